@@ -1,0 +1,14 @@
+package com.gametriggers.companion.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import com.gametriggers.companion.store.StoreSettings;
+
+/** What the command line asked for, resolved: the data folder is always known here. */
+record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo) {
+
+    StoreSettings storeSettings() {
+        return new StoreSettings(mongoUri, dataDir, Optional.empty());
+    }
+}

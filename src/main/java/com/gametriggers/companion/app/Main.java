@@ -1,0 +1,80 @@
+package com.gametriggers.companion.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.gametriggers.companion.store.StoreException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts the app: the window by default, or the services alone with {@code --headless}. */
+@Command(name = "gametriggers-companion", mixinStandardHelpOptions = true, version = "GameTriggers Companion 0.1",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Shows your GameTriggers sponsorships on stream and counts what viewers see and click.")
+public final class Main implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = "--mongo-uri", paramLabel = "URI", defaultValue = "${env:MONGODB_URI}",
+            description = "MongoDB to use (standalone, replica set or mongodb+srv). "
+                    + "Default: the MONGODB_URI environment variable, else the embedded store in the data folder.")
+    private String mongoUri;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder for the embedded store and settings. Default: your user data folder.")
+    private Path dataDir;
+
+    @Option(names = "--headless", description = "No window: run the services until stopped (Ctrl-C or SIGTERM).")
+    private boolean headless;
+
+    @Option(names = "--demo", description = "Add three demo campaigns and join them.")
+    private boolean demo;
+
+    private final PrintStream out;
+
+    Main(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new Main(System.out)).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AppOptions options = new AppOptions(Optional.ofNullable(mongoUri).filter(uri -> !uri.isBlank()),
+                dataDir != null ? dataDir : DataDirectories.forCurrentUser(), headless, demo);
+        if (!options.headless()) {
+            DesktopLauncher.launch(options);
+            return 0;
+        }
+        CompanionServices services;
+        try {
+            services = CompanionServices.start(options);
+        } catch (StoreException e) {
+            log.debug("Start failed", e);
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        out.println("store: " + services.store().address());
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            services.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

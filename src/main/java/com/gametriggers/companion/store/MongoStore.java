@@ -1,0 +1,134 @@
+package com.gametriggers.companion.store;
+
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * The app's one connection to its data: either the embedded server in the data folder or the MongoDB the streamer
+ * named. Opening it checks that the server answers and creates the indexes the atomic updates rely on, so a store
+ * that opened is ready for writes.
+ */
+public final class MongoStore implements AutoCloseable {
+
+    /** How long the app waits for a MongoDB server before telling the streamer it cannot be reached. */
+    static final long CONNECT_TIMEOUT_SECONDS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
+
+    private final MongoClient client;
+    private final EmbeddedMongoServer embedded;
+    private final String displayAddress;
+    private final CampaignCatalog campaigns;
+    private final ParticipationQueries participations;
+    private final ParticipationUpdates participationUpdates;
+
+    private MongoStore(MongoClient client, MongoDatabase database, EmbeddedMongoServer embedded, String displayAddress) {
+        this.client = client;
+        this.embedded = embedded;
+        this.displayAddress = displayAddress;
+        this.campaigns = new CampaignCatalog(database);
+        this.participations = new ParticipationQueries(database);
+        this.participationUpdates = new ParticipationUpdates(database);
+    }
+
+    public static MongoStore open(StoreSettings settings) {
+        if (settings.isEmbedded()) {
+            EmbeddedMongoServer embedded = EmbeddedMongoServer.start(settings.dataDir());
+            try {
+                ConnectionString connectionString = new ConnectionString(embedded.connectionString());
+                return connect(connectionString, settings, embedded, embedded.connectionString());
+            } catch (RuntimeException e) {
+                embedded.close();
+                throw e;
+            }
+        }
+        String uri = settings.mongoUri().orElseThrow();
+        return connect(MongoUris.parse(uri), settings, null, MongoUris.redact(uri));
+    }
+
+    private static MongoStore connect(ConnectionString connectionString, StoreSettings settings,
+                                      EmbeddedMongoServer embedded, String displayAddress) {
+        MongoClientSettings.Builder builder = MongoClientSettings.builder()
+                .applyConnectionString(connectionString)
+                .applicationName("GameTriggers Companion");
+        // The driver would otherwise wait 30 s for an unreachable server; a streamer should hear about it sooner.
+        if (connectionString.getServerSelectionTimeout() == null) {
+            builder.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        }
+        if (connectionString.getConnectTimeout() == null) {
+            builder.applyToSocketSettings(socket -> socket.connectTimeout((int) CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        }
+        if (embedded != null) {
+            builder.retryWrites(false); // a standalone server without sessions
+        }
+        String databaseName = settings.databaseName()
+                .or(() -> java.util.Optional.ofNullable(connectionString.getDatabase()))
+                .orElse(StoreSettings.DEFAULT_DATABASE);
+
+        MongoClient client = MongoClients.create(builder.build());
+        try {
+            MongoDatabase database = client.getDatabase(databaseName);
+            ping(database, displayAddress);
+            IndexSetup.ensureIndexes(database, embedded != null);
+            log.info("Store ready: {} database '{}'", displayAddress, databaseName);
+            return new MongoStore(client, database, embedded, displayAddress);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static void ping(MongoDatabase database, String displayAddress) {
+        try {
+            database.runCommand(new Document("ping", 1));
+        } catch (MongoSecurityException e) {
+            throw new StoreException("MongoDB at " + displayAddress + " refused the user name or password in the URI.", e);
+        } catch (MongoTimeoutException e) {
+            throw new StoreException("MongoDB at " + displayAddress + " cannot be reached (no answer within "
+                    + CONNECT_TIMEOUT_SECONDS + " s); check the address and that the server is running.", e);
+        } catch (MongoException e) {
+            throw new StoreException("MongoDB at " + displayAddress + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the data is, for the streamer: the embedded server's address, or the URI without its password. */
+    public String address() {
+        return displayAddress;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    public CampaignCatalog campaigns() {
+        return campaigns;
+    }
+
+    public ParticipationQueries participations() {
+        return participations;
+    }
+
+    public ParticipationUpdates participationUpdates() {
+        return participationUpdates;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

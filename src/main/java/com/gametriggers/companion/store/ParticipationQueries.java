@@ -1,0 +1,45 @@
+package com.gametriggers.companion.store;
+
+import static com.gametriggers.companion.store.DocumentMapping.objectId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.store.Schema.ParticipationFields;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+
+/** Reads participations. */
+public final class ParticipationQueries {
+
+    private final MongoCollection<Document> participations;
+
+    ParticipationQueries(MongoDatabase database) {
+        this.participations = database.getCollection(Schema.PARTICIPATIONS);
+    }
+
+    public Optional<Participation> byId(String participationId) {
+        return Optional.ofNullable(participations.find(Filters.eq(Schema.ID, objectId(participationId))).first())
+                .map(DocumentMapping::toParticipation);
+    }
+
+    /** The participation an overlay URL names; empty for an unknown token. */
+    public Optional<Participation> byBrowserSourceToken(String token) {
+        return Optional.ofNullable(participations.find(Filters.eq(ParticipationFields.BROWSER_SOURCE_TOKEN, token)).first())
+                .map(DocumentMapping::toParticipation);
+    }
+
+    /** All of a streamer's participations, oldest first, including paused and left ones. */
+    public List<Participation> forStreamer(String streamerId) {
+        return participations.find(Filters.eq(ParticipationFields.STREAMER_ID, objectId(streamerId)))
+                .sort(Sorts.ascending(ParticipationFields.JOINED_AT))
+                .map(DocumentMapping::toParticipation)
+                .into(new ArrayList<>());
+    }
+}

@@ -1,0 +1,80 @@
+package com.gametriggers.companion.store;
+
+/**
+ * Collection and field names, as the platform's Mongoose models spell them, so the app and the platform's
+ * backend can share one database. Fields marked "app" are added by this app and ignored by the platform.
+ */
+final class Schema {
+
+    static final String CAMPAIGNS = "campaigns";
+    static final String PARTICIPATIONS = "campaignparticipations";
+    static final String DAILY_STATS = "participationdailystats";
+
+    static final String ID = "_id";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+
+    /** Fields of {@code campaigns}. */
+    static final class CampaignFields {
+        static final String NAME = "name";
+        static final String BRAND_NAME = "brandName";
+        static final String DESCRIPTION = "description";
+        static final String STATUS = "status";
+        static final String PAYMENT_TYPE = "paymentType";
+        static final String PAYMENT_RATE = "paymentRate";
+        static final String BUDGET = "budget";
+        static final String MEDIA_URL = "mediaUrl";
+        static final String MEDIA_TYPE = "mediaType";
+        static final String LANDING_URL = "landingUrl";
+        static final String START_DATE = "startDate";
+        static final String END_DATE = "endDate";
+
+        private CampaignFields() {
+        }
+    }
+
+    /** Fields of {@code campaignparticipations}. */
+    static final class ParticipationFields {
+        static final String CAMPAIGN_ID = "campaignId";
+        static final String STREAMER_ID = "streamerId";
+        static final String STATUS = "status";
+        static final String BROWSER_SOURCE_TOKEN = "browserSourceToken";
+        static final String IMPRESSIONS = "impressions";
+        static final String CLICKS = "clicks";
+        static final String CHAT_CLICKS = "chatClicks";
+        static final String QR_SCANS = "qrScans";
+        static final String LINK_CLICKS = "linkClicks";
+        /** The platform's earnings number; a double, so the app also keeps {@link #EARNINGS_MICROS}. */
+        static final String ESTIMATED_EARNINGS = "estimatedEarnings";
+        /** Kept by the platform as a plain number; the app writes it only when it can do so race-free. */
+        static final String AVG_VIEWER_COUNT = "avgViewerCount";
+        static final String PEAK_VIEWER_COUNT = "peakViewerCount";
+        static final String QR_CODE_URL = "qrCodeUrl";
+        static final String TRACKING_URL = "trackingUrl";
+        static final String CHAT_COMMAND = "chatCommand";
+        static final String JOINED_AT = "joinedAt";
+        /** app: exact earnings in millionths, the source of truth for the app's totals. */
+        static final String EARNINGS_MICROS = "earningsMicros";
+        /** app: exact sum of all viewer samples, for the average. */
+        static final String VIEWER_COUNT_SUM = "viewerCountSum";
+        /** app: number of viewer samples, for the average. */
+        static final String VIEWER_SAMPLE_COUNT = "viewerSampleCount";
+        /** app: {@code streamerId + ":" + lower-case command}, what makes a chat command unique per streamer. */
+        static final String CHAT_COMMAND_KEY = "chatCommandKey";
+
+        private ParticipationFields() {
+        }
+    }
+
+    /** Fields of {@code participationdailystats}; {@code _id} is {@code participationId + ':' + yyyy-mm-dd}. */
+    static final class DailyStatsFields {
+        static final String PARTICIPATION_ID = "participationId";
+        static final String DAY = "day";
+
+        private DailyStatsFields() {
+        }
+    }
+
+    private Schema() {
+    }
+}

@@ -1,0 +1,17 @@
+package com.gametriggers.companion.ui;
+
+import com.gametriggers.companion.store.MongoStore;
+
+/** What a window needs from the running app; the {@code app} package provides it. */
+public interface AppSession extends AutoCloseable {
+
+    MongoStore store();
+
+    String streamerId();
+
+    /** Adds the demo campaigns and joins them. */
+    void installDemo();
+
+    @Override
+    void close();
+}

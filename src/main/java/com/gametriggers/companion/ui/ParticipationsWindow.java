@@ -1,0 +1,131 @@
+package com.gametriggers.companion.ui;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.store.StoreException;
+
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * A first, plain window: starts the app's services in the background and lists the streamer's participations.
+ * Store work never runs on the FX thread.
+ */
+public final class ParticipationsWindow {
+
+    private static final Logger log = LoggerFactory.getLogger(ParticipationsWindow.class);
+
+    private final Callable<AppSession> starter;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "store-work");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Label status = new Label("Starting the store…");
+    private final ProgressIndicator progress = new ProgressIndicator();
+    private final ListView<String> participations = new ListView<>();
+    private final Button demoButton = new Button("Add demo campaigns");
+    private AppSession session;
+
+    public ParticipationsWindow(Callable<AppSession> starter) {
+        this.starter = starter;
+    }
+
+    public void show(Stage stage) {
+        progress.setMaxSize(24, 24);
+        demoButton.setVisible(false);
+        demoButton.setOnAction(event -> runInBackground(() -> {
+            session.installDemo();
+            return listParticipations();
+        }, this::showParticipations));
+        participations.setPlaceholder(new Label("No campaigns joined yet."));
+
+        VBox root = new VBox(12, new HBox(8, progress, status), participations, demoButton);
+        root.setPadding(new Insets(16));
+        stage.setTitle("GameTriggers Companion");
+        stage.setScene(new Scene(root, 720, 480));
+        stage.setOnHidden(event -> closeSession());
+        stage.show();
+
+        runInBackground(() -> {
+            session = starter.call();
+            return listParticipations();
+        }, this::showParticipations);
+    }
+
+    private List<String> listParticipations() {
+        Map<String, Campaign> campaigns = session.store().campaigns().active().stream()
+                .collect(Collectors.toMap(Campaign::id, Function.identity()));
+        return session.store().participations().forStreamer(session.streamerId()).stream()
+                .map(participation -> describe(participation, campaigns.get(participation.campaignId())))
+                .toList();
+    }
+
+    private static String describe(Participation participation, Campaign campaign) {
+        String title = campaign == null ? "Campaign " + participation.campaignId() : campaign.brandName() + " – " + campaign.name();
+        return "%s   [%s]   impressions %d · clicks %d · earned %s".formatted(title, participation.status().wireName(),
+                participation.impressions(), participation.clicks(), participation.estimatedEarnings().toPlainString());
+    }
+
+    private void showParticipations(List<String> rows) {
+        progress.setVisible(false);
+        status.setText("Store: " + session.store().address());
+        participations.getItems().setAll(rows);
+        boolean firstStart = rows.isEmpty() && session.store().isEmbedded();
+        demoButton.setVisible(firstStart);
+        if (firstStart) {
+            participations.setPlaceholder(new Label("""
+                    Join a sponsor's campaign, then add this app's overlay URL to OBS as a Browser Source.
+                    To look around first, add three demo campaigns."""));
+        }
+    }
+
+    private <T> void runInBackground(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(event -> showFailure(task.getException()));
+        background.execute(task);
+    }
+
+    private void showFailure(Throwable failure) {
+        progress.setVisible(false);
+        log.warn("Store work failed", failure);
+        status.setText(failure instanceof StoreException ? failure.getMessage()
+                : "Something went wrong; the log has the details for a bug report.");
+    }
+
+    private void closeSession() {
+        background.execute(() -> {
+            if (session != null) {
+                session.close();
+            }
+            Platform.exit();
+        });
+        background.shutdown();
+    }
+}
