@@ -1,0 +1,92 @@
+package com.gametriggers.companion.store;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * A store for one test: a real MongoDB in a fresh, throw-away database when {@code MONGODB_URI} is set, otherwise
+ * the embedded server in a temporary folder, over a real TCP port either way. {@link #raw()} is a second,
+ * independent client on the same database, for checking what the app wrote and for setting up platform data.
+ */
+final class StoreFixture implements AutoCloseable {
+
+    private final StoreSettings settings;
+    private MongoStore store;
+    private final String databaseName;
+    private MongoClient rawClient;
+    private MongoDatabase raw;
+    private final boolean remote;
+
+    private StoreFixture(StoreSettings settings, MongoStore store, String connectionString, String databaseName,
+                         boolean remote) {
+        this.settings = settings;
+        this.store = store;
+        this.databaseName = databaseName;
+        this.rawClient = MongoClients.create(connectionString);
+        this.raw = rawClient.getDatabase(databaseName);
+        this.remote = remote;
+    }
+
+    static StoreFixture open(Path dataDir) {
+        String uri = System.getenv("MONGODB_URI");
+        if (uri != null && !uri.isBlank()) {
+            String databaseName = "gt_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            StoreSettings settings = new StoreSettings(Optional.of(uri), dataDir, Optional.of(databaseName));
+            return new StoreFixture(settings, MongoStore.open(settings), uri, databaseName, true);
+        }
+        StoreSettings settings = StoreSettings.embedded(dataDir);
+        MongoStore store = MongoStore.open(settings);
+        return new StoreFixture(settings, store, store.address(), StoreSettings.DEFAULT_DATABASE, false);
+    }
+
+    /**
+     * Closes the app's store and opens it again on the same data, as a restart of the app does. The embedded server
+     * comes back on another port, so the raw client follows it.
+     */
+    void reopen() {
+        store.close();
+        store = MongoStore.open(settings);
+        if (!remote) {
+            rawClient.close();
+            rawClient = MongoClients.create(store.address());
+            raw = rawClient.getDatabase(databaseName);
+        }
+    }
+
+    MongoStore store() {
+        return store;
+    }
+
+    ParticipationUpdates updates() {
+        return store.participationUpdates();
+    }
+
+    MongoDatabase raw() {
+        return raw;
+    }
+
+    MongoCollection<Document> rawParticipations() {
+        return raw.getCollection(Schema.PARTICIPATIONS);
+    }
+
+    boolean isRemote() {
+        return remote;
+    }
+
+    @Override
+    public void close() {
+        if (remote) {
+            raw.drop();
+        }
+        rawClient.close();
+        store.close();
+    }
+}
