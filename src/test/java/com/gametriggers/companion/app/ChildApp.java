@@ -1,0 +1,105 @@
+package com.gametriggers.companion.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The app started the way a streamer or a script starts it: {@code Main} in its own JVM, with its output read line by
+ * line. Always uses the embedded store, whatever {@code MONGODB_URI} the test run has.
+ */
+final class ChildApp implements AutoCloseable {
+
+    private final Process process;
+    private final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
+    private final StringBuffer stderr = new StringBuffer();
+    private final List<Thread> pumps = new ArrayList<>();
+
+    private ChildApp(Process process) {
+        this.process = process;
+        pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), stdout::add);
+        pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)),
+                line -> stderr.append(line).append('\n'));
+    }
+
+    static ChildApp start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("MONGODB_URI");
+        return new ChildApp(builder.start());
+    }
+
+    private void pump(BufferedReader reader, java.util.function.Consumer<String> sink) {
+        Thread thread = new Thread(() -> {
+            try (reader) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    sink.accept(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended; what it printed so far has been kept
+            }
+        }, "child-output");
+        thread.setDaemon(true);
+        thread.start();
+        pumps.add(thread);
+    }
+
+    /** Waits for a line of stdout matching {@code pattern} and returns its first group. */
+    String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = stdout.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                Matcher matcher = pattern.matcher(line);
+                if (matcher.matches()) {
+                    return matcher.group(1);
+                }
+            } else if (!process.isAlive() && stdout.isEmpty()) {
+                break;
+            }
+        }
+        throw new AssertionError("no line matching " + pattern + "; stderr:\n" + stderr);
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("still running after " + timeout + "; stderr:\n" + stderr);
+        }
+        for (Thread pump : pumps) {
+            pump.join(TimeUnit.SECONDS.toMillis(10)); // the last lines the process printed
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * Sends SIGTERM, as a service manager does. Through the handle, because {@link Process#destroy()} also closes
+     * the pipes, and the app's last lines would be lost.
+     */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    String stderr() {
+        return stderr.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+}

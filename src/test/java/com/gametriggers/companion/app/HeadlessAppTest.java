@@ -1,0 +1,111 @@
+package com.gametriggers.companion.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless app as scripts and CI run it: its printed address, its exit codes, and its data from outside. */
+class HeadlessAppTest {
+
+    private static final Pattern STORE_LINE = Pattern.compile("store: (mongodb://127\\.0\\.0\\.1:\\d+)");
+    private static final Duration START = Duration.ofSeconds(60);
+    /** Debian's python3 with python3-pymongo (installed by .ci/run): a MongoDB client that is not part of this project. */
+    private static final String PYTHON = "/usr/bin/python3";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theDemoCanBeReadByAnIndependentMongoDbClientAndSurvivesARestart() throws Exception {
+        try (ChildApp app = ChildApp.start("--headless", "--demo", "--data-dir", dataDir.toString())) {
+            String address = app.awaitLine(STORE_LINE, START);
+
+            assertThat(readWithPymongo(address)).containsExactly(
+                    "campaigns=3",
+                    "participations=3",
+                    "brands=Nova Energy,Pixel Peak,Quantum Cola",
+                    "tokens=3",
+                    "payment=cpc,cpm,cpm");
+
+            app.terminate();
+            assertThat(app.awaitExit(Duration.ofSeconds(30))).as("128 + SIGTERM").isEqualTo(143);
+            assertThat(app.stderr()).contains("Stopped");
+        }
+        try (ChildApp again = ChildApp.start("--headless", "--demo", "--data-dir", dataDir.toString())) {
+            String address = again.awaitLine(STORE_LINE, START);
+            assertThat(readWithPymongo(address)).contains("campaigns=3", "participations=3");
+        }
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameDataFolderStopsWithOneClearLine() throws Exception {
+        try (ChildApp first = ChildApp.start("--headless", "--data-dir", dataDir.toString())) {
+            first.awaitLine(STORE_LINE, START);
+            try (ChildApp second = ChildApp.start("--headless", "--data-dir", dataDir.toString())) {
+                assertThat(second.awaitExit(START)).isEqualTo(1);
+                assertThat(errorLines(second)).singleElement().asString()
+                        .contains("is in use by another running GameTriggers Companion");
+            }
+        }
+    }
+
+    @Test
+    void aMalformedUriStopsWithOneClearLine() throws Exception {
+        try (ChildApp app = ChildApp.start("--headless", "--data-dir", dataDir.toString(),
+                "--mongo-uri", "mongodb://user:pw@host:notaport")) {
+            assertThat(app.awaitExit(START)).isEqualTo(1);
+            assertThat(errorLines(app)).singleElement().asString()
+                    .startsWith("error: The MongoDB URI mongodb://user:****@host:notaport is not valid")
+                    .doesNotContain("pw@");
+        }
+    }
+
+    @Test
+    void anUnreachableServerStopsWithOneClearLine() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (ChildApp app = ChildApp.start("--headless", "--data-dir", dataDir.toString(),
+                "--mongo-uri", "mongodb://127.0.0.1:" + closedPort)) {
+            assertThat(app.awaitExit(START)).isEqualTo(1);
+            assertThat(errorLines(app)).singleElement().asString().contains("cannot be reached");
+        }
+    }
+
+    private static List<String> errorLines(ChildApp app) {
+        return app.stderr().lines().filter(line -> line.startsWith("error:")).toList();
+    }
+
+    private static List<String> readWithPymongo(String address) throws IOException, InterruptedException {
+        assertThat(Path.of(PYTHON)).as("Debian's python3 with python3-pymongo, as .ci/run installs").exists();
+        String script = """
+                import sys
+                from pymongo import MongoClient
+                db = MongoClient(sys.argv[1], serverSelectionTimeoutMS=5000)["gametriggers"]
+                campaigns = list(db.campaigns.find())
+                parts = list(db.campaignparticipations.find())
+                print("campaigns=%d" % len(campaigns))
+                print("participations=%d" % len(parts))
+                print("brands=" + ",".join(sorted(c["brandName"] for c in campaigns)))
+                print("tokens=%d" % len({p["browserSourceToken"] for p in parts if len(p["browserSourceToken"]) == 64}))
+                print("payment=" + ",".join(sorted(c["paymentType"] for c in campaigns)))
+                """;
+        Process python = new ProcessBuilder(PYTHON, "-c", script, address).redirectErrorStream(true).start();
+        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.exitValue()).as(output).isZero();
+        return output.lines().toList();
+    }
+}

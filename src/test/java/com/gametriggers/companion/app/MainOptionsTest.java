@@ -1,0 +1,55 @@
+package com.gametriggers.companion.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+class MainOptionsTest {
+
+    @Test
+    void helpListsEveryFlag() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = new CommandLine(new Main(new PrintStream(System.out)));
+        commandLine.setOut(new PrintWriter(out));
+
+        int exitCode = commandLine.execute("--help");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("--mongo-uri=URI", "--data-dir=DIR", "--headless", "--demo", "--help",
+                "MONGODB_URI");
+    }
+
+    @Test
+    void anUnknownFlagIsAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new Main(new PrintStream(System.out)));
+        commandLine.setErr(new PrintWriter(err));
+
+        assertThat(commandLine.execute("--hedless")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--hedless'");
+    }
+
+    @Test
+    void theDataFolderFollowsEachOperatingSystemsConvention() {
+        Path home = Path.of("/home/ann");
+
+        assertThat(DataDirectories.forUser("Linux", Map.of(), home))
+                .isEqualTo(Path.of("/home/ann/.local/share/gametriggers-companion"));
+        assertThat(DataDirectories.forUser("Linux", Map.of("XDG_DATA_HOME", "/data"), home))
+                .isEqualTo(Path.of("/data/gametriggers-companion"));
+        assertThat(DataDirectories.forUser("Mac OS X", Map.of(), home))
+                .isEqualTo(Path.of("/home/ann/Library/Application Support/GameTriggers Companion"));
+        assertThat(DataDirectories.forUser("Windows 11", Map.of("APPDATA", "/appdata"), home))
+                .isEqualTo(Path.of("/appdata/GameTriggers Companion"));
+        assertThat(DataDirectories.forUser("Windows 11", Map.of(), home))
+                .isEqualTo(Path.of("/home/ann/AppData/Roaming/GameTriggers Companion"));
+    }
+}
