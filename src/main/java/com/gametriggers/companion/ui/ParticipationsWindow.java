@@ -53,6 +53,7 @@ public final class ParticipationsWindow {
 
     public void show(Stage stage) {
         progress.setMaxSize(24, 24);
+        progress.managedProperty().bind(progress.visibleProperty());
         demoButton.setVisible(false);
         demoButton.setOnAction(event -> runInBackground(() -> {
             session.installDemo();
