@@ -1,12 +1,15 @@
 package com.gametriggers.companion.app;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreException;
+import com.gametriggers.companion.tracking.Tracker;
+import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.ui.AppSession;
 
 /**
@@ -19,10 +22,12 @@ final class CompanionServices implements AppSession {
 
     private final LocalProfile profile;
     private final MongoStore store;
+    private final Tracker tracker;
 
-    private CompanionServices(LocalProfile profile, MongoStore store) {
+    private CompanionServices(LocalProfile profile, MongoStore store, Tracker tracker) {
         this.profile = profile;
         this.store = store;
+        this.tracker = tracker;
     }
 
     /** Starts every service; a {@link StoreException} says in one sentence what stopped it. */
@@ -33,10 +38,19 @@ final class CompanionServices implements AppSession {
             if (options.demo()) {
                 DemoCampaigns.install(store, profile.streamerId());
             }
-            return new CompanionServices(profile, store);
+            return new CompanionServices(profile, store, startTracker(store, options));
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    private static Tracker startTracker(MongoStore store, AppOptions options) {
+        Path journalDir = options.dataDir().resolve("journal");
+        try {
+            return Tracker.start(store, journalDir, TrackerOptions.defaults());
+        } catch (IOException e) {
+            throw new StoreException("The tracking journal in " + journalDir + " cannot be opened: " + e.getMessage(), e);
         }
     }
 
@@ -66,6 +80,7 @@ final class CompanionServices implements AppSession {
 
     @Override
     public void close() {
+        tracker.close();
         store.close();
         log.info("Stopped");
     }

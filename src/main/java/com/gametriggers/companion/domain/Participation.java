@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A streamer's place in one campaign, with its counters. {@code browserSourceToken} is the secret in the
- * streamer's overlay URL. The average viewer count is derived from an exact sum and sample count, both of which
+ * streamer's overlay URL. {@code filteredClicks} are repeat clicks the click guard did not count; the unbilled counters
+ * are the part of impressions and clicks that earned nothing (paused, left, or outside the campaign's dates). The average viewer count is derived from an exact sum and sample count, both of which
  * only ever grow with {@code $inc}, so no concurrent writer can leave it stale.
  */
 public record Participation(
@@ -20,6 +21,9 @@ public record Participation(
         long chatClicks,
         long qrScans,
         long linkClicks,
+        long filteredClicks,
+        long unbilledImpressions,
+        long unbilledClicks,
         BigDecimal estimatedEarnings,
         long peakViewerCount,
         long viewerCountSum,

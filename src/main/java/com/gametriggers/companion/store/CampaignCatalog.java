@@ -3,6 +3,7 @@ package com.gametriggers.companion.store;
 import static com.gametriggers.companion.store.DocumentMapping.objectId;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.bson.conversions.Bson;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.CampaignStatus;
 import com.gametriggers.companion.store.Schema.CampaignFields;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -32,6 +34,21 @@ public final class CampaignCatalog {
     public Optional<Campaign> byId(String campaignId) {
         return Optional.ofNullable(campaigns.find(Filters.eq(Schema.ID, objectId(campaignId))).first())
                 .map(DocumentMapping::toCampaign);
+    }
+
+    /**
+     * The campaigns with these ids that exist, in one query.
+     *
+     * @throws StoreUnavailableException when the store cannot be reached
+     */
+    public List<Campaign> byIds(Collection<String> campaignIds) {
+        try {
+            return campaigns.find(Filters.in(Schema.ID, campaignIds.stream().map(DocumentMapping::objectId).toList()))
+                    .map(DocumentMapping::toCampaign)
+                    .into(new ArrayList<>());
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
+        }
     }
 
     /** Campaigns open for joining, by brand. */

@@ -76,6 +76,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
+    /** Makes every write acknowledged so far durable on disk (the H2 store otherwise commits about once a second). */
+    void commit() {
+        backend.commit();
+    }
+
     @Override
     public void close() {
         server.shutdown();

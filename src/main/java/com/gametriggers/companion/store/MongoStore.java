@@ -33,6 +33,7 @@ public final class MongoStore implements AutoCloseable {
     private final CampaignCatalog campaigns;
     private final ParticipationQueries participations;
     private final ParticipationUpdates participationUpdates;
+    private final CounterBatches counterBatches;
 
     private MongoStore(MongoClient client, MongoDatabase database, EmbeddedMongoServer embedded, String displayAddress) {
         this.client = client;
@@ -41,6 +42,8 @@ public final class MongoStore implements AutoCloseable {
         this.campaigns = new CampaignCatalog(database);
         this.participations = new ParticipationQueries(database);
         this.participationUpdates = new ParticipationUpdates(database);
+        // The embedded H2 store keeps about a second of writes in memory; commit before a batch counts as stored.
+        this.counterBatches = new CounterBatches(database, embedded != null ? embedded::commit : () -> { });
     }
 
     public static MongoStore open(StoreSettings settings) {
@@ -122,6 +125,10 @@ public final class MongoStore implements AutoCloseable {
 
     public ParticipationUpdates participationUpdates() {
         return participationUpdates;
+    }
+
+    public CounterBatches counterBatches() {
+        return counterBatches;
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.gametriggers.companion.store;
 import static com.gametriggers.companion.store.DocumentMapping.objectId;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import org.bson.Document;
 
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.store.Schema.ParticipationFields;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -33,6 +35,21 @@ public final class ParticipationQueries {
     public Optional<Participation> byBrowserSourceToken(String token) {
         return Optional.ofNullable(participations.find(Filters.eq(ParticipationFields.BROWSER_SOURCE_TOKEN, token)).first())
                 .map(DocumentMapping::toParticipation);
+    }
+
+    /**
+     * The participations with these ids that exist, in one query.
+     *
+     * @throws StoreUnavailableException when the store cannot be reached
+     */
+    public List<Participation> byIds(Collection<String> participationIds) {
+        try {
+            return participations.find(Filters.in(Schema.ID, participationIds.stream().map(DocumentMapping::objectId).toList()))
+                    .map(DocumentMapping::toParticipation)
+                    .into(new ArrayList<>());
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
+        }
     }
 
     /** All of a streamer's participations, oldest first, including paused and left ones. */

@@ -55,6 +55,14 @@ final class Schema {
         static final String JOINED_AT = "joinedAt";
         /** app: exact earnings in millionths, the source of truth for the app's totals. */
         static final String EARNINGS_MICROS = "earningsMicros";
+        /** app: repeat clicks of one viewer within the click guard's window, kept out of {@link #CLICKS}. */
+        static final String FILTERED_CLICKS = "filteredClicks";
+        /** app: impressions counted while nothing could be earned (paused, left, outside the campaign's dates). */
+        static final String UNBILLED_IMPRESSIONS = "unbilledImpressions";
+        /** app: clicks counted while nothing could be earned. */
+        static final String UNBILLED_CLICKS = "unbilledClicks";
+        /** app: the last batch ids applied to this document, newest last: what makes a retried batch count once. */
+        static final String APPLIED_BATCHES = "appliedBatches";
         /** app: exact sum of all viewer samples, for the average. */
         static final String VIEWER_COUNT_SUM = "viewerCountSum";
         /** app: number of viewer samples, for the average. */

@@ -16,7 +16,7 @@ import com.mongodb.client.MongoDatabase;
  * the embedded server in a temporary folder, over a real TCP port either way. {@link #raw()} is a second,
  * independent client on the same database, for checking what the app wrote and for setting up platform data.
  */
-final class StoreFixture implements AutoCloseable {
+public final class StoreFixture implements AutoCloseable {
 
     private final StoreSettings settings;
     private MongoStore store;
@@ -35,7 +35,7 @@ final class StoreFixture implements AutoCloseable {
         this.remote = remote;
     }
 
-    static StoreFixture open(Path dataDir) {
+    public static StoreFixture open(Path dataDir) {
         String uri = System.getenv("MONGODB_URI");
         if (uri != null && !uri.isBlank()) {
             String databaseName = "gt_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -51,7 +51,7 @@ final class StoreFixture implements AutoCloseable {
      * Closes the app's store and opens it again on the same data, as a restart of the app does. The embedded server
      * comes back on another port, so the raw client follows it.
      */
-    void reopen() {
+    public void reopen() {
         store.close();
         store = MongoStore.open(settings);
         if (!remote) {
@@ -61,24 +61,28 @@ final class StoreFixture implements AutoCloseable {
         }
     }
 
-    MongoStore store() {
+    public MongoStore store() {
         return store;
     }
 
-    ParticipationUpdates updates() {
+    public ParticipationUpdates updates() {
         return store.participationUpdates();
     }
 
-    MongoDatabase raw() {
+    public MongoDatabase raw() {
         return raw;
     }
 
-    MongoCollection<Document> rawParticipations() {
+    public MongoCollection<Document> rawParticipations() {
         return raw.getCollection(Schema.PARTICIPATIONS);
     }
 
-    boolean isRemote() {
+    public boolean isRemote() {
         return remote;
+    }
+
+    public MongoCollection<Document> rawDailyStats() {
+        return raw.getCollection(Schema.DAILY_STATS);
     }
 
     @Override

@@ -3,12 +3,12 @@ package com.gametriggers.companion.store;
 import org.bson.types.ObjectId;
 
 /** Fresh ids, as the platform would make them. */
-final class TestIds {
+public final class TestIds {
 
     private TestIds() {
     }
 
-    static String newId() {
+    public static String newId() {
         return new ObjectId().toHexString();
     }
 }

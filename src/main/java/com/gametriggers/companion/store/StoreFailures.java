@@ -1,0 +1,27 @@
+package com.gametriggers.companion.store;
+
+import com.mongodb.MongoException;
+import com.mongodb.MongoInterruptedException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteConcernException;
+
+/** Turns driver exceptions into the store's own, so callers outside this package need no driver types. */
+final class StoreFailures {
+
+    private StoreFailures() {
+    }
+
+    static StoreException translate(MongoException e) {
+        if (e instanceof MongoTimeoutException || e instanceof MongoSocketException
+                || e instanceof MongoNotPrimaryException || e instanceof MongoNodeIsRecoveringException
+                || e instanceof MongoWriteConcernException || e instanceof MongoInterruptedException
+                || e.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
+                || e.hasErrorLabel("RetryableWriteError")) {
+            return new StoreUnavailableException("MongoDB cannot be reached: " + e.getMessage(), e);
+        }
+        return new StoreException("MongoDB refused the change: " + e.getMessage(), e);
+    }
+}

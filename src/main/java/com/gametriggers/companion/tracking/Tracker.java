@@ -1,0 +1,170 @@
+package com.gametriggers.companion.tracking;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.gametriggers.companion.store.MongoStore;
+import com.gametriggers.companion.tracking.journal.Journal;
+import com.gametriggers.companion.tracking.journal.JournalListener;
+
+/**
+ * Where every impression, viewer sample and click enters the app. {@link #record} never waits on MongoDB: it writes
+ * the event to a local journal and returns a future that completes once the event is on disk. From there a writer
+ * thread coalesces events into guarded batch updates, so every durable event reaches the store exactly once, across
+ * outages and crashes.
+ */
+public final class Tracker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Tracker.class);
+
+    private final Journal journal;
+    private final TrackerOptions options;
+    private final RecentEventIds recentIds;
+    private final ClickGuard clickGuard;
+    private final Semaphore inMemory;
+    private final CounterWriter writer;
+    private final ExecutorService completions;
+    private final LongAdder recorded = new LongAdder();
+    private final LongAdder filtered = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final AtomicLong orphaned = new AtomicLong();
+    private final AtomicLong journalDamage;
+    private volatile boolean closed;
+
+    private Tracker(Journal journal, TrackerOptions options, RecentEventIds recentIds, ClickGuard clickGuard,
+                    AtomicLong journalDamage, MongoStore store, JournalReplay.Result replayed) {
+        this.journal = journal;
+        this.options = options;
+        this.recentIds = recentIds;
+        this.clickGuard = clickGuard;
+        this.journalDamage = journalDamage;
+        this.inMemory = new Semaphore(options.maxEventsInMemory());
+        TermsCache terms = new TermsCache(store.participations(), store.campaigns(), options.termsMaxAge(), options.clock());
+        this.writer = new CounterWriter(store.counterBatches(), terms, journal, options, replayed,
+                permits -> inMemory.release((int) permits), orphaned);
+        this.completions = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tracking-completions");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Opens the journal in {@code journalDir}, replays what the last run left unconfirmed, and starts the writer.
+     * A damaged journal tail is reported once (log and {@link TrackerStats#journalDamage()}) and skipped; the good
+     * records before it count.
+     *
+     * @throws IOException when the journal folder cannot be used (for example, another instance has it open)
+     */
+    public static Tracker start(MongoStore store, Path journalDir, TrackerOptions options) throws IOException {
+        AtomicLong journalDamage = new AtomicLong();
+        JournalListener onDamage = description -> journalDamage.incrementAndGet();
+        Journal journal = Journal.open(journalDir, options.journal(), onDamage);
+        try {
+            RecentEventIds recentIds = new RecentEventIds(options.retention());
+            ClickGuard clickGuard = new ClickGuard(options.clickWindow());
+            JournalReplay.Result replayed = JournalReplay.replay(journal, seen -> {
+                TrackingEvent event = seen.event();
+                recentIds.firstTime(event.eventId(), seen.recordedAtMillis());
+                if (event.isClick() && !seen.filtered()) {
+                    clickGuard.counts(event.participationId(), event.viewerKey(), seen.recordedAtMillis());
+                }
+            });
+            journalDamage.addAndGet(replayed.unreadable());
+            Tracker tracker = new Tracker(journal, options, recentIds, clickGuard, journalDamage, store, replayed);
+            tracker.writer.start();
+            return tracker;
+        } catch (IOException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Records an event and returns at once. The future completes when the event is durable ({@link RecordOutcome#RECORDED}
+     * or {@link RecordOutcome#FILTERED}), or at once for an id seen within the retention window
+     * ({@link RecordOutcome#DUPLICATE}). It fails only when the journal cannot be written; the event was then not
+     * recorded and may be sent again with the same id. Only when more than {@code maxEventsInMemory} events are
+     * waiting for the store does this call wait for room.
+     */
+    public CompletableFuture<RecordOutcome> record(TrackingEvent event) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The tracker is closed"));
+        }
+        long now = options.clock().millis();
+        if (!recentIds.firstTime(event.eventId(), now)) {
+            duplicates.increment();
+            return CompletableFuture.completedFuture(RecordOutcome.DUPLICATE);
+        }
+        boolean isFiltered = event.isClick() && !clickGuard.counts(event.participationId(), event.viewerKey(), now);
+        try {
+            inMemory.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            recentIds.forget(event.eventId());
+            return CompletableFuture.failedFuture(e);
+        }
+        JournalEntry.Event entry = new JournalEntry.Event(event, isFiltered, now);
+        return journal.append(JournalEntry.encode(entry)).handleAsync((sequence, failure) -> {
+            if (failure != null) {
+                inMemory.release();
+                recentIds.forget(event.eventId());
+                throw new CompletionException("The event could not be written to the tracking journal", failure);
+            }
+            writer.accept(new JournaledEvent(sequence, entry, true));
+            recorded.increment();
+            if (isFiltered) {
+                filtered.increment();
+                return RecordOutcome.FILTERED;
+            }
+            return RecordOutcome.RECORDED;
+        }, completions);
+    }
+
+    public WriterStatus status() {
+        return writer.status();
+    }
+
+    /** Called on the writer thread when the store goes offline or comes back; keep it short. */
+    public void onStatusChange(Consumer<WriterStatus> listener) {
+        writer.onStatusChange(listener);
+    }
+
+    public TrackerStats stats() {
+        return new TrackerStats(recorded.sum(), filtered.sum(), duplicates.sum(), orphaned.get(), journalDamage.get());
+    }
+
+    /**
+     * Stops taking events, gives the store up to {@code closeTimeout} to take what is waiting, and closes the journal;
+     * whatever the store did not take is replayed on the next start.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            completions.shutdown();
+            completions.awaitTermination(options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            writer.stop(options.closeTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            journal.close();
+        }
+        WriterStatus status = writer.status();
+        if (status.eventsWaiting() > 0) {
+            log.info("{} tracked events wait in the journal for the next start", status.eventsWaiting());
+        }
+    }
+}
