@@ -1,0 +1,157 @@
+package com.gametriggers.companion.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.ClickType;
+import com.gametriggers.companion.domain.CounterDelta;
+import com.gametriggers.companion.domain.ParticipationStatus;
+import com.gametriggers.companion.domain.PaymentType;
+import com.gametriggers.companion.store.TestIds;
+
+/** The arithmetic and the guards, without a store. */
+class TrackingRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T18:00:00Z");
+
+    @Test
+    void cpmEarnsTheRateForEveryThousandImpressionsExactly() {
+        Campaign cpm = Campaigns.campaign(PaymentType.CPM, "4.50", null, null);
+
+        assertThat(Earnings.micros(cpm, 1000, 7)).isEqualTo(4_500_000);
+        assertThat(Earnings.micros(cpm, 1, 0)).isEqualTo(4_500);
+        assertThat(Earnings.micros(cpm, 333, 0)).isEqualTo(1_498_500);
+    }
+
+    @Test
+    void cpcEarnsTheRateForEveryClickAndNothingForImpressions() {
+        Campaign cpc = Campaigns.campaign(PaymentType.CPC, "0.35", null, null);
+
+        assertThat(Earnings.micros(cpc, 1_000_000, 3)).isEqualTo(1_050_000);
+    }
+
+    @Test
+    void earningsAreRoundedOnceToSixPlacesHalfEven() {
+        Campaign cpm = Campaigns.campaign(PaymentType.CPM, "0.0015", null, null);
+
+        // 0.0015 per 1000: one impression earns 0.0000015, which rounds half-even to 0.000002
+        assertThat(Earnings.micros(cpm, 1, 0)).isEqualTo(2);
+        // rounding per batch, not per event: 3 impressions earn 0.0000045 -> 0.000004, not 3 x 0.000002
+        assertThat(Earnings.micros(cpm, 3, 0)).isEqualTo(4);
+    }
+
+    @Test
+    void onlyAnActiveParticipationOfARunningCampaignEarns() {
+        Campaign campaign = Campaigns.campaign(PaymentType.CPM, "1", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)));
+
+        assertThat(new ParticipationTerms(ParticipationStatus.ACTIVE, campaign).billableAt(NOW)).isTrue();
+        assertThat(new ParticipationTerms(ParticipationStatus.PAUSED, campaign).billableAt(NOW)).isFalse();
+        assertThat(new ParticipationTerms(ParticipationStatus.LEFT, campaign).billableAt(NOW)).isFalse();
+        assertThat(new ParticipationTerms(ParticipationStatus.ACTIVE, campaign).billableAt(NOW.minus(Duration.ofDays(2)))).isFalse();
+        assertThat(new ParticipationTerms(ParticipationStatus.ACTIVE, campaign).billableAt(NOW.plus(Duration.ofDays(1)))).isFalse();
+    }
+
+    @Test
+    void coalescingSplitsBillableFromUnbilledAndDaysFromEachOther() {
+        String id = TestIds.newId();
+        Campaign campaign = Campaigns.campaign(PaymentType.CPM, "2", NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(30)));
+        Instant yesterday = NOW.minus(Duration.ofDays(1));
+        List<JournalEntry.Event> events = List.of(
+                event(TrackingEvent.impression("a", id, NOW, 500), false),
+                event(TrackingEvent.impression("b", id, NOW, 500), false),
+                event(TrackingEvent.impression("c", id, yesterday, 250), false),
+                event(TrackingEvent.viewerSample("d", id, NOW, 40), false),
+                event(TrackingEvent.click("e", id, NOW, ClickType.QR, "v"), false),
+                event(TrackingEvent.click("f", id, NOW, ClickType.QR, "v"), true));
+
+        Coalescer.Coalesced coalesced = Coalescer.coalesce(events,
+                Map.of(id, new ParticipationTerms(ParticipationStatus.ACTIVE, campaign)));
+
+        CounterDelta total = coalesced.byParticipation().get(id);
+        assertThat(total.impressions()).isEqualTo(1290);
+        assertThat(total.unbilledImpressions()).as("yesterday is before the campaign started").isEqualTo(250);
+        assertThat(total.clicks()).isEqualTo(1);
+        assertThat(total.qrScans()).isEqualTo(1);
+        assertThat(total.filteredClicks()).isEqualTo(1);
+        assertThat(total.viewerSampleCount()).isEqualTo(1);
+        assertThat(total.peakViewerCount()).isEqualTo(40);
+        assertThat(total.earningsMicros()).isEqualTo(2_080_000); // 1040 billable impressions at 2 per 1000
+        assertThat(coalesced.byDay()).hasSize(2);
+        assertThat(coalesced.byDay().values().stream().mapToLong(CounterDelta::earningsMicros).sum())
+                .isEqualTo(total.earningsMicros());
+        assertThat(coalesced.orphaned()).isZero();
+    }
+
+    @Test
+    void theClickGuardCountsAViewerOncePerWindowAndPerParticipation() {
+        ClickGuard guard = new ClickGuard(Duration.ofMinutes(10));
+        long t0 = NOW.toEpochMilli();
+
+        assertThat(guard.counts("p1", "viewer", t0)).isTrue();
+        assertThat(guard.counts("p1", "viewer", t0 + Duration.ofMinutes(9).toMillis())).isFalse();
+        assertThat(guard.counts("p2", "viewer", t0 + 1)).isTrue();
+        assertThat(guard.counts("p1", "other", t0 + 1)).isTrue();
+        assertThat(guard.counts("p1", "viewer", t0 + Duration.ofMinutes(10).toMillis())).isTrue();
+        assertThat(guard.counts("p1", null, t0)).isTrue();
+        assertThat(guard.counts("p1", null, t0)).isTrue();
+    }
+
+    @Test
+    void recentIdsForgetWhatIsOlderThanTheRetention() {
+        RecentEventIds ids = new RecentEventIds(Duration.ofMinutes(30));
+        long t0 = NOW.toEpochMilli();
+
+        assertThat(ids.firstTime("x", t0)).isTrue();
+        assertThat(ids.firstTime("x", t0 + 1)).isFalse();
+        assertThat(ids.firstTime("y", t0 + Duration.ofMinutes(31).toMillis())).isTrue();
+        assertThat(ids.firstTime("x", t0 + Duration.ofMinutes(31).toMillis())).isTrue();
+        assertThat(ids.size()).isEqualTo(2);
+    }
+
+    @Test
+    void viewerKeysHideTheAddressButAreStableWithinARun() {
+        ViewerKeys keys = ViewerKeys.withRandomSalt();
+
+        assertThat(keys.forAddress("203.0.113.7")).isEqualTo(keys.forAddress("203.0.113.7"))
+                .isNotEqualTo(keys.forAddress("203.0.113.8"))
+                .doesNotContain("203.0.113.7")
+                .isNotEqualTo(ViewerKeys.withRandomSalt().forAddress("203.0.113.7"));
+    }
+
+    @Test
+    void journalEntriesSurviveTheirEncoding() throws Exception {
+        JournalEntry.Event event = event(TrackingEvent.click("id-1", TestIds.newId(), NOW, ClickType.CHAT, "c:42"), true);
+        JournalEntry.BatchCut cut = new JournalEntry.BatchCut("b1", new long[] {1, 5, 9, 9});
+
+        assertThat(JournalEntry.decode(JournalEntry.encode(event))).isEqualTo(event);
+        JournalEntry.BatchCut decodedCut = (JournalEntry.BatchCut) JournalEntry.decode(JournalEntry.encode(cut));
+        assertThat(decodedCut.runs()).containsExactly(1, 5, 9, 9);
+        assertThat(decodedCut.contains(3)).isTrue();
+        assertThat(decodedCut.contains(7)).isFalse();
+        assertThat(JournalEntry.decode(JournalEntry.encode(new JournalEntry.BatchConfirmed("b1"))))
+                .isEqualTo(new JournalEntry.BatchConfirmed("b1"));
+        assertThatThrownBy(() -> JournalEntry.decode(new byte[] {42})).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void malformedEventsAreRefusedWhereTheyAreMade() {
+        String id = TestIds.newId();
+        assertThatThrownBy(() -> TrackingEvent.impression("", id, NOW, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrackingEvent.impression("x".repeat(129), id, NOW, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrackingEvent.impression("a", "not-an-id", NOW, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrackingEvent.impression("a", id, NOW, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(TrackingEvent.viewerSample("a", id, NOW, 0).count()).isZero();
+    }
+
+    private static JournalEntry.Event event(TrackingEvent event, boolean filtered) {
+        return new JournalEntry.Event(event, filtered, NOW.toEpochMilli());
+    }
+}
