@@ -3,16 +3,13 @@ package com.gametriggers.companion.store;
 import static com.gametriggers.companion.store.TestIds.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.gametriggers.companion.domain.CounterDelta;
 import com.gametriggers.companion.domain.Participation;
@@ -20,23 +17,15 @@ import com.gametriggers.companion.domain.ParticipationDay;
 import com.mongodb.client.model.Filters;
 
 /** A batch applied twice, as after a timeout or a crash, changes every document once. */
+@ExtendWith(StoreFixture.PerTest.class)
 class CounterBatchesTest {
 
     private static final CounterDelta DELTA = new CounterDelta(100, 3, 1, 1, 1, 2, 10, 1, 450_000, 300, 2, 200);
 
-    @TempDir
-    Path dataDir;
+    private final StoreFixture fixture;
 
-    private StoreFixture fixture;
-
-    @BeforeEach
-    void openStore() {
-        fixture = StoreFixture.open(dataDir);
-    }
-
-    @AfterEach
-    void closeStore() {
-        fixture.close();
+    CounterBatchesTest(StoreFixture fixture) {
+        this.fixture = fixture;
     }
 
     @Test

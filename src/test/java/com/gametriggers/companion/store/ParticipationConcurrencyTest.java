@@ -4,7 +4,6 @@ import static com.gametriggers.companion.store.TestIds.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,10 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.Money;
@@ -34,6 +31,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 /** Many threads changing the same few participations at once: every count exact, nothing unique rewritten. */
+@ExtendWith(StoreFixture.PerTest.class)
 class ParticipationConcurrencyTest {
 
     private static final int THREADS = 8;
@@ -42,19 +40,10 @@ class ParticipationConcurrencyTest {
     private static final BigDecimal CLICK_EARNINGS = new BigDecimal("0.35");
     private static final BigDecimal IMPRESSION_EARNINGS = new BigDecimal("0.0045");
 
-    @TempDir
-    Path dataDir;
+    private final StoreFixture fixture;
 
-    private StoreFixture fixture;
-
-    @BeforeEach
-    void openStore() {
-        fixture = StoreFixture.open(dataDir);
-    }
-
-    @AfterEach
-    void closeStore() {
-        fixture.close();
+    ParticipationConcurrencyTest(StoreFixture fixture) {
+        this.fixture = fixture;
     }
 
     /** What the threads did to one participation, counted on the client side. */

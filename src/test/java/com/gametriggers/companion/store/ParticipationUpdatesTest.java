@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.Participation;
@@ -20,23 +17,15 @@ import com.gametriggers.companion.domain.ParticipationStatus;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+@ExtendWith(StoreFixture.PerTest.class)
 class ParticipationUpdatesTest {
 
-    @TempDir
-    Path dataDir;
+    private final StoreFixture fixture;
+    private final ParticipationUpdates updates;
 
-    private StoreFixture fixture;
-    private ParticipationUpdates updates;
-
-    @BeforeEach
-    void openStore() {
-        fixture = StoreFixture.open(dataDir);
-        updates = fixture.updates();
-    }
-
-    @AfterEach
-    void closeStore() {
-        fixture.close();
+    ParticipationUpdatesTest(StoreFixture fixture) {
+        this.fixture = fixture;
+        this.updates = fixture.updates();
     }
 
     @Test

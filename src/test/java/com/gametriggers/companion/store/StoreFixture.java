@@ -1,10 +1,17 @@
 package com.gametriggers.companion.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.bson.Document;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -15,6 +22,7 @@ import com.mongodb.client.MongoDatabase;
  * A store for one test: a real MongoDB in a fresh, throw-away database when {@code MONGODB_URI} is set, otherwise
  * the embedded server in a temporary folder, over a real TCP port either way. {@link #raw()} is a second,
  * independent client on the same database, for checking what the app wrote and for setting up platform data.
+ * With {@code @ExtendWith(StoreFixture.PerTest.class)} a test class gets a fresh one per test in its constructor.
  */
 public final class StoreFixture implements AutoCloseable {
 
@@ -92,5 +100,39 @@ public final class StoreFixture implements AutoCloseable {
         }
         rawClient.close();
         store.close();
+    }
+
+    /** Gives each test a fresh fixture in a temporary folder, closed and deleted after the test. */
+    public static final class PerTest implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == StoreFixture.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            try {
+                Path dir = Files.createTempDirectory("store-test");
+                StoreFixture fixture = open(dir);
+                // JUnit closes AutoCloseable values of the test's store when the test ends.
+                context.getStore(ExtensionContext.Namespace.create(PerTest.class)).put(fixture,
+                        (AutoCloseable) () -> {
+                            fixture.close();
+                            deleteRecursively(dir);
+                        });
+                return fixture;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private static void deleteRecursively(Path dir) throws IOException {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 }

@@ -4,7 +4,6 @@ import static com.gametriggers.companion.store.TestIds.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -14,10 +13,8 @@ import java.util.concurrent.Future;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.gametriggers.companion.domain.Participation;
 import com.mongodb.ErrorCategory;
@@ -31,24 +28,16 @@ import com.mongodb.client.model.ReplaceOptions;
  * memory, {@code save()} it back) loses increments under the same load the atomic helpers count exactly, and a copy
  * rebuilt without its {@code _id} collides on {@code browserSourceToken_1} with E11000, as it did in production.
  */
+@ExtendWith(StoreFixture.PerTest.class)
 class WholeDocumentSaveRegressionTest {
 
     private static final int THREADS = 8;
     private static final int SAVES_PER_THREAD = 500;
 
-    @TempDir
-    Path dataDir;
+    private final StoreFixture fixture;
 
-    private StoreFixture fixture;
-
-    @BeforeEach
-    void openStore() {
-        fixture = StoreFixture.open(dataDir);
-    }
-
-    @AfterEach
-    void closeStore() {
-        fixture.close();
+    WholeDocumentSaveRegressionTest(StoreFixture fixture) {
+        this.fixture = fixture;
     }
 
     @Test
