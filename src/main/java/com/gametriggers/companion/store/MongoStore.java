@@ -34,9 +34,12 @@ public final class MongoStore implements AutoCloseable {
     private final ParticipationQueries participations;
     private final ParticipationUpdates participationUpdates;
     private final CounterBatches counterBatches;
+    private final CommandCounter commands;
 
-    private MongoStore(MongoClient client, MongoDatabase database, EmbeddedMongoServer embedded, String displayAddress) {
+    private MongoStore(MongoClient client, MongoDatabase database, EmbeddedMongoServer embedded, String displayAddress,
+                       CommandCounter commands) {
         this.client = client;
+        this.commands = commands;
         this.embedded = embedded;
         this.displayAddress = displayAddress;
         this.campaigns = new CampaignCatalog(database);
@@ -63,9 +66,11 @@ public final class MongoStore implements AutoCloseable {
 
     private static MongoStore connect(ConnectionString connectionString, StoreSettings settings,
                                       EmbeddedMongoServer embedded, String displayAddress) {
+        CommandCounter commands = new CommandCounter();
         MongoClientSettings.Builder builder = MongoClientSettings.builder()
                 .applyConnectionString(connectionString)
-                .applicationName("GameTriggers Companion");
+                .applicationName("GameTriggers Companion")
+                .addCommandListener(commands);
         // The driver would otherwise wait 30 s for an unreachable server; a streamer should hear about it sooner.
         if (connectionString.getServerSelectionTimeout() == null) {
             builder.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS));
@@ -86,7 +91,7 @@ public final class MongoStore implements AutoCloseable {
             ping(database, displayAddress);
             IndexSetup.ensureIndexes(database, embedded != null);
             log.info("Store ready: {} database '{}'", displayAddress, databaseName);
-            return new MongoStore(client, database, embedded, displayAddress);
+            return new MongoStore(client, database, embedded, displayAddress, commands);
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -109,6 +114,11 @@ public final class MongoStore implements AutoCloseable {
     /** Where the data is, for the streamer: the embedded server's address, or the URI without its password. */
     public String address() {
         return displayAddress;
+    }
+
+    /** Commands sent to MongoDB since the store opened: each one a round trip, the cost that latency multiplies. */
+    public long commandsSent() {
+        return commands.count();
     }
 
     public boolean isEmbedded() {
