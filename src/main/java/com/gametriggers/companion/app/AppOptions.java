@@ -3,10 +3,15 @@ package com.gametriggers.companion.app;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.store.StoreSettings;
 
 /** What the command line asked for, resolved: the data folder is always known here. */
-record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo) {
+record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo, int overlayPort) {
+
+    OverlaySettings overlaySettings() {
+        return new OverlaySettings(overlayPort, Optional.empty());
+    }
 
     StoreSettings storeSettings() {
         return new StoreSettings(mongoUri, dataDir, Optional.empty());

@@ -2,10 +2,12 @@ package com.gametriggers.companion.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.overlay.OverlayServer;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.tracking.Tracker;
@@ -23,11 +25,13 @@ final class CompanionServices implements AppSession {
     private final LocalProfile profile;
     private final MongoStore store;
     private final Tracker tracker;
+    private final OverlayServer overlay;
 
-    private CompanionServices(LocalProfile profile, MongoStore store, Tracker tracker) {
+    private CompanionServices(LocalProfile profile, MongoStore store, Tracker tracker, OverlayServer overlay) {
         this.profile = profile;
         this.store = store;
         this.tracker = tracker;
+        this.overlay = overlay;
     }
 
     /** Starts every service; a {@link StoreException} says in one sentence what stopped it. */
@@ -38,7 +42,15 @@ final class CompanionServices implements AppSession {
             if (options.demo()) {
                 DemoCampaigns.install(store, profile.streamerId());
             }
-            return new CompanionServices(profile, store, startTracker(store, options));
+            Tracker tracker = startTracker(store, options);
+            try {
+                OverlayServer overlay = OverlayServer.start(options.overlaySettings(), store, profile.streamerId(), tracker,
+                        profile.rotationKey(), profile.overlaySecretBytes(), () -> 0, Clock.systemDefaultZone());
+                return new CompanionServices(profile, store, tracker, overlay);
+            } catch (RuntimeException e) {
+                tracker.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -76,10 +88,16 @@ final class CompanionServices implements AppSession {
     @Override
     public void installDemo() {
         DemoCampaigns.install(store, profile.streamerId());
+        overlay.refresh();
+    }
+
+    OverlayServer overlay() {
+        return overlay;
     }
 
     @Override
     public void close() {
+        overlay.close();
         tracker.close();
         store.close();
         log.info("Stopped");

@@ -37,7 +37,7 @@ final class DemoCampaigns {
                         "https://example.com/pixel-peak", start, end),
                 new Campaign("64d000000000000000000003", "Quantum Cola summer", "Quantum Cola",
                         "Cola with a twist, now in cans.", CampaignStatus.ACTIVE, PaymentType.CPM,
-                        new BigDecimal("6.00"), new BigDecimal("5000"), "/assets/demo/quantum-cola.webm", MediaType.VIDEO,
+                        new BigDecimal("6.00"), new BigDecimal("5000"), "/assets/demo/quantum-cola.svg", MediaType.IMAGE,
                         "https://example.com/quantum-cola", start, end));
     }
 

@@ -6,18 +6,27 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Properties;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.bson.types.ObjectId;
 
 /**
- * Who the streamer is to the store: a streamer id made on first start and kept in {@code profile.properties} in the
- * data folder. Someone who also uses the platform can put their platform user id there to share its database.
+ * Who the streamer is to the store, and the app's own secrets, made on first start and kept in
+ * {@code profile.properties} in the data folder: the streamer id (someone who also uses the platform can put their
+ * platform user id there to share its database), the key in the rotation overlay URL, and the secret that signs
+ * overlay showings. Values missing from an older profile are added; present ones never change.
  */
-record LocalProfile(String streamerId) {
+record LocalProfile(String streamerId, String rotationKey, String overlaySecret) {
 
     static final String FILE_NAME = "profile.properties";
     private static final String STREAMER_ID = "streamerId";
+    private static final String ROTATION_KEY = "rotationKey";
+    private static final String OVERLAY_SECRET = "overlaySecret";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     static LocalProfile loadOrCreate(Path dataDir) throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
@@ -26,20 +35,53 @@ record LocalProfile(String streamerId) {
             try (Reader reader = Files.newBufferedReader(file)) {
                 properties.load(reader);
             }
-            String streamerId = properties.getProperty(STREAMER_ID, "").strip();
-            if (!ObjectId.isValid(streamerId)) {
-                throw new IOException(file + " has no valid " + STREAMER_ID + " (24 hexadecimal characters expected)");
-            }
-            return new LocalProfile(streamerId);
         }
-        LocalProfile profile = new LocalProfile(new ObjectId().toHexString());
-        properties.setProperty(STREAMER_ID, profile.streamerId());
+        boolean changed = fill(properties, file, STREAMER_ID, ObjectId::isValid, () -> new ObjectId().toHexString(),
+                "24 hexadecimal characters");
+        changed |= fill(properties, file, ROTATION_KEY, LocalProfile::isSecret, LocalProfile::newSecret, "64 hexadecimal characters");
+        changed |= fill(properties, file, OVERLAY_SECRET, LocalProfile::isSecret, LocalProfile::newSecret, "64 hexadecimal characters");
+        if (changed) {
+            save(properties, dataDir, file);
+        }
+        return new LocalProfile(properties.getProperty(STREAMER_ID), properties.getProperty(ROTATION_KEY),
+                properties.getProperty(OVERLAY_SECRET));
+    }
+
+    byte[] overlaySecretBytes() {
+        return HexFormat.of().parseHex(overlaySecret);
+    }
+
+    /** Adds a missing value; refuses a present but malformed one rather than silently replacing what someone set. */
+    private static boolean fill(Properties properties, Path file, String name, Predicate<String> valid,
+                                Supplier<String> make, String expected) throws IOException {
+        String value = properties.getProperty(name);
+        if (value == null) {
+            properties.setProperty(name, make.get());
+            return true;
+        }
+        if (!valid.test(value.strip())) {
+            throw new IOException(file + " has no valid " + name + " (" + expected + " expected)");
+        }
+        properties.setProperty(name, value.strip());
+        return false;
+    }
+
+    private static boolean isSecret(String value) {
+        return value.matches("[0-9a-f]{64}");
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static void save(Properties properties, Path dataDir, Path file) throws IOException {
         Files.createDirectories(dataDir);
         Path partial = dataDir.resolve(FILE_NAME + ".tmp");
         try (Writer writer = Files.newBufferedWriter(partial)) {
-            properties.store(writer, "GameTriggers Companion: the streamer this app counts for");
+            properties.store(writer, "GameTriggers Companion: who this app counts for, and its overlay secrets");
         }
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return profile;
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.overlay.OverlayException;
+import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.store.StoreException;
 
 import picocli.CommandLine;
@@ -32,6 +34,11 @@ public final class Main implements Callable<Integer> {
             description = "Folder for the embedded store and settings. Default: your user data folder.")
     private Path dataDir;
 
+    @Option(names = "--overlay-port", paramLabel = "PORT", defaultValue = "" + OverlaySettings.DEFAULT_PORT,
+            description = "Port of the local overlay server on 127.0.0.1 (default: ${DEFAULT-VALUE}). OBS keeps the URL, "
+                    + "so the app never moves to another port by itself.")
+    private int overlayPort;
+
     @Option(names = "--headless", description = "No window: run the services until stopped (Ctrl-C or SIGTERM).")
     private boolean headless;
 
@@ -54,7 +61,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AppOptions options = new AppOptions(Optional.ofNullable(mongoUri).filter(uri -> !uri.isBlank()),
-                dataDir != null ? dataDir : DataDirectories.forCurrentUser(), headless, demo);
+                dataDir != null ? dataDir : DataDirectories.forCurrentUser(), headless, demo, overlayPort);
         if (!options.headless()) {
             DesktopLauncher.launch(options);
             return 0;
@@ -62,12 +69,13 @@ public final class Main implements Callable<Integer> {
         CompanionServices services;
         try {
             services = CompanionServices.start(options);
-        } catch (StoreException e) {
+        } catch (StoreException | OverlayException e) {
             log.debug("Start failed", e);
             System.err.println("error: " + e.getMessage());
             return 1;
         }
         out.println("store: " + services.store().address());
+        out.println("overlay: " + services.overlay().baseUrl());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.overlay.OverlayException;
 import com.gametriggers.companion.store.StoreException;
 
 import javafx.application.Platform;
@@ -116,7 +117,7 @@ public final class ParticipationsWindow {
     private void showFailure(Throwable failure) {
         progress.setVisible(false);
         log.warn("Store work failed", failure);
-        status.setText(failure instanceof StoreException ? failure.getMessage()
+        status.setText(failure instanceof StoreException || failure instanceof OverlayException ? failure.getMessage()
                 : "Something went wrong; the log has the details for a bug report.");
     }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HeadlessAppTest {
 
     private static final Pattern STORE_LINE = Pattern.compile("store: (mongodb://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern OVERLAY_LINE = Pattern.compile("overlay: (http://127\\.0\\.0\\.1:\\d+/)");
     private static final Duration START = Duration.ofSeconds(60);
     /** Debian's python3 with python3-pymongo (installed by .ci/run): a MongoDB client that is not part of this project. */
     private static final String PYTHON = "/usr/bin/python3";
@@ -28,8 +33,13 @@ class HeadlessAppTest {
 
     @Test
     void theDemoCanBeReadByAnIndependentMongoDbClientAndSurvivesARestart() throws Exception {
-        try (ChildApp app = ChildApp.start("--headless", "--demo", "--data-dir", dataDir.toString())) {
+        try (ChildApp app = ChildApp.start("--headless", "--demo", "--overlay-port", "0", "--data-dir", dataDir.toString())) {
             String address = app.awaitLine(STORE_LINE, START);
+            String overlay = app.awaitLine(OVERLAY_LINE, START);
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(overlay + "health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"ok\"");
 
             assertThat(readWithPymongo(address)).containsExactly(
                     "campaigns=3",
@@ -42,7 +52,7 @@ class HeadlessAppTest {
             assertThat(app.awaitExit(Duration.ofSeconds(30))).as("128 + SIGTERM").isEqualTo(143);
             assertThat(app.stderr()).contains("Stopped");
         }
-        try (ChildApp again = ChildApp.start("--headless", "--demo", "--data-dir", dataDir.toString())) {
+        try (ChildApp again = ChildApp.start("--headless", "--demo", "--overlay-port", "0", "--data-dir", dataDir.toString())) {
             String address = again.awaitLine(STORE_LINE, START);
             assertThat(readWithPymongo(address)).contains("campaigns=3", "participations=3");
         }
@@ -50,9 +60,9 @@ class HeadlessAppTest {
 
     @Test
     void aSecondInstanceOnTheSameDataFolderStopsWithOneClearLine() throws Exception {
-        try (ChildApp first = ChildApp.start("--headless", "--data-dir", dataDir.toString())) {
+        try (ChildApp first = ChildApp.start("--headless", "--overlay-port", "0", "--data-dir", dataDir.toString())) {
             first.awaitLine(STORE_LINE, START);
-            try (ChildApp second = ChildApp.start("--headless", "--data-dir", dataDir.toString())) {
+            try (ChildApp second = ChildApp.start("--headless", "--overlay-port", "0", "--data-dir", dataDir.toString())) {
                 assertThat(second.awaitExit(START)).isEqualTo(1);
                 assertThat(errorLines(second)).singleElement().asString()
                         .contains("is in use by another running GameTriggers Companion");

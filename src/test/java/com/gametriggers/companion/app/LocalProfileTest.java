@@ -21,7 +21,20 @@ class LocalProfileTest {
         LocalProfile second = LocalProfile.loadOrCreate(dataDir);
 
         assertThat(first.streamerId()).matches("[0-9a-f]{24}");
+        assertThat(first.rotationKey()).matches("[0-9a-f]{64}");
+        assertThat(first.overlaySecret()).matches("[0-9a-f]{64}").isNotEqualTo(first.rotationKey());
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void anOlderProfileGetsTheMissingSecretsAndKeepsItsStreamerId() throws IOException {
+        Files.writeString(dataDir.resolve(LocalProfile.FILE_NAME), "streamerId=64d0000000000000000000aa\n");
+
+        LocalProfile profile = LocalProfile.loadOrCreate(dataDir);
+
+        assertThat(profile.streamerId()).isEqualTo("64d0000000000000000000aa");
+        assertThat(profile.rotationKey()).matches("[0-9a-f]{64}");
+        assertThat(LocalProfile.loadOrCreate(dataDir)).isEqualTo(profile);
     }
 
     @Test

@@ -1,0 +1,96 @@
+package com.gametriggers.companion.overlay;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import com.gametriggers.companion.overlay.rotation.RotationScheduler;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
+
+/**
+ * Every overlay URL's channel: one per participation token and one for the streamer's rotation. Channels are made
+ * when a page first connects and are ticked while pages listen, so nothing is shown to nobody.
+ */
+final class OverlayChannels {
+
+    private final OverlayDirectory directory;
+    private final String rotationKey;
+    private final ShowTickets tickets;
+    private final ShowMessages messages;
+    private final Clock clock;
+    private final Map<String, OverlayChannel> channels = new ConcurrentHashMap<>();
+    private volatile RotationSettings settings;
+    private volatile java.time.Instant pausedUntil = java.time.Instant.MIN;
+
+    OverlayChannels(OverlayDirectory directory, String rotationKey, ShowTickets tickets, ShowMessages messages,
+                    RotationSettings settings, Clock clock) {
+        this.directory = directory;
+        this.rotationKey = rotationKey;
+        this.tickets = tickets;
+        this.messages = messages;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The channel an overlay key names: the rotation key, or the token of a known participation. */
+    Optional<OverlayChannel> channel(String key) {
+        if (key.equals(rotationKey)) {
+            return Optional.of(channels.computeIfAbsent(key, k -> newChannel(() -> directory.showableAt(clock.instant()))));
+        }
+        if (directory.byToken(key).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(channels.computeIfAbsent(key, token -> newChannel(
+                () -> directory.byToken(token).filter(entry -> entry.showableAt(clock.instant())).map(List::of)
+                        .orElse(List.of()))));
+    }
+
+    private OverlayChannel newChannel(java.util.function.Supplier<List<OverlayEntry>> entries) {
+        OverlayChannel channel = new OverlayChannel(entries, settings, tickets, messages, clock);
+        Duration pauseLeft = Duration.between(clock.instant(), pausedUntil);
+        if (!pauseLeft.isNegative() && !pauseLeft.isZero()) {
+            channel.scheduler().pauseFor(pauseLeft);
+        }
+        return channel;
+    }
+
+    boolean isRotationKey(String key) {
+        return key.equals(rotationKey);
+    }
+
+    void tickListened() {
+        channels.values().stream().filter(OverlayChannel::hasClients).forEach(OverlayChannel::tick);
+    }
+
+    void heartbeat() {
+        channels.values().forEach(OverlayChannel::heartbeat);
+    }
+
+    void closeAll() {
+        channels.values().forEach(OverlayChannel::closeAll);
+    }
+
+    void updateSettings(RotationSettings newSettings) {
+        settings = newSettings;
+        forEachScheduler(scheduler -> scheduler.updateSettings(newSettings));
+    }
+
+    void forEachScheduler(Consumer<RotationScheduler> action) {
+        channels.values().forEach(channel -> action.accept(channel.scheduler()));
+    }
+
+    /** Pauses every overlay, including those whose pages connect during the pause. */
+    void pauseFor(Duration duration) {
+        pausedUntil = clock.instant().plus(duration);
+        forEachScheduler(scheduler -> scheduler.pauseFor(duration));
+    }
+
+    void resume() {
+        pausedUntil = java.time.Instant.MIN;
+        forEachScheduler(RotationScheduler::resume);
+    }
+}

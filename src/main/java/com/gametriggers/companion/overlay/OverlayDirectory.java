@@ -1,0 +1,78 @@
+package com.gametriggers.companion.overlay;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.store.MongoStore;
+
+/**
+ * The streamer's participations, held in memory so that answering OBS and viewers never waits on MongoDB. Refreshed
+ * from the store in the background every few seconds and after the app changes a participation.
+ */
+final class OverlayDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(OverlayDirectory.class);
+
+    private record Snapshot(Map<String, OverlayEntry> byToken, Map<String, OverlayEntry> byCode) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of());
+    }
+
+    private final MongoStore store;
+    private final String streamerId;
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+
+    OverlayDirectory(MongoStore store, String streamerId) {
+        this.store = store;
+        this.streamerId = streamerId;
+    }
+
+    /** Reads the participations again; when the store is away the last known ones stay in use. */
+    void refresh() {
+        try {
+            List<Participation> participations = store.participations().forStreamer(streamerId);
+            Map<String, Campaign> campaigns = store.campaigns()
+                    .byIds(participations.stream().map(Participation::campaignId).collect(Collectors.toSet()))
+                    .stream().collect(Collectors.toMap(Campaign::id, Function.identity()));
+            List<OverlayEntry> entries = participations.stream()
+                    .filter(p -> p.browserSourceToken() != null && campaigns.containsKey(p.campaignId()))
+                    .map(p -> new OverlayEntry(p, campaigns.get(p.campaignId()), TrackingLinks.code(p.browserSourceToken())))
+                    .toList();
+            snapshot = new Snapshot(
+                    entries.stream().collect(Collectors.toUnmodifiableMap(OverlayEntry::token, Function.identity())),
+                    entries.stream().collect(Collectors.toUnmodifiableMap(OverlayEntry::trackingCode, Function.identity())));
+        } catch (RuntimeException e) {
+            log.debug("Overlay directory not refreshed: {}", e.getMessage());
+        }
+    }
+
+    Optional<OverlayEntry> byToken(String token) {
+        return Optional.ofNullable(snapshot.byToken().get(token));
+    }
+
+    Optional<OverlayEntry> byTrackingCode(String code) {
+        return Optional.ofNullable(snapshot.byCode().get(code));
+    }
+
+    Optional<OverlayEntry> byParticipationId(String participationId) {
+        return snapshot.byToken().values().stream()
+                .filter(entry -> entry.participation().id().equals(participationId))
+                .findFirst();
+    }
+
+    /** The participations that can be on stream now, in a stable order. */
+    List<OverlayEntry> showableAt(Instant now) {
+        return snapshot.byToken().values().stream()
+                .filter(entry -> entry.showableAt(now))
+                .sorted(java.util.Comparator.comparing(entry -> entry.participation().id()))
+                .toList();
+    }
+}

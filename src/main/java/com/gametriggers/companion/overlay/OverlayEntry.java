@@ -1,0 +1,23 @@
+package com.gametriggers.companion.overlay;
+
+import java.time.Instant;
+
+import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.CampaignStatus;
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.domain.ParticipationStatus;
+
+/** A participation as the overlay serves it: with its campaign and its public tracking code. */
+record OverlayEntry(Participation participation, Campaign campaign, String trackingCode) {
+
+    /** Only what earns is shown: an active participation in an active campaign within its dates. */
+    boolean showableAt(Instant now) {
+        return participation.status() == ParticipationStatus.ACTIVE
+                && campaign.status() == CampaignStatus.ACTIVE
+                && campaign.runsAt(now);
+    }
+
+    String token() {
+        return participation.browserSourceToken();
+    }
+}

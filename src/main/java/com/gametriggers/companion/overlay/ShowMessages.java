@@ -1,0 +1,30 @@
+package com.gametriggers.companion.overlay;
+
+import java.time.Instant;
+
+import com.gametriggers.companion.domain.ClickType;
+import com.google.gson.JsonObject;
+
+/** The JSON the overlay page gets for a showing: everything it draws, and the ticket it returns when on air. */
+final class ShowMessages {
+
+    private final TrackingLinks links;
+
+    ShowMessages(TrackingLinks links) {
+        this.links = links;
+    }
+
+    String show(OverlayEntry entry, ShowTickets.Ticket ticket, Instant until) {
+        JsonObject message = new JsonObject();
+        message.addProperty("ticket", ticket.value());
+        message.addProperty("brand", entry.campaign().brandName());
+        message.addProperty("campaign", entry.campaign().name());
+        message.addProperty("mediaUrl", entry.campaign().mediaUrl());
+        message.addProperty("mediaType", entry.campaign().mediaType().wireName());
+        message.addProperty("qrUrl", "/qr/" + entry.token() + ".png");
+        message.addProperty("trackingUrl", links.trackingUrl(entry.token(), ClickType.LINK));
+        message.addProperty("chatCommand", entry.participation().chatCommand());
+        message.addProperty("durationMs", Math.max(0, until.toEpochMilli() - ticket.issuedAt().toEpochMilli()));
+        return message.toString();
+    }
+}

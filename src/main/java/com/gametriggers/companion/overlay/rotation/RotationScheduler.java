@@ -1,0 +1,205 @@
+package com.gametriggers.companion.overlay.rotation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.gametriggers.companion.overlay.rotation.RotationDecision.Hide;
+import com.gametriggers.companion.overlay.rotation.RotationDecision.Idle;
+import com.gametriggers.companion.overlay.rotation.RotationDecision.Show;
+
+/**
+ * Decides when a sponsor is on the rotation overlay and which one. It does no I/O and keeps no timer: the overlay
+ * server calls {@link #tick} about once a second with the current candidates and applies the decision. The methods
+ * that report events (going live, pausing, ...) only change state; their effect, such as hiding what is on screen,
+ * comes out of the next tick, so the server should tick right after calling one.
+ *
+ * <p>The rules: no sponsor while the stream is not live, and the live state is unknown, so not live, until told
+ * otherwise. The first showing comes {@code delayAfterGoingLive} after going live; each lasts
+ * {@code displayDuration}; then {@code timeBetweenSponsors} passes before the next, also across a restart of the
+ * stream. A showing is cut short when the stream goes offline, a pause starts, or its participation leaves the
+ * candidates (paused or left in the app). Waits are measured from when things happened with the settings in force at
+ * the tick, so a changed setting applies to the wait in progress; the showing on screen keeps the end it was given.
+ */
+public final class RotationScheduler {
+
+    /**
+     * When to ask again if only an outside event can change the decision (going live, a sponsor joining): the
+     * server ticks about this often anyway.
+     */
+    static final Duration RECHECK = Duration.ofSeconds(1);
+
+    private final Clock clock;
+    private final DateTimeFormatter timeOfDay;
+    private RotationSettings settings;
+    private SelectionStrategy strategy;
+    private boolean live;
+    private boolean liveAssumed;
+    private Instant wentLiveAt;
+    private Instant lastHiddenAt;
+    private Instant pausedUntil;
+    private boolean showNowRequested;
+    private Show current;
+    private String lastShownParticipationId;
+
+    public RotationScheduler(RotationSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.strategy = settings.selectionStrategy();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timeOfDay = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(clock.getZone());
+    }
+
+    /** Twitch says the stream started. Repeats while live are ignored, so they do not push the first sponsor back. */
+    public synchronized void streamWentLive() {
+        goLive();
+        liveAssumed = false;
+    }
+
+    /**
+     * Treat the stream as live from now on, for streamers who have not signed in to Twitch and so cannot tell the app
+     * when they go live. Ads then run as if the stream had just started (the first after
+     * {@code delayAfterGoingLive}), until {@link #streamWentOffline()} says otherwise.
+     */
+    public synchronized void assumeLive() {
+        if (!live) {
+            goLive();
+            liveAssumed = true;
+        }
+    }
+
+    /** The stream ended: the showing on screen is hidden at the next tick, and nothing shows until live again. */
+    public synchronized void streamWentOffline() {
+        live = false;
+        liveAssumed = false;
+        showNowRequested = false;
+    }
+
+    /**
+     * Show a sponsor at the next tick, without waiting out the time between sponsors, and end a pause: a streamer
+     * who asks for a sponsor now wants the ads back. Does nothing while the stream is not live or there are no
+     * candidates at that tick; the request is not kept for later. While a sponsor is on screen the request is met.
+     */
+    public synchronized void showNow() {
+        pausedUntil = null;
+        showNowRequested = true;
+    }
+
+    /** No sponsor for {@code duration} from now; the showing on screen is hidden at the next tick. Replaces an earlier pause. */
+    public synchronized void pauseFor(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("A pause must be positive: " + duration);
+        }
+        pausedUntil = clock.instant().plus(duration);
+        showNowRequested = false;
+    }
+
+    /** Ends a pause early; the next sponsor then comes when the waits since going live and since the last showing allow. */
+    public synchronized void resume() {
+        pausedUntil = null;
+    }
+
+    public synchronized void updateSettings(RotationSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.strategy = settings.selectionStrategy();
+    }
+
+    /**
+     * The decision to apply now: {@link Show} once when a showing starts, {@link Hide} once when it ends, otherwise
+     * {@link Idle} with when to ask again.
+     */
+    public synchronized RotationDecision tick(List<RotationCandidate> candidates) {
+        Objects.requireNonNull(candidates, "candidates");
+        Instant now = clock.instant();
+        return current != null ? whileShowing(candidates, now) : whileNothingShows(candidates, now);
+    }
+
+    /** What is on screen now, if anything. A showing to be hidden stays here until the tick that hides it. */
+    public synchronized Optional<Show> current() {
+        return Optional.ofNullable(current);
+    }
+
+    public synchronized RotationStatus status() {
+        Instant now = clock.instant();
+        Optional<Instant> nextSponsorAt = !live ? Optional.empty()
+                : Optional.of(showNowRequested && current == null ? now : nextShowAt());
+        Optional<Show> showing = Optional.ofNullable(current);
+        return new RotationStatus(
+                live,
+                liveAssumed,
+                isPaused(now) ? Optional.of(pausedUntil) : Optional.empty(),
+                showing.map(show -> show.candidate().participationId()),
+                showing.map(Show::until),
+                nextSponsorAt);
+    }
+
+    private void goLive() {
+        if (!live) {
+            live = true;
+            wentLiveAt = clock.instant();
+        }
+    }
+
+    private RotationDecision whileShowing(List<RotationCandidate> candidates, Instant now) {
+        boolean stays = live && !isPaused(now) && now.isBefore(current.until()) && isAmong(current, candidates);
+        if (stays) {
+            showNowRequested = false;
+            return new Idle(current.until(),
+                    "showing " + current.candidate().sponsorName() + " until " + timeOfDay.format(current.until()));
+        }
+        Hide hide = new Hide(current.showId());
+        current = null;
+        lastHiddenAt = now;
+        return hide;
+    }
+
+    private RotationDecision whileNothingShows(List<RotationCandidate> candidates, Instant now) {
+        boolean forced = showNowRequested;
+        showNowRequested = false;
+        if (!live) {
+            return new Idle(now.plus(RECHECK), "stream offline");
+        }
+        if (isPaused(now)) {
+            return new Idle(nextShowAt(), "paused until " + timeOfDay.format(pausedUntil));
+        }
+        Optional<RotationCandidate> next = strategy.pick(candidates, Optional.ofNullable(lastShownParticipationId));
+        if (next.isEmpty()) {
+            return new Idle(now.plus(RECHECK), "no active campaigns");
+        }
+        Instant due = nextShowAt();
+        if (!forced && now.isBefore(due)) {
+            return new Idle(due, "next sponsor at " + timeOfDay.format(due));
+        }
+        current = new Show(next.get(), UUID.randomUUID().toString(), now.plus(settings.displayDuration()));
+        lastShownParticipationId = next.get().participationId();
+        return current;
+    }
+
+    /** The earliest start of the next showing while live: every wait that applies has passed. */
+    private Instant nextShowAt() {
+        Instant due = wentLiveAt.plus(settings.delayAfterGoingLive());
+        Instant lastEnd = current != null ? current.until() : lastHiddenAt;
+        if (lastEnd != null) {
+            due = later(due, lastEnd.plus(settings.timeBetweenSponsors()));
+        }
+        return pausedUntil == null ? due : later(due, pausedUntil);
+    }
+
+    private boolean isPaused(Instant now) {
+        return pausedUntil != null && now.isBefore(pausedUntil);
+    }
+
+    private static boolean isAmong(Show show, List<RotationCandidate> candidates) {
+        String id = show.candidate().participationId();
+        return candidates.stream().anyMatch(candidate -> candidate.participationId().equals(id));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,26 @@
+package com.gametriggers.companion.overlay.rotation;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rotation at a glance, for the UI. {@code liveAssumed} says the stream counts as live because the streamer
+ * chose so ({@link RotationScheduler#assumeLive()}), not because Twitch said it is. {@code nextSponsorAt} is empty
+ * while the stream is not live, and otherwise the earliest moment the next showing may start.
+ */
+public record RotationStatus(
+        boolean live,
+        boolean liveAssumed,
+        Optional<Instant> pausedUntil,
+        Optional<String> showingParticipationId,
+        Optional<Instant> showingUntil,
+        Optional<Instant> nextSponsorAt) {
+
+    public RotationStatus {
+        Objects.requireNonNull(pausedUntil, "pausedUntil");
+        Objects.requireNonNull(showingParticipationId, "showingParticipationId");
+        Objects.requireNonNull(showingUntil, "showingUntil");
+        Objects.requireNonNull(nextSponsorAt, "nextSponsorAt");
+    }
+}
