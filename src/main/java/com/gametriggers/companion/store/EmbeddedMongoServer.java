@@ -62,13 +62,26 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         try {
             return new MVStore.Builder().fileName(dataFile.toString()).open();
         } catch (MVStoreException | IllegalStateException e) { // H2 reports some unreadable headers as the latter
-            if (e instanceof MVStoreException mvStoreError && mvStoreError.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+            int code = e instanceof MVStoreException mvStoreError ? mvStoreError.getErrorCode() : DataUtils.ERROR_FILE_CORRUPT;
+            if (code == DataUtils.ERROR_FILE_LOCKED) {
                 throw new StoreException("The data file " + dataFile
                         + " is in use by another running GameTriggers Companion; close that one first.", e);
+            }
+            if (code == DataUtils.ERROR_READING_FAILED || code == DataUtils.ERROR_WRITING_FAILED) {
+                throw new StoreException("The data file " + dataFile + " cannot be read or written: "
+                        + rootMessage(e), e);
             }
             throw new StoreException("The data file " + dataFile + " is damaged and cannot be read; move it out of "
                     + "the data folder to start with an empty store, and keep it for a bug report.", e);
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     /** {@code mongodb://127.0.0.1:PORT}: what the app's driver, and any other MongoDB client, connects to. */

@@ -52,6 +52,9 @@ final class CounterWriter {
     private final LongConsumer releasePermits;
     private final AtomicLong orphaned;
 
+    /** Put in the queue by {@link #stop} to wake the thread: interrupting it could abort a store write midway. */
+    private static final JournaledEvent WAKE_UP = new JournaledEvent(-1, null, false);
+
     private final BlockingQueue<JournaledEvent> incoming = new LinkedBlockingQueue<>();
     private final List<JournaledEvent> pending = new ArrayList<>();
     private final Deque<Batch> cut = new ArrayDeque<>();
@@ -107,14 +110,14 @@ final class CounterWriter {
     void stop(Duration timeout) throws InterruptedException {
         stopDeadlineNanos = System.nanoTime() + timeout.toNanos();
         stopping = true;
-        thread.interrupt();
+        incoming.add(WAKE_UP);
         thread.join(timeout.toMillis() + 1_000);
     }
 
     private void run() {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
-            incoming.drainTo(pending);
+            drainIncoming();
             if (stopping && (nothingWaiting() || System.nanoTime() > stopDeadlineNanos)) {
                 return;
             }
@@ -138,6 +141,27 @@ final class CounterWriter {
         }
     }
 
+    private void drainIncoming() {
+        List<JournaledEvent> arrived = new ArrayList<>();
+        incoming.drainTo(arrived);
+        arrived.forEach(this::take);
+    }
+
+    /** Adds an arrived event to the pending ones; true for the wake-up marker, which is no event. */
+    private boolean take(JournaledEvent event) {
+        if (event == null) {
+            return false;
+        }
+        if (event == WAKE_UP) {
+            return true;
+        }
+        if (pending.isEmpty()) {
+            oldestPendingNanos = System.nanoTime();
+        }
+        pending.add(event);
+        return false;
+    }
+
     private boolean nothingWaiting() {
         return pending.isEmpty() && cut.isEmpty() && incoming.isEmpty();
     }
@@ -154,15 +178,10 @@ final class CounterWriter {
         try {
             long waitNanos = pending.isEmpty() ? TimeUnit.SECONDS.toNanos(1)
                     : options.flushInterval().toNanos() - (System.nanoTime() - oldestPendingNanos);
-            JournaledEvent next = incoming.poll(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS);
-            if (next != null) {
-                if (pending.isEmpty()) {
-                    oldestPendingNanos = System.nanoTime();
-                }
-                pending.add(next);
-            }
+            take(incoming.poll(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {
-            // stop() wakes the thread to write what is waiting
+            Thread.currentThread().interrupt();
+            stopping = true;
         }
     }
 
@@ -288,11 +307,12 @@ final class CounterWriter {
                 return;
             }
             try {
-                JournaledEvent next = incoming.poll(left, TimeUnit.NANOSECONDS);
-                if (next != null) {
-                    pending.add(next);
+                if (take(incoming.poll(left, TimeUnit.NANOSECONDS)) && stopping) {
+                    return;
                 }
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping = true;
                 return;
             }
         }
