@@ -86,6 +86,11 @@ final class CompanionServices implements AppSession {
     }
 
     @Override
+    public String obsOverlayUrl() {
+        return overlay.rotationUrl();
+    }
+
+    @Override
     public void installDemo() {
         DemoCampaigns.install(store, profile.streamerId());
         overlay.refresh();

@@ -76,6 +76,8 @@ public final class Main implements Callable<Integer> {
         }
         out.println("store: " + services.store().address());
         out.println("overlay: " + services.overlay().baseUrl());
+        // The URL to paste into OBS; it carries the streamer's secret key, so it goes to the terminal, not to logs.
+        out.println("obs browser source: " + services.overlay().rotationUrl());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

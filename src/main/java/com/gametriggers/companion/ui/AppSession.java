@@ -9,6 +9,9 @@ public interface AppSession extends AutoCloseable {
 
     String streamerId();
 
+    /** The URL the streamer adds to OBS as a Browser Source: every active sponsor, in rotation. */
+    String obsOverlayUrl();
+
     /** Adds the demo campaigns and joins them. */
     void installDemo();
 

@@ -24,6 +24,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -46,6 +47,8 @@ public final class ParticipationsWindow {
     private final ProgressIndicator progress = new ProgressIndicator();
     private final ListView<String> participations = new ListView<>();
     private final Button demoButton = new Button("Add demo campaigns");
+    private final TextField overlayUrl = new TextField();
+    private final Button copyOverlayUrl = new Button("Copy");
     private AppSession session;
 
     public ParticipationsWindow(Callable<AppSession> starter) {
@@ -62,7 +65,18 @@ public final class ParticipationsWindow {
         }, this::showParticipations));
         participations.setPlaceholder(new Label("No campaigns joined yet."));
 
-        VBox root = new VBox(12, new HBox(8, progress, status), participations, demoButton);
+        overlayUrl.setEditable(false);
+        overlayUrl.setPromptText("starting…");
+        HBox.setHgrow(overlayUrl, javafx.scene.layout.Priority.ALWAYS);
+        copyOverlayUrl.setDisable(true);
+        copyOverlayUrl.setOnAction(event -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(overlayUrl.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox obs = new HBox(8, new Label("OBS Browser Source URL"), overlayUrl, copyOverlayUrl);
+        obs.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox root = new VBox(12, new HBox(8, progress, status), obs, participations, demoButton);
         root.setPadding(new Insets(16));
         stage.setTitle("GameTriggers Companion");
         stage.setScene(new Scene(root, 720, 480));
@@ -92,6 +106,8 @@ public final class ParticipationsWindow {
     private void showParticipations(List<String> rows) {
         progress.setVisible(false);
         status.setText("Store: " + session.store().address());
+        overlayUrl.setText(session.obsOverlayUrl());
+        copyOverlayUrl.setDisable(false);
         participations.getItems().setAll(rows);
         boolean firstStart = rows.isEmpty() && session.store().isEmbedded();
         demoButton.setVisible(firstStart);

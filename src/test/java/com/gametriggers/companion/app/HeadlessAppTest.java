@@ -36,6 +36,8 @@ class HeadlessAppTest {
         try (ChildApp app = ChildApp.start("--headless", "--demo", "--overlay-port", "0", "--data-dir", dataDir.toString())) {
             String address = app.awaitLine(STORE_LINE, START);
             String overlay = app.awaitLine(OVERLAY_LINE, START);
+            String obsUrl = app.awaitLine(Pattern.compile("obs browser source: (http://127\\.0\\.0\\.1:\\d+/rotation/[0-9a-f]{64})"), START);
+            assertThat(obsUrl).startsWith(overlay);
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(overlay + "health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
