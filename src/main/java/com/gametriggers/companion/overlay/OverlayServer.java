@@ -76,7 +76,7 @@ public final class OverlayServer implements AutoCloseable {
     private final ShowTickets tickets;
     private final TrackingLinks links;
     private final RequestGuard guard;
-    private final RateLimiter trackingLimiter = new RateLimiter(10, 30);
+    private final RateLimiter trackingLimiter;
     private final ViewerKeys viewerKeys = ViewerKeys.withRandomSalt();
     private final Map<String, byte[]> qrCache = new ConcurrentHashMap<>();
     private final Tracker tracker;
@@ -95,6 +95,7 @@ public final class OverlayServer implements AutoCloseable {
         this.tickets = new ShowTickets(ticketSecret);
         this.links = new TrackingLinks(settings.publicBaseUrl(), "http://127.0.0.1:" + server.getAddress().getPort());
         this.guard = new RequestGuard(links.publicHost());
+        this.trackingLimiter = new RateLimiter(settings.trackingBurst(), settings.trackingClicksPerMinute());
         this.channels = new OverlayChannels(directory, rotationKey, tickets, new ShowMessages(links),
                 RotationSettings.defaults(), clock);
         this.handlers = Executors.newFixedThreadPool(8, daemon("overlay-http"));
