@@ -27,8 +27,11 @@ final class OverlayChannel {
     private final Clock clock;
     private final List<PushClient> clients = new CopyOnWriteArrayList<>();
     private final Map<String, Long> timesShown = new ConcurrentHashMap<>();
-    private volatile String currentShow;
-    private volatile String currentShowId;
+    /** What is on screen: rendered afresh for each page that connects, with the time it still has. */
+    private record Current(OverlayEntry entry, ShowTickets.Ticket ticket, java.time.Instant until, String showId) {
+    }
+
+    private Current current;
 
     OverlayChannel(Supplier<List<OverlayEntry>> entries, RotationSettings settings, ShowTickets tickets,
                    ShowMessages messages, Clock clock) {
@@ -45,12 +48,14 @@ final class OverlayChannel {
         return scheduler;
     }
 
-    /** A page connected: it gets what is on screen right now, so a reload or a restarted source resumes it. */
-    void connect(PushClient client) {
+    /**
+     * A page connected: it gets what is on screen right now, so a reload or a restarted source resumes it. In step
+     * with {@link #tick}, so a page cannot get a hide and then the stale show it replaced.
+     */
+    synchronized void connect(PushClient client) {
         clients.add(client);
-        String show = currentShow;
-        if (show != null) {
-            client.send("show", show);
+        if (current != null) {
+            client.send("show", messages.show(current.entry(), current.ticket(), current.until(), clock.instant()));
         }
     }
 
@@ -59,7 +64,7 @@ final class OverlayChannel {
         return !clients.isEmpty();
     }
 
-    void tick() {
+    synchronized void tick() {
         List<OverlayEntry> showable = entries.get();
         List<RotationCandidate> candidates = showable.stream()
                 .map(entry -> new RotationCandidate(entry.participation(), entry.campaign(),
@@ -75,19 +80,17 @@ final class OverlayChannel {
             }
             timesShown.merge(show.candidate().participationId(), 1L, Long::sum);
             ShowTickets.Ticket ticket = tickets.issue(show.candidate().participationId(), clock.instant());
-            currentShowId = show.showId();
-            currentShow = messages.show(entry.get(), ticket, show.until());
-            broadcast("show", currentShow);
-        } else if (decision instanceof RotationDecision.Hide hide && hide.showId().equals(currentShowId)) {
-            currentShow = null;
-            currentShowId = null;
+            current = new Current(entry.get(), ticket, show.until(), show.showId());
+            broadcast("show", messages.show(entry.get(), ticket, show.until(), ticket.issuedAt()));
+        } else if (decision instanceof RotationDecision.Hide hide && current != null && hide.showId().equals(current.showId())) {
+            current = null;
             JsonObject message = new JsonObject();
             message.addProperty("reason", "done");
             broadcast("hide", message.toString());
         }
     }
 
-    void heartbeat() {
+    synchronized void heartbeat() {
         clients.forEach(PushClient::heartbeat);
         clients.removeIf(client -> !client.isOpen());
     }

@@ -14,7 +14,8 @@ final class ShowMessages {
         this.links = links;
     }
 
-    String show(OverlayEntry entry, ShowTickets.Ticket ticket, Instant until) {
+    /** {@code durationMs} is the time the showing still has at {@code now}. */
+    String show(OverlayEntry entry, ShowTickets.Ticket ticket, Instant until, Instant now) {
         JsonObject message = new JsonObject();
         message.addProperty("ticket", ticket.value());
         message.addProperty("brand", entry.campaign().brandName());
@@ -24,7 +25,7 @@ final class ShowMessages {
         message.addProperty("qrUrl", "/qr/" + entry.token() + ".png");
         message.addProperty("trackingUrl", links.trackingUrl(entry.token(), ClickType.LINK));
         message.addProperty("chatCommand", entry.participation().chatCommand());
-        message.addProperty("durationMs", Math.max(0, until.toEpochMilli() - ticket.issuedAt().toEpochMilli()));
+        message.addProperty("durationMs", Math.max(0, until.toEpochMilli() - now.toEpochMilli()));
         return message.toString();
     }
 }

@@ -1,10 +1,10 @@
 package com.gametriggers.companion.tracking;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Event ids seen within the retention window, so that a resent event (a beacon retried after a lost response, a
@@ -18,7 +18,8 @@ final class RecentEventIds {
 
     private final long retentionMillis;
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
-    private final Deque<Seen> inOrder = new ArrayDeque<>();
+    /** Lock-free, because every recording thread passes through here. */
+    private final Queue<Seen> inOrder = new ConcurrentLinkedQueue<>();
 
     RecentEventIds(Duration retention) {
         this.retentionMillis = retention.toMillis();
@@ -29,10 +30,8 @@ final class RecentEventIds {
         if (ids.putIfAbsent(eventId, nowMillis) != null) {
             return false;
         }
-        synchronized (inOrder) {
-            inOrder.addLast(new Seen(eventId, nowMillis));
-            forgetOlderThan(nowMillis - retentionMillis);
-        }
+        inOrder.add(new Seen(eventId, nowMillis));
+        forgetOlderThan(nowMillis - retentionMillis);
         return true;
     }
 
@@ -42,9 +41,10 @@ final class RecentEventIds {
     }
 
     private void forgetOlderThan(long cutoffMillis) {
-        while (!inOrder.isEmpty() && inOrder.peekFirst().atMillis() < cutoffMillis) {
-            Seen oldest = inOrder.removeFirst();
-            ids.remove(oldest.eventId(), oldest.atMillis());
+        for (Seen oldest = inOrder.peek(); oldest != null && oldest.atMillis() < cutoffMillis; oldest = inOrder.peek()) {
+            if (inOrder.remove(oldest)) {
+                ids.remove(oldest.eventId(), oldest.atMillis());
+            }
         }
     }
 

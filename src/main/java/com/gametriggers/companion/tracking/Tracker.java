@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -35,7 +32,6 @@ public final class Tracker implements AutoCloseable {
     private final ClickGuard clickGuard;
     private final Semaphore inMemory;
     private final CounterWriter writer;
-    private final ExecutorService completions;
     private final LongAdder recorded = new LongAdder();
     private final LongAdder filtered = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
@@ -54,11 +50,6 @@ public final class Tracker implements AutoCloseable {
         TermsCache terms = new TermsCache(store.participations(), store.campaigns(), options.termsMaxAge(), options.clock());
         this.writer = new CounterWriter(store.counterBatches(), terms, journal, options, replayed,
                 permits -> inMemory.release((int) permits), orphaned);
-        this.completions = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tracking-completions");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -98,6 +89,9 @@ public final class Tracker implements AutoCloseable {
      * ({@link RecordOutcome#DUPLICATE}). It fails only when the journal cannot be written; the event was then not
      * recorded and may be sent again with the same id. Only when more than {@code maxEventsInMemory} events are
      * waiting for the store does this call wait for room.
+     *
+     * <p>The future completes on the journal's own thread, which writes every event: a callback attached with a
+     * non-async method must be quick and must not block; anything heavier belongs in a {@code *Async} callback.
      */
     public CompletableFuture<RecordOutcome> record(TrackingEvent event) {
         if (closed) {
@@ -117,7 +111,9 @@ public final class Tracker implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         JournalEntry.Event entry = new JournalEntry.Event(event, isFiltered, now);
-        return journal.append(JournalEntry.encode(entry)).handleAsync((sequence, failure) -> {
+        // Completed on the journal's writer thread, without a hand-off per event: callers attach quick callbacks
+        // only, or use the *Async variants (see record's contract).
+        return journal.append(JournalEntry.encode(entry)).handle((sequence, failure) -> {
             if (failure != null) {
                 inMemory.release();
                 recentIds.forget(event.eventId());
@@ -130,7 +126,7 @@ public final class Tracker implements AutoCloseable {
                 return RecordOutcome.FILTERED;
             }
             return RecordOutcome.RECORDED;
-        }, completions);
+        });
     }
 
     public WriterStatus status() {
@@ -154,8 +150,6 @@ public final class Tracker implements AutoCloseable {
     public void close() {
         closed = true;
         try {
-            completions.shutdown();
-            completions.awaitTermination(options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             writer.stop(options.closeTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -111,6 +111,11 @@ public final class TrackingBenchmark implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed of the event stream (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
+    @Option(names = "--rate", description = "events per second offered by all producers together, 0 for as fast as "
+            + "they can (default: ${DEFAULT-VALUE}); a paced run measures latency at a load the sink can keep up with, "
+            + "an unpaced one its throughput, where latency is mostly queueing")
+    int rate = 0;
+
     public static void main(String[] args) {
         int exitCode = new CommandLine(new TrackingBenchmark()).execute(args);
         System.out.flush();
@@ -468,9 +473,9 @@ public final class TrackingBenchmark implements Callable<Integer> {
             loadAtStart = loadAverage();
             System.out.println("load average (1 min) at start: " + loadAtStart);
             System.out.printf(Locale.ROOT, "flags: --events %d --proxied-events %d --delay-ms %d --modes %s "
-                            + "--participations %d --threads %d --warmup-events %d --mode-timeout-s %d --seed %d%n",
+                            + "--participations %d --threads %d --warmup-events %d --mode-timeout-s %d --seed %d --rate %d%n",
                     events, proxiedEvents, delayMs, String.join(",", modes), participations, threads, warmupEvents,
-                    modeTimeoutSeconds, seed);
+                    modeTimeoutSeconds, seed, rate);
 
             if (events > 0) {
                 try (Network loopback = loopback(store)) {
@@ -718,10 +723,17 @@ public final class TrackingBenchmark implements Callable<Integer> {
                 } catch (Exception e) {
                     return;
                 }
+                long pacing = rate > 0 ? 1_000_000_000L * threads / rate : 0;
                 for (int i = first; i < n; i += threads) {
                     if (System.nanoTime() - deadline > 0) {
                         timedOut.set(true);
                         return;
+                    }
+                    if (pacing > 0) {
+                        long due = startNanos[0] + (long) (i / threads) * pacing;
+                        for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
                     }
                     int index = i;
                     long callStart = System.nanoTime();

@@ -1,0 +1,427 @@
+package com.gametriggers.companion.overlay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+
+import com.gametriggers.companion.domain.ClickType;
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.store.MongoStore;
+import com.gametriggers.companion.store.StoreSettings;
+import com.gametriggers.companion.store.TestIds;
+import com.gametriggers.companion.tracking.Tracker;
+import com.gametriggers.companion.tracking.TrackerOptions;
+import com.google.gson.JsonParser;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+
+/**
+ * The overlay page in a real headless Chromium against a real overlay server, tracker and store: what OBS's Browser
+ * Source runs. The page plays OBS through a stand-in {@code window.obsstudio} and {@code obsSourceActiveChanged}
+ * events; the test drives showings through the server and reads the counters from the store.
+ */
+@Timeout(value = 45, unit = TimeUnit.SECONDS)
+class OverlayPageTest {
+
+    /** Short showings and short gaps, so a test sees several in seconds; no wait after "going live". */
+    private static final RotationSettings QUICK = new RotationSettings(
+            Duration.ofMillis(1500), Duration.ofMillis(700), Duration.ZERO, "round-robin");
+    private static final Duration PAUSE = Duration.ofMinutes(10);
+    private static final Path SCREENSHOTS = Path.of("target", "overlay-screenshots");
+
+    @TempDir
+    static Path dataDir;
+
+    private static MongoStore store;
+    private static Tracker tracker;
+
+    private Participation participation;
+    private OverlayServer server;
+    private Chromium chromium;
+    private ShowWatcher watcher;
+
+    @BeforeAll
+    static void startStore() throws IOException {
+        Chromium.requireInstalled();
+        store = MongoStore.open(StoreSettings.embedded(dataDir.resolve("store")));
+        tracker = Tracker.start(store, dataDir.resolve("journal"),
+                TrackerOptions.defaults().withFlushInterval(Duration.ofMillis(20)));
+    }
+
+    @AfterAll
+    static void stopStore() {
+        if (tracker != null) {
+            tracker.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @BeforeEach
+    void startServer() {
+        // A streamer of their own per test: the rotation shows only this test's sponsor.
+        String streamerId = TestIds.newId();
+        participation = OverlaySponsors.novaEnergy(store, streamerId, "!nova");
+        byte[] key = new byte[32];
+        byte[] secret = new byte[32];
+        SecureRandom random = new SecureRandom();
+        random.nextBytes(key);
+        random.nextBytes(secret);
+        server = OverlayServer.start(new OverlaySettings(0, Optional.empty()), store, streamerId, tracker,
+                HexFormat.of().formatHex(key), secret, () -> 0, Clock.systemUTC());
+        server.updateRotation(QUICK);
+        // Nothing shows until the test has the page ready and calls resumeAds().
+        server.pauseAds(PAUSE);
+    }
+
+    @AfterEach
+    void stopAll() {
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            if (watcher != null) {
+                watcher.close();
+            }
+            server.close();
+        }
+    }
+
+    @Test
+    void nothingCountsWhileTheSourceIsNotActive() throws Exception {
+        openPage(true, server.rotationUrl());
+        watch(rotationKey(), 3);
+        long before = impressions();
+
+        server.resumeAds();
+        // 1st showing: OBS has said nothing yet, which is not on air.
+        awaitShows(1);
+        awaitCardVisible();
+        awaitHides(1);
+        // 2nd showing: OBS says the source is not active.
+        chromium.script("window.__obsActive(false);");
+        awaitShows(2);
+        awaitCardVisible();
+        awaitHides(2);
+        // 3rd showing: active for less than a second, then not.
+        awaitShows(3);
+        awaitCardVisible();
+        chromium.script("window.__obsActive(true);");
+        Thread.sleep(400);
+        chromium.script("window.__obsActive(false);");
+        awaitHides(3);
+        Thread.sleep(500);
+
+        assertThat(watcher.tickets()).hasSize(3);
+        assertThat(beaconsSent()).as("beacons the page sent").isEmpty();
+        assertThat(pendingBeacons()).isEmpty();
+        awaitStored();
+        assertThat(impressions() - before).isZero();
+    }
+
+    @Test
+    void eachShowingOnAirCountsExactlyOnce() throws Exception {
+        int showings = 3;
+        openPage(true, server.rotationUrl());
+        watch(rotationKey(), showings);
+        chromium.script("window.__obsActive(true);");
+
+        server.resumeAds();
+        awaitHides(showings);
+
+        awaitImpressions(showings);
+        List<String> beacons = beaconsSent();
+        assertThat(beacons).hasSize(showings);
+        assertThat(beacons.stream().map(b -> JsonParser.parseString(b).getAsJsonObject().get("ticket").getAsString()))
+                .containsExactlyInAnyOrderElementsOf(watcher.tickets());
+        assertThat(beacons).allSatisfy(b -> assertThat(JsonParser.parseString(b).getAsJsonObject().get("onAirMs")
+                .getAsLong()).isBetween(1000L, 1700L));
+        await().atMost(Duration.ofSeconds(5)).until(() -> pendingBeacons().isEmpty());
+        Thread.sleep(1500);
+        awaitStored();
+        assertThat(impressions()).isEqualTo(showings);
+    }
+
+    @Test
+    void countsStayExactAcrossAReloadAndLostBeacons() throws Exception {
+        // Long showings, each ended by the test (a pause hides it at the next tick), so on-air times are the test's.
+        server.updateRotation(new RotationSettings(Duration.ofSeconds(30), Duration.ofMillis(700), Duration.ZERO,
+                "round-robin"));
+        openPage(true, server.rotationUrl());
+        watch(rotationKey(), Integer.MAX_VALUE);
+        long duplicatesBefore = tracker.stats().duplicates();
+        try (BeaconTrouble trouble = new BeaconTrouble(chromium.driver(), server.baseUrl())) {
+            chromium.script("window.__obsActive(true);");
+
+            // 1st showing: its beacon never reaches the server.
+            trouble.mode(BeaconTrouble.Mode.FAIL_REQUESTS);
+            showOnAir(1, 1300);
+            await("a failed beacon").atMost(Duration.ofSeconds(10)).until(() -> trouble.failedRequests() >= 1);
+            assertThat(pendingBeacons()).as("beacons the page keeps to resend").hasSize(1);
+
+            // 2nd showing: OBS reloads the page after 0.6 s on air. The new page resumes the same showing with the
+            // time it had, so 0.6 s more make it count (0.6 s alone would not), and resends the 1st showing's beacon.
+            server.resumeAds();
+            awaitShows(2);
+            awaitOnAir();
+            Thread.sleep(600);
+            chromium.driver().navigate().refresh();
+            chromium.script("window.__obsActive(true);");
+            awaitOnAir();
+            Thread.sleep(600);
+            server.pauseAds(PAUSE);
+            awaitHides(2);
+            await("the reloaded page resends the 1st beacon and counts the 2nd showing (0.6 s + 0.6 s on air)")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> trouble.failedRequests() >= 3 && pendingBeacons().size() == 2);
+
+            // 3rd showing: beacons reach the server, but the page never hears back, so it must resend them.
+            trouble.mode(BeaconTrouble.Mode.LOSE_RESPONSES);
+            showOnAir(3, 1300);
+            await("lost responses").atMost(Duration.ofSeconds(15)).until(() -> trouble.lostResponses() >= 3);
+
+            // 4th showing: everything gets through; the resent beacons carry the tickets the server already counted.
+            trouble.mode(BeaconTrouble.Mode.PASS);
+            showOnAir(4, 1300);
+            awaitImpressions(4);
+            await("no beacon left to send").atMost(Duration.ofSeconds(20)).until(() -> pendingBeacons().isEmpty());
+            assertThat(tracker.stats().duplicates() - duplicatesBefore)
+                    .as("beacons the server had already counted, resent after their answer was lost")
+                    .isPositive();
+        }
+        Thread.sleep(2000);
+        awaitStored();
+        assertThat(watcher.tickets()).hasSize(4);
+        assertThat(impressions()).isEqualTo(4);
+    }
+
+    @Test
+    void theQrCodeOnThePageOpensTheTrackingLink() throws Exception {
+        String token = participation.browserSourceToken();
+        server.updateRotation(new RotationSettings(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ZERO,
+                "round-robin"));
+        openPage(true, server.overlayUrl(token));
+        watch(token, 1);
+        server.resumeAds();
+        awaitCardVisible();
+        Thread.sleep(900); // the entrance transition
+
+        String src = chromium.driver().findElement(By.id("qr")).getDomProperty("src");
+        assertThat(src).startsWith(server.baseUrl() + "qr/" + token + ".png");
+        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(src))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        String expected = server.trackingLinks().trackingUrl(token, ClickType.QR);
+        assertThat(decodeQr(ImageIO.read(new ByteArrayInputStream(png.body())))).isEqualTo(expected);
+        assertThat(chromium.driver().findElement(By.id("brand")).getText()).isEqualTo("Nova Energy");
+        assertThat(chromium.driver().findElement(By.id("command")).getText()).isEqualTo("!nova");
+
+        // As it looks on stream: the page transparent around the card, the code scannable at both sizes.
+        Files.createDirectories(SCREENSHOTS);
+        BufferedImage full = screenshot("overlay-1920x1080.png");
+        assertThat(full.getWidth()).isEqualTo(1920);
+        assertThat(full.getHeight()).isEqualTo(1080);
+        assertTransparentAround(full);
+        assertThat(decodeQr(overGameColours(full))).isEqualTo(expected);
+        Path docs = Path.of("docs");
+        if (Files.isDirectory(docs)) {
+            Files.copy(SCREENSHOTS.resolve("overlay-1920x1080.png"), docs.resolve("overlay.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        chromium.viewport(800, 600);
+        Thread.sleep(700); // layout after the resize, and the code fetched at its new size
+        BufferedImage small = screenshot("overlay-800x600.png");
+        assertThat(small.getWidth()).isEqualTo(800);
+        assertThat(small.getHeight()).isEqualTo(600);
+        assertTransparentAround(small);
+        assertThat(decodeQr(overGameColours(small))).isEqualTo(expected);
+        assertThat(cspViolations()).as("what the page's Content-Security-Policy blocked").isEmpty();
+    }
+
+    @Test
+    void aPlainBrowserShowsAPreviewAndCountsNothing() throws Exception {
+        String token = participation.browserSourceToken();
+        openPage(false, server.overlayUrl(token));
+        watch(token, 1);
+        long before = impressions();
+        assertThat(chromium.rootAttribute("data-mode")).isEqualTo("preview");
+        assertThat(chromium.driver().findElement(By.id("preview-badge")).isDisplayed()).isTrue();
+        assertThat(chromium.driver().findElement(By.id("preview-badge")).getText()).isEqualTo("Preview – not counted");
+
+        // Even an active event, from someone trying it out in a browser, does not make a preview count.
+        chromium.script("window.dispatchEvent(new CustomEvent('obsSourceActiveChanged', {detail: {active: true}}));");
+        server.resumeAds();
+        awaitCardVisible();
+        awaitHides(1);
+        Thread.sleep(500);
+
+        assertThat(beaconsSent()).as("beacons the page sent").isEmpty();
+        assertThat(pendingBeacons()).isEmpty();
+        assertThat(cspViolations()).as("what the page's Content-Security-Policy blocked").isEmpty();
+        awaitStored();
+        assertThat(impressions() - before).isZero();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private void openPage(boolean asObs, String url) throws IOException {
+        chromium = Chromium.start(asObs);
+        chromium.driver().get(url);
+        await("the page connected").atMost(Duration.ofSeconds(10))
+                .until(() -> "true".equals(chromium.rootAttribute("data-connected")));
+    }
+
+    /** Watches the page's channel; pauses the ads as soon as the last wanted showing ends, so no more follow. */
+    private void watch(String key, int showings) throws Exception {
+        watcher = ShowWatcher.open(server.baseUrl(), key);
+        watcher.onEvent(seen -> {
+            if (seen.event().equals("hide") && watcher.hides() >= showings) {
+                server.pauseAds(PAUSE);
+            }
+        });
+    }
+
+    /** Starts the next showing, keeps it on air for {@code millis} and ends it. */
+    private void showOnAir(int showing, long millis) throws InterruptedException {
+        server.resumeAds();
+        awaitShows(showing);
+        awaitOnAir();
+        Thread.sleep(millis);
+        server.pauseAds(PAUSE);
+        awaitHides(showing);
+    }
+
+    private void awaitOnAir() {
+        await("the showing on air").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> "true".equals(chromium.rootAttribute("data-on-air")));
+    }
+
+    private String rotationKey() {
+        String url = server.rotationUrl();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private void awaitShows(int count) {
+        await("showing " + count).atMost(Duration.ofSeconds(10)).until(() -> watcher.shows().size() >= count);
+    }
+
+    private void awaitHides(int count) {
+        await("showing " + count + " ended").atMost(Duration.ofSeconds(15)).until(() -> watcher.hides() >= count);
+    }
+
+    private void awaitCardVisible() {
+        await("the card on screen").atMost(Duration.ofSeconds(10))
+                .until(() -> "visible".equals(chromium.rootAttribute("data-card")));
+    }
+
+    private long impressions() {
+        return store.participations().byId(participation.id()).orElseThrow().impressions();
+    }
+
+    private void awaitStored() {
+        await("the tracker flushed").atMost(Duration.ofSeconds(10)).until(() -> tracker.status().eventsWaiting() == 0);
+    }
+
+    private void awaitImpressions(long count) {
+        await("impressions in the store").atMost(Duration.ofSeconds(20)).until(() -> {
+            awaitStored();
+            return impressions() >= count;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> beaconsSent() {
+        return (List<String>) chromium.script("return window.__beacons.slice();");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> cspViolations() {
+        return (List<String>) chromium.script("return window.__cspViolations.slice();");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> pendingBeacons() {
+        return (List<String>) chromium.script(
+                "return Object.keys(localStorage).filter(function (k) { return k.indexOf('gt-pending-beacons:') === 0; });");
+    }
+
+    private BufferedImage screenshot(String name) throws IOException {
+        byte[] png = chromium.driver().getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name), png);
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    /** The page draws nothing but the card: the corners away from it stay fully transparent. */
+    private static void assertTransparentAround(BufferedImage image) {
+        assertThat(image.getColorModel().hasAlpha()).as("the screenshot has an alpha channel").isTrue();
+        for (int[] point : new int[][] {{2, 2}, {image.getWidth() / 2, 2}, {2, image.getHeight() - 3}}) {
+            int alpha = image.getRGB(point[0], point[1]) >>> 24;
+            assertThat(alpha).as("alpha at %d,%d", point[0], point[1]).isZero();
+        }
+        int opaque = 0;
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                if ((image.getRGB(x, y) >>> 24) == 255) {
+                    opaque++;
+                }
+            }
+        }
+        assertThat(opaque).as("opaque pixels of the card").isPositive();
+    }
+
+    /** The screenshot over a dark game-like background, as a viewer's phone would see the stream. */
+    private static BufferedImage overGameColours(BufferedImage overlay) {
+        BufferedImage frame = new BufferedImage(overlay.getWidth(), overlay.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = frame.createGraphics();
+        g.setColor(new Color(38, 52, 71));
+        g.fillRect(0, 0, frame.getWidth(), frame.getHeight());
+        g.drawImage(overlay, 0, 0, null);
+        g.dispose();
+        return frame;
+    }
+
+    private static String decodeQr(BufferedImage image) throws NotFoundException {
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    }
+}

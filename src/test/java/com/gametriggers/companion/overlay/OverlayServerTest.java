@@ -1,0 +1,299 @@
+package com.gametriggers.companion.overlay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.gametriggers.companion.domain.ClickType;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/** Every route of the overlay server and every hardening rule, over real HTTP. */
+class OverlayServerTest {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    @TempDir
+    Path dir;
+
+    private OverlayHarness harness;
+    private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false)
+            .readTimeout(10, TimeUnit.SECONDS).build();
+
+    private OverlayHarness start() {
+        harness = new OverlayHarness(dir, Optional.empty());
+        return harness;
+    }
+
+    @AfterEach
+    void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    private record Answer(int code, String body, okhttp3.Headers headers) {
+    }
+
+    private Answer call(Request request) throws IOException {
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            return new Answer(response.code(), body == null ? "" : body.string(), response.headers());
+        }
+    }
+
+    private Answer get(String path) throws IOException {
+        return call(new Request.Builder().url(harness.url(path)).build());
+    }
+
+    private Answer beacon(String json, String origin) throws IOException {
+        Request.Builder request = new Request.Builder().url(harness.url("/beacon")).post(RequestBody.create(json, JSON));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return call(request.build());
+    }
+
+    @Test
+    void healthAnswersWithTheStoreState() throws IOException {
+        start();
+
+        Answer health = get("/health");
+
+        assertThat(health.code()).isEqualTo(200);
+        JsonObject json = JsonParser.parseString(health.body()).getAsJsonObject();
+        assertThat(json.get("status").getAsString()).isEqualTo("ok");
+        assertThat(json.getAsJsonObject("store").get("online").getAsBoolean()).isTrue();
+    }
+
+    @Test
+    void theOverlayPagesAreServedWithAStrictPolicy() throws IOException {
+        start();
+
+        Answer single = get("/overlay/" + harness.sponsor.browserSourceToken());
+        Answer rotation = get("/rotation/" + OverlayHarness.ROTATION_KEY);
+
+        assertThat(single.code()).isEqualTo(200);
+        assertThat(single.headers().get("Content-Type")).startsWith("text/html");
+        assertThat(single.headers().get("Content-Security-Policy")).contains("script-src 'self'");
+        assertThat(single.headers().get("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(single.body()).contains("/assets/overlay.js");
+        assertThat(rotation.code()).isEqualTo(200);
+        assertThat(get("/assets/overlay.js").code()).isEqualTo(200);
+        assertThat(get("/assets/demo/nova-energy.svg").headers().get("Content-Type")).isEqualTo("image/svg+xml");
+    }
+
+    @Test
+    void unknownTokensAndPathsGetA404WithNoDetail() throws IOException {
+        start();
+
+        for (String path : new String[] {"/overlay/" + "0".repeat(64), "/overlay/short", "/rotation/" + "cd".repeat(32),
+                "/events/" + "0".repeat(64), "/qr/" + "0".repeat(64) + ".png", "/t/AAAAAAAAAAAA", "/assets/../pom.xml",
+                "/assets/missing.js", "/nothing", "/overlay/" + harness.sponsor.browserSourceToken() + "/x"}) {
+            Answer answer = get(path);
+            assertThat(answer.code()).as(path).isEqualTo(404);
+            assertThat(answer.body()).as(path).isEqualTo("Not found\n");
+        }
+    }
+
+    @Test
+    void theQrCodeDecodesToTheTrackingLinkOfAScan() throws Exception {
+        start();
+
+        Response response = http.newCall(new Request.Builder()
+                .url(harness.url("/qr/" + harness.sponsor.browserSourceToken() + ".png?size=300")).build()).execute();
+        byte[] png = response.body().bytes();
+        response.close();
+
+        assertThat(response.header("Content-Type")).isEqualTo("image/png");
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(300);
+        String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(image)))).getText();
+        assertThat(decoded).isEqualTo(harness.server.trackingLinks().trackingUrl(harness.sponsor.browserSourceToken(), ClickType.QR))
+                .endsWith("?src=qr").doesNotContain(harness.sponsor.browserSourceToken());
+    }
+
+    @Test
+    void aTrackingLinkCountsTheClickAndRedirectsToTheSponsor() throws IOException {
+        start();
+        String code = TrackingLinks.code(harness.sponsor.browserSourceToken());
+
+        Answer scan = get("/t/" + code + "?src=qr");
+        Answer click = get("/t/" + code);
+
+        assertThat(scan.code()).isEqualTo(302);
+        assertThat(scan.headers().get("Location")).isEqualTo("https://example.com/nova-energy");
+        assertThat(scan.headers().get("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(click.code()).isEqualTo(302);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(harness.reload().qrScans()).isEqualTo(1);
+            assertThat(harness.reload().linkClicks()).as("the same viewer again, within the click guard's window").isZero();
+            assertThat(harness.reload().filteredClicks()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void trackingLinksAreRateLimitedPerClient() throws IOException {
+        start();
+        String code = TrackingLinks.code(harness.sponsor.browserSourceToken());
+
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 15; i++) {
+            Answer answer = get("/t/" + code);
+            if (answer.code() == 429) {
+                limited++;
+                retryAfter = answer.headers().get("Retry-After");
+            }
+        }
+
+        assertThat(limited).isGreaterThanOrEqualTo(4);
+        assertThat(retryAfter).isNotNull();
+    }
+
+    @Test
+    void aHostThatIsNotLoopbackIsRefused() throws IOException {
+        start();
+        String token = harness.sponsor.browserSourceToken();
+
+        Answer rebinding = call(new Request.Builder().url(harness.url("/overlay/" + token)).header("Host", "evil.example:17730").build());
+        Answer loopbackName = call(new Request.Builder().url(harness.url("/health")).header("Host", "localhost:17730").build());
+
+        assertThat(rebinding.code()).isEqualTo(403);
+        assertThat(rebinding.body()).isEqualTo("Forbidden\n");
+        assertThat(loopbackName.code()).isEqualTo(200);
+    }
+
+    @Test
+    void aPublicTrackingHostIsAcceptedForTrackingLinksOnly() throws IOException {
+        harness = new OverlayHarness(dir, Optional.of(URI.create("https://gt.example.net")));
+        String code = TrackingLinks.code(harness.sponsor.browserSourceToken());
+
+        Answer link = call(new Request.Builder().url(harness.url("/t/" + code)).header("Host", "gt.example.net").build());
+        Answer page = call(new Request.Builder().url(harness.url("/overlay/" + harness.sponsor.browserSourceToken()))
+                .header("Host", "gt.example.net").build());
+
+        assertThat(link.code()).isEqualTo(302);
+        assertThat(page.code()).isEqualTo(403);
+        assertThat(harness.server.trackingLinks().trackingUrl(harness.sponsor.browserSourceToken(), ClickType.LINK))
+                .startsWith("https://gt.example.net/t/" + code);
+    }
+
+    @Test
+    void beaconsRefuseCrossOriginMalformedOversizedAndForgedRequests() throws IOException {
+        start();
+
+        assertThat(beacon("{\"ticket\":\"x\"}", "http://evil.example").code()).isEqualTo(403);
+        assertThat(call(new Request.Builder().url(harness.url("/beacon"))
+                .post(RequestBody.create("ticket=x", MediaType.get("application/x-www-form-urlencoded"))).build()).code())
+                .isEqualTo(415);
+        assertThat(beacon("{not json", null).code()).isEqualTo(400);
+        assertThat(beacon("[]", null).code()).isEqualTo(400);
+        assertThat(beacon("{\"ticket\":\"" + "a".repeat(5000) + "\"}", null).code()).isEqualTo(413);
+        String forged = harness.sponsor.id() + ".abc.0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAA";
+        assertThat(beacon("{\"ticket\":\"" + forged + "\"}", null).code()).isEqualTo(404);
+        assertThat(get("/beacon").code()).isEqualTo(405);
+        assertThat(harness.reload().impressions()).isZero();
+    }
+
+    @Test
+    void aShowingsBeaconCountsOnceTimesTheViewers() throws Exception {
+        start();
+        harness.viewers.set(250);
+        ShowTickets tickets = new ShowTickets(OverlayHarness.SECRET);
+        String ticket = tickets.issue(harness.sponsor.id(), java.time.Instant.now()).value();
+        String body = "{\"ticket\":\"" + ticket + "\",\"onAirMs\":1500}";
+
+        Answer first = beacon(body, harness.server.baseUrl().replaceAll("/$", ""));
+        Answer again = beacon(body, null);
+
+        assertThat(first.code()).isEqualTo(200);
+        assertThat(first.body()).contains("\"outcome\":\"recorded\"").contains(ticket);
+        assertThat(again.body()).contains("\"outcome\":\"duplicate\"");
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.reload().impressions() == 250);
+        assertThat(tickets.verify(ticket.replace(harness.sponsor.id(), "0".repeat(24)), java.time.Instant.now())).isEmpty();
+    }
+
+    @Test
+    void theEventStreamPushesAShowingToTheListeningPage() throws Exception {
+        start();
+        Request events = new Request.Builder().url(harness.url("/events/" + harness.sponsor.browserSourceToken())).build();
+        OkHttpClient streaming = http.newBuilder().readTimeout(20, TimeUnit.SECONDS).build();
+
+        try (Response response = streaming.newCall(events).execute()) {
+            assertThat(response.header("Content-Type")).startsWith("text/event-stream");
+            harness.server.showNow();
+            var source = response.body().source();
+            String data = null;
+            while (data == null) {
+                String line = source.readUtf8LineStrict();
+                if (line.startsWith("data: ")) {
+                    data = line.substring(6);
+                }
+            }
+            JsonObject show = JsonParser.parseString(data).getAsJsonObject();
+            assertThat(show.get("brand").getAsString()).isEqualTo("Nova Energy");
+            assertThat(show.get("chatCommand").getAsString()).isEqualTo("!nova");
+            assertThat(show.get("qrUrl").getAsString()).isEqualTo("/qr/" + harness.sponsor.browserSourceToken() + ".png");
+            assertThat(new ShowTickets(OverlayHarness.SECRET).verify(show.get("ticket").getAsString(), java.time.Instant.now()))
+                    .get().extracting(ShowTickets.Ticket::participationId).isEqualTo(harness.sponsor.id());
+        }
+    }
+
+    @Test
+    void otherMethodsAndOverlongUrisAreRefused() throws IOException {
+        start();
+
+        assertThat(call(new Request.Builder().url(harness.url("/health")).put(RequestBody.create("x", JSON)).build()).code()).isEqualTo(405);
+        assertThat(call(new Request.Builder().url(harness.url("/health")).delete().build()).code()).isEqualTo(405);
+        assertThat(get("/health?x=" + "a".repeat(3000)).code()).isEqualTo(414);
+    }
+
+    @Test
+    void aTakenPortIsReportedNotMovedAway() throws IOException {
+        start();
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> OverlayServer.start(new OverlaySettings(port, Optional.empty()), harness.store,
+                    harness.streamerId, harness.tracker, OverlayHarness.ROTATION_KEY, OverlayHarness.SECRET, () -> 0,
+                    Clock.systemUTC()))
+                    .isInstanceOf(OverlayException.class)
+                    .hasMessageContaining("The overlay port " + port + " on 127.0.0.1 is used by another program");
+        }
+    }
+
+    @Test
+    void logsKeepOnlyTheStartOfATokenInAPath() {
+        String token = "0123456789abcdef".repeat(4);
+
+        assertThat(OverlayServer.redact("/overlay/" + token)).isEqualTo("/overlay/012345…");
+    }
+}
