@@ -46,6 +46,7 @@ final class CompanionServices implements AppSession {
             try {
                 OverlayServer overlay = OverlayServer.start(options.overlaySettings(), store, profile.streamerId(), tracker,
                         profile.rotationKey(), profile.overlaySecretBytes(), () -> 0, Clock.systemDefaultZone());
+                new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
                 return new CompanionServices(profile, store, tracker, overlay);
             } catch (RuntimeException e) {
                 tracker.close();
@@ -93,7 +94,7 @@ final class CompanionServices implements AppSession {
     @Override
     public void installDemo() {
         DemoCampaigns.install(store, profile.streamerId());
-        overlay.refresh();
+        new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
     }
 
     OverlayServer overlay() {

@@ -48,7 +48,9 @@ class HeadlessAppTest {
                     "participations=3",
                     "brands=Nova Energy,Pixel Peak,Quantum Cola",
                     "tokens=3",
-                    "payment=cpc,cpm,cpm");
+                    "payment=cpc,cpm,cpm",
+                    "commands=!nova,!pixel,!quantum",
+                    "links=3");
 
             app.terminate();
             assertThat(app.awaitExit(Duration.ofSeconds(30))).as("128 + SIGTERM").isEqualTo(143);
@@ -113,6 +115,8 @@ class HeadlessAppTest {
                 print("brands=" + ",".join(sorted(c["brandName"] for c in campaigns)))
                 print("tokens=%d" % len({p["browserSourceToken"] for p in parts if len(p["browserSourceToken"]) == 64}))
                 print("payment=" + ",".join(sorted(c["paymentType"] for c in campaigns)))
+                print("commands=" + ",".join(sorted(p.get("chatCommand", "") for p in parts)))
+                print("links=%d" % len([p for p in parts if "/t/" in p.get("trackingUrl", "") and p.get("qrCodeUrl", "").endswith(".png")]))
                 """;
         Process python = new ProcessBuilder(PYTHON, "-c", script, address).redirectErrorStream(true).start();
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
