@@ -1,5 +1,6 @@
 package com.gametriggers.companion.app;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -7,10 +8,11 @@ import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.store.StoreSettings;
 
 /** What the command line asked for, resolved: the data folder is always known here. */
-record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo, int overlayPort) {
+record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo, int overlayPort,
+                  Optional<URI> publicTrackingUrl) {
 
     OverlaySettings overlaySettings() {
-        return new OverlaySettings(overlayPort, Optional.empty());
+        return new OverlaySettings(overlayPort, publicTrackingUrl);
     }
 
     StoreSettings storeSettings() {

@@ -1,6 +1,7 @@
 package com.gametriggers.companion.app;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -39,6 +40,11 @@ public final class Main implements Callable<Integer> {
                     + "so the app never moves to another port by itself.")
     private int overlayPort;
 
+    @Option(names = "--public-tracking-url", paramLabel = "URL",
+            description = "Where viewers reach the tracking links (a tunnel or reverse proxy to the overlay port). "
+                    + "Default: the local server, which only this machine can reach.")
+    private URI publicTrackingUrl;
+
     @Option(names = "--headless", description = "No window: run the services until stopped (Ctrl-C or SIGTERM).")
     private boolean headless;
 
@@ -61,7 +67,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AppOptions options = new AppOptions(Optional.ofNullable(mongoUri).filter(uri -> !uri.isBlank()),
-                dataDir != null ? dataDir : DataDirectories.forCurrentUser(), headless, demo, overlayPort);
+                dataDir != null ? dataDir : DataDirectories.forCurrentUser(), headless, demo, overlayPort,
+                Optional.ofNullable(publicTrackingUrl));
         if (!options.headless()) {
             DesktopLauncher.launch(options);
             return 0;
@@ -69,7 +76,7 @@ public final class Main implements Callable<Integer> {
         CompanionServices services;
         try {
             services = CompanionServices.start(options);
-        } catch (StoreException | OverlayException e) {
+        } catch (StoreException | OverlayException | IllegalArgumentException e) {
             log.debug("Start failed", e);
             System.err.println("error: " + e.getMessage());
             return 1;

@@ -19,8 +19,8 @@ import com.gametriggers.companion.store.MongoStore;
 
 /**
  * Gives every participation of the streamer what viewers use to reach the sponsor: a tracking link, a chat command
- * made from the brand, and the QR code's URL, each set with the atomic helpers. Values already set (by the platform
- * or by the streamer) are kept.
+ * made from the brand, and the QR code's URL, each set with the atomic helpers. A chat command or QR URL already set
+ * (by the platform or by the streamer) is kept; the tracking link follows the configured public base URL.
  */
 final class ParticipationLinks {
 
@@ -43,8 +43,10 @@ final class ParticipationLinks {
                 continue;
             }
             String token = participation.browserSourceToken();
-            if (participation.trackingUrl() == null || participation.chatCommand() == null) {
-                assignTrackingLinks(participation, taken);
+            String trackingUrl = overlay.trackingLinks().trackingUrl(token, ClickType.LINK);
+            // The link follows the configured public base URL; the chat command stays what it was.
+            if (!trackingUrl.equals(participation.trackingUrl()) || participation.chatCommand() == null) {
+                assignTrackingLinks(participation, trackingUrl, taken);
             }
             if (participation.qrCodeUrl() == null) {
                 store.participationUpdates().setQrCodeUrl(participation.id(), overlay.baseUrl() + "qr/" + token + ".png");
@@ -53,8 +55,7 @@ final class ParticipationLinks {
         overlay.refresh();
     }
 
-    private void assignTrackingLinks(Participation participation, Set<String> taken) {
-        String trackingUrl = overlay.trackingLinks().trackingUrl(participation.browserSourceToken(), ClickType.LINK);
+    private void assignTrackingLinks(Participation participation, String trackingUrl, Set<String> taken) {
         String brand = store.campaigns().byId(participation.campaignId()).map(c -> c.brandName()).orElse("sponsor");
         String command = participation.chatCommand();
         // Another writer (the platform, a second device) may take a command meanwhile: try the next variant then.

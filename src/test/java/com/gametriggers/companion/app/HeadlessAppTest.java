@@ -86,6 +86,16 @@ class HeadlessAppTest {
     }
 
     @Test
+    void aPublicTrackingUrlThatIsNotHttpStopsWithOneClearLine() throws Exception {
+        try (ChildApp app = ChildApp.start("--headless", "--overlay-port", "0", "--data-dir", dataDir.toString(),
+                "--public-tracking-url", "ftp://gt.example.net")) {
+            assertThat(app.awaitExit(START)).isEqualTo(1);
+            assertThat(errorLines(app)).singleElement().asString()
+                    .isEqualTo("error: The public tracking URL must be an http(s) address: ftp://gt.example.net");
+        }
+    }
+
+    @Test
     void anUnreachableServerStopsWithOneClearLine() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -23,8 +23,8 @@ class MainOptionsTest {
         int exitCode = commandLine.execute("--help");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("--mongo-uri=URI", "--data-dir=DIR", "--headless", "--demo", "--help",
-                "MONGODB_URI");
+        assertThat(out.toString()).contains("--mongo-uri=URI", "--data-dir=DIR", "--overlay-port=PORT",
+                "--public-tracking-url=URL", "--headless", "--demo", "--help", "MONGODB_URI");
     }
 
     @Test
