@@ -1,0 +1,141 @@
+package com.gametriggers.companion.twitch;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Twitch's Helix API, the part the app needs: whether a channel is live and its viewer count. It keeps to Twitch's
+ * rate limit: when a response says the bucket is empty ({@code Ratelimit-Remaining: 0}) or Twitch answers 429, the
+ * next request waits until {@code Ratelimit-Reset}, and a 429 is retried once after that wait.
+ */
+public final class HelixClient {
+
+    private static final Logger log = LoggerFactory.getLogger(HelixClient.class);
+    /**
+     * Twitch's bucket refills within a minute, so a reset further away means the clocks disagree; waiting longer
+     * than this would only stall the app.
+     */
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
+
+    private final OkHttpClient http;
+    private final TwitchSettings settings;
+    private final Supplier<TwitchToken> token;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    /** When the rate-limit bucket refills, if the last response said it was empty; null while there is budget. */
+    private Instant emptyUntil;
+
+    /** {@code token} is asked for on every request, so a token refreshed elsewhere is picked up. */
+    public HelixClient(OkHttpClient http, TwitchSettings settings, Supplier<TwitchToken> token, Clock clock,
+                       Sleeper sleeper) {
+        this.http = http;
+        this.settings = settings;
+        this.token = token;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * The channel's stream status. Synchronized so callers share one view of the rate-limit budget; a caller may
+     * wait up to a minute for it to refill.
+     *
+     * @throws SignInExpiredException when Twitch no longer accepts the token
+     * @throws TwitchException when Twitch cannot be reached, keeps answering 429, or answers an error
+     */
+    public synchronized StreamStatus getStream(String login) throws TwitchException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            waitForBudget();
+            Request request = streamsRequest(login);
+            try (Response response = http.newCall(request).execute()) {
+                rememberBudget(response);
+                if (response.code() == 429) {
+                    if (attempt == 2) {
+                        throw new TwitchException("Twitch is limiting requests; the stream status will be asked again later");
+                    }
+                    continue;
+                }
+                if (response.code() == 401) {
+                    throw new SignInExpiredException();
+                }
+                if (!response.isSuccessful()) {
+                    throw new TwitchException("Twitch answered HTTP " + response.code() + " for the stream status");
+                }
+                return streamStatus(Json.body(response));
+            } catch (IOException e) {
+                throw new TwitchException("Twitch could not be reached: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Request streamsRequest(String login) {
+        return new Request.Builder()
+                .url(settings.helixUrl("streams").newBuilder().addQueryParameter("user_login", login).build())
+                .header("Authorization", "Bearer " + token.get().accessToken())
+                .header("Client-Id", settings.clientId())
+                .get().build();
+    }
+
+    private void waitForBudget() throws InterruptedException {
+        if (emptyUntil == null) {
+            return;
+        }
+        Duration wait = Duration.between(clock.instant(), emptyUntil);
+        emptyUntil = null;
+        if (wait.compareTo(Duration.ZERO) > 0) {
+            log.debug("Waiting {} ms for Twitch's rate limit to reset", wait.toMillis());
+            sleeper.sleep(wait);
+        }
+    }
+
+    private void rememberBudget(Response response) {
+        boolean empty = response.code() == 429 || "0".equals(response.header("Ratelimit-Remaining"));
+        if (!empty) {
+            return;
+        }
+        Instant latest = clock.instant().plus(LONGEST_WAIT);
+        Instant reset = resetTime(response.header("Ratelimit-Reset"));
+        emptyUntil = reset == null || reset.isAfter(latest) ? latest : reset;
+    }
+
+    private static Instant resetTime(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Twitch leaves channels that are not live out of {@code data}. */
+    private static StreamStatus streamStatus(JsonObject body) throws TwitchException {
+        JsonElement data = body.get("data");
+        if (data == null || !data.isJsonArray() || data.getAsJsonArray().isEmpty()) {
+            return StreamStatus.offline();
+        }
+        try {
+            JsonObject stream = data.getAsJsonArray().get(0).getAsJsonObject();
+            String startedAt = Json.string(stream, "started_at");
+            return new StreamStatus(true, Json.number(stream, "viewer_count", 0),
+                    startedAt == null ? null : Instant.parse(startedAt));
+        } catch (IllegalStateException | DateTimeParseException e) {
+            throw new TwitchException("Twitch's stream status could not be read", e);
+        }
+    }
+}
