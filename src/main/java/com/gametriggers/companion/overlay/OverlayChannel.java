@@ -34,14 +34,23 @@ final class OverlayChannel {
     private Current current;
 
     OverlayChannel(Supplier<List<OverlayEntry>> entries, RotationSettings settings, ShowTickets tickets,
-                   ShowMessages messages, Clock clock) {
+                   ShowMessages messages, Clock clock, Boolean live) {
         this.entries = entries;
         this.scheduler = new RotationScheduler(settings, clock);
         this.tickets = tickets;
         this.messages = messages;
         this.clock = clock;
-        // Until the stream status is known from Twitch, the streamer's overlay being on air is the signal that counts.
-        scheduler.assumeLive();
+        // Without a stream status from Twitch (null), the streamer's overlay being on air is the signal that counts.
+        if (live == null) {
+            scheduler.assumeLive();
+        } else if (live) {
+            scheduler.streamWentLive();
+        }
+    }
+
+    /** The participation on screen now, if any. */
+    synchronized Optional<String> onScreen() {
+        return current == null ? Optional.empty() : Optional.of(current.entry().participation().id());
     }
 
     RotationScheduler scheduler() {

@@ -25,6 +25,8 @@ final class OverlayChannels {
     private final Map<String, OverlayChannel> channels = new ConcurrentHashMap<>();
     private volatile RotationSettings settings;
     private volatile java.time.Instant pausedUntil = java.time.Instant.MIN;
+    /** Whether the stream is live, as Twitch says; null while nobody told (the overlays then assume live). */
+    private volatile Boolean live;
 
     OverlayChannels(OverlayDirectory directory, String rotationKey, ShowTickets tickets, ShowMessages messages,
                     RotationSettings settings, Clock clock) {
@@ -50,7 +52,7 @@ final class OverlayChannels {
     }
 
     private OverlayChannel newChannel(java.util.function.Supplier<List<OverlayEntry>> entries) {
-        OverlayChannel channel = new OverlayChannel(entries, settings, tickets, messages, clock);
+        OverlayChannel channel = new OverlayChannel(entries, settings, tickets, messages, clock, live);
         Duration pauseLeft = Duration.between(clock.instant(), pausedUntil);
         if (!pauseLeft.isNegative() && !pauseLeft.isZero()) {
             channel.scheduler().pauseFor(pauseLeft);
@@ -81,6 +83,23 @@ final class OverlayChannels {
 
     void forEachScheduler(Consumer<RotationScheduler> action) {
         channels.values().forEach(channel -> action.accept(channel.scheduler()));
+    }
+
+    void streamWentLive() {
+        live = true;
+        forEachScheduler(RotationScheduler::streamWentLive);
+    }
+
+    void streamWentOffline() {
+        live = false;
+        forEachScheduler(RotationScheduler::streamWentOffline);
+    }
+
+    /** The participations on screen now on overlays that pages listen to. */
+    java.util.Set<String> onScreen() {
+        return channels.values().stream().filter(OverlayChannel::hasClients)
+                .map(OverlayChannel::onScreen).flatMap(Optional::stream)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** Pauses every overlay, including those whose pages connect during the pause. */

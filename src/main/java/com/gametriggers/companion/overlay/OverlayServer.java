@@ -179,6 +179,21 @@ public final class OverlayServer implements AutoCloseable {
         channels.updateSettings(settings);
     }
 
+    /** Twitch says the stream started: the first sponsor follows after the rotation's delay. */
+    public void streamWentLive() {
+        channels.streamWentLive();
+    }
+
+    /** Twitch says the stream ended: sponsors leave the screen until it is live again. */
+    public void streamWentOffline() {
+        channels.streamWentOffline();
+    }
+
+    /** The participations a listening overlay shows right now: where a viewer-count sample belongs. */
+    public java.util.Set<String> participationsOnScreen() {
+        return channels.onScreen();
+    }
+
     /** Reads the participations again now, after the app changed one. */
     public void refresh() {
         directory.refresh();

@@ -269,6 +269,38 @@ class OverlayServerTest {
     }
 
     @Test
+    void whenTheStreamGoesOfflineTheSponsorLeavesTheScreen() throws Exception {
+        start();
+        Request events = new Request.Builder().url(harness.url("/events/" + OverlayHarness.ROTATION_KEY)).build();
+        OkHttpClient streaming = http.newBuilder().readTimeout(20, TimeUnit.SECONDS).build();
+
+        try (Response response = streaming.newCall(events).execute()) {
+            var source = response.body().source();
+            harness.server.streamWentLive();
+            harness.server.showNow();
+            assertThat(nextEvent(source)).isEqualTo("show");
+            assertThat(harness.server.participationsOnScreen()).containsExactly(harness.sponsor.id());
+
+            harness.server.streamWentOffline();
+
+            assertThat(nextEvent(source)).isEqualTo("hide");
+            assertThat(harness.server.participationsOnScreen()).isEmpty();
+            harness.server.showNow();
+            Thread.sleep(600); // a few ticks: an offline stream shows nothing, even on "show now"
+            assertThat(harness.server.participationsOnScreen()).isEmpty();
+        }
+    }
+
+    private static String nextEvent(okio.BufferedSource source) throws IOException {
+        while (true) {
+            String line = source.readUtf8LineStrict();
+            if (line.startsWith("event: ")) {
+                return line.substring(7);
+            }
+        }
+    }
+
+    @Test
     void otherMethodsAndOverlongUrisAreRefused() throws IOException {
         start();
 
