@@ -1,0 +1,334 @@
+package com.gametriggers.companion.chat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+
+/**
+ * The streamer's chat bot on Twitch IRC over WebSocket. When a viewer's message starts with a sponsor's chat command,
+ * it answers in the channel with the sponsor's tracking link and tells the {@link ChatClickSink}, which counts a chat
+ * click. It logs in again after a dropped socket or a {@code RECONNECT}, with exponential backoff, and posts only
+ * through a {@link ChatRateLimiter}, because going over Twitch's limit silences the account for 30 minutes.
+ *
+ * <p>Commands are read from the supplier at each message, so a command the streamer adds works at once.
+ */
+public final class ChatBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
+    private static final int NORMAL_CLOSE = 1000;
+
+    private final ChatBotSettings settings;
+    private final Supplier<List<ChatCommand>> commands;
+    private final ChatClickSink sink;
+    private final OkHttpClient http;
+    private final Clock clock;
+    private final ChatScheduler scheduler;
+    private final Backoff backoff;
+    private final Runnable releaseOwned;
+    private final ChatRateLimiter limiter;
+    private final OncePerKind malformed = new OncePerKind();
+    private final OncePerKind notSentLogged = new OncePerKind();
+    private final AtomicLong linesSinceLastPost = new AtomicLong();
+
+    private final Object lock = new Object();
+    private WebSocket socket;
+    private ChatBotStatus.State state = ChatBotStatus.State.STOPPED;
+    private boolean started;
+    private int failedAttempts;
+    private ChatScheduler.Cancellable pendingReconnect;
+
+    /**
+     * For tests and for an app that shares its HTTP client and scheduler. Call {@link #start()} to connect.
+     *
+     * @param clock     for the rate limit and for clicks without Twitch's timestamp
+     * @param scheduler for rate limit wake-ups and reconnects
+     */
+    public ChatBot(ChatBotSettings settings, Supplier<List<ChatCommand>> commands, ChatClickSink sink,
+                   OkHttpClient http, Clock clock, ChatScheduler scheduler, Backoff backoff) {
+        this(settings, commands, sink, http, clock, scheduler, backoff, () -> { });
+    }
+
+    private ChatBot(ChatBotSettings settings, Supplier<List<ChatCommand>> commands, ChatClickSink sink,
+                    OkHttpClient http, Clock clock, ChatScheduler scheduler, Backoff backoff, Runnable releaseOwned) {
+        this.settings = settings;
+        this.commands = commands;
+        this.sink = sink;
+        this.http = http;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.backoff = backoff;
+        this.releaseOwned = releaseOwned;
+        this.limiter = new ChatRateLimiter(settings.limits(), clock, scheduler, this::sendIfLoggedIn, this::notSent);
+    }
+
+    /** A bot with its own HTTP client and scheduler thread, released by {@link #close()}; already connecting. */
+    public static ChatBot open(ChatBotSettings settings, Supplier<List<ChatCommand>> commands, ChatClickSink sink) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "chat-bot");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // WebSocket pings find a half-open connection that Twitch's own PING (every ~5 minutes) would find late.
+        OkHttpClient http = new OkHttpClient.Builder().pingInterval(Duration.ofMinutes(1)).build();
+        Runnable release = () -> {
+            executor.shutdownNow();
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        };
+        ChatBot bot = new ChatBot(settings, commands, sink, http, Clock.systemUTC(), ChatScheduler.using(executor),
+                Backoff.standard(), release);
+        bot.start();
+        return bot;
+    }
+
+    public void start() {
+        synchronized (lock) {
+            if (started) {
+                return;
+            }
+            started = true;
+            state = ChatBotStatus.State.CONNECTING;
+            connect();
+        }
+    }
+
+    public ChatBotStatus status() {
+        synchronized (lock) {
+            return new ChatBotStatus(state, settings.channel(), limiter.sent(), limiter.notSent());
+        }
+    }
+
+    /**
+     * Posts the sponsor that is on screen now, unless the bot posted within the last {@code announceEveryLines} chat
+     * lines: a quiet chat should not fill up with the bot's links.
+     *
+     * @return whether it was posted (queued for the rate limit)
+     */
+    public boolean announce(ChatCommand command) {
+        long lines = linesSinceLastPost.get();
+        if (lines < settings.announceEveryLines() || !linesSinceLastPost.compareAndSet(lines, 0)) {
+            return false;
+        }
+        limiter.submit(ChatLines.privmsg(settings.channel(), ChatLines.announcement(command)));
+        return true;
+    }
+
+    /** Leaves chat; messages still waiting for the rate limit are counted as not sent. */
+    @Override
+    public void close() {
+        WebSocket closing;
+        synchronized (lock) {
+            state = ChatBotStatus.State.STOPPED;
+            if (pendingReconnect != null) {
+                pendingReconnect.cancel();
+            }
+            closing = socket;
+            socket = null;
+        }
+        if (closing != null) {
+            closing.close(NORMAL_CLOSE, "bye");
+        }
+        limiter.close();
+        releaseOwned.run();
+    }
+
+    private void connect() {
+        synchronized (lock) {
+            if (state == ChatBotStatus.State.STOPPED) {
+                return;
+            }
+            // Made under the lock, so the listener's first callback already finds this socket current.
+            socket = http.newWebSocket(new Request.Builder().url(settings.url()).build(), new Connection());
+        }
+    }
+
+    private void connectionLost(WebSocket lost, String why) {
+        Duration delay;
+        synchronized (lock) {
+            if (socket != lost || state == ChatBotStatus.State.STOPPED) {
+                return;
+            }
+            socket = null;
+            state = ChatBotStatus.State.RECONNECTING;
+            delay = backoff.delay(failedAttempts++);
+            pendingReconnect = scheduler.schedule(this::connect, delay);
+        }
+        log.info("Chat connection to #{} lost ({}); reconnecting in {} ms", settings.channel(), why, delay.toMillis());
+    }
+
+    private boolean isCurrent(WebSocket candidate) {
+        synchronized (lock) {
+            return socket == candidate;
+        }
+    }
+
+    private boolean sendIfLoggedIn(String line) {
+        WebSocket current;
+        synchronized (lock) {
+            current = state == ChatBotStatus.State.CONNECTED ? socket : null;
+        }
+        return current != null && current.send(line);
+    }
+
+    private void notSent(String line, ChatRateLimiter.NotSentReason reason) {
+        if (notSentLogged.firstTime(reason.name())) {
+            log.warn("A chat message could not be sent ({}); the chat bot's status counts every such message", reason);
+        }
+    }
+
+    private void handle(WebSocket from, String line) {
+        IrcParser.Outcome outcome = IrcParser.read(line);
+        if (outcome.message() == null) {
+            if (malformed.firstTime(outcome.problem())) {
+                log.warn("Ignoring a chat line Twitch sent that is not IRC ({}): {}", outcome.problem(), shortened(line));
+            }
+            return;
+        }
+        IrcMessage message = outcome.message();
+        switch (message.command()) {
+            case "PING" -> from.send("PONG :" + Optional.ofNullable(message.trailing()).orElse("tmi.twitch.tv"));
+            case "001" -> loggedIn(from);
+            case "RECONNECT" -> {
+                from.close(NORMAL_CLOSE, "reconnect");
+                connectionLost(from, "Twitch asked to reconnect");
+            }
+            case "USERSTATE" -> limiter.elevated(isElevated(message));
+            case "NOTICE" -> log.info("Twitch chat notice: {}", message.trailing());
+            case "PRIVMSG" -> chatLine(message);
+            default -> { }
+        }
+    }
+
+    private void loggedIn(WebSocket from) {
+        synchronized (lock) {
+            if (socket != from || state == ChatBotStatus.State.STOPPED) {
+                return;
+            }
+            state = ChatBotStatus.State.CONNECTED;
+            failedAttempts = 0;
+        }
+        log.info("Chat bot {} is in #{}", settings.login(), settings.channel());
+        limiter.wake();
+    }
+
+    private void chatLine(IrcMessage message) {
+        String sender = message.nick().orElse("");
+        if (sender.equals(settings.login())) {
+            // The bot's own account chatting from elsewhere: its badges tell the limit, its text is no command.
+            limiter.elevated(isElevated(message));
+            return;
+        }
+        linesSinceLastPost.incrementAndGet();
+        String text = message.trailing() == null ? "" : message.trailing().strip();
+        String firstWord = text.split("\\s+", 2)[0];
+        Optional<ChatCommand> used = commands.get().stream()
+                .filter(command -> command.command().equalsIgnoreCase(firstWord))
+                .findFirst();
+        if (used.isEmpty()) {
+            return;
+        }
+        ChatCommand command = used.get();
+        String viewer = message.tag("display-name").filter(name -> !name.isBlank()).orElse(sender);
+        linesSinceLastPost.set(0);
+        limiter.submit(ChatLines.privmsg(settings.channel(), ChatLines.answer(viewer, command)));
+
+        Optional<String> messageId = message.tag("id").filter(id -> !id.isBlank());
+        Optional<String> userId = message.tag("user-id").filter(id -> !id.isBlank());
+        if (messageId.isEmpty() || userId.isEmpty()) {
+            // Without Twitch's ids the click could neither be deduplicated nor guarded, so it is not counted.
+            if (malformed.firstTime("chat command without id or user-id")) {
+                log.warn("A chat command came without a message id or user id and is not counted as a click");
+            }
+            return;
+        }
+        try {
+            sink.chatCommandUsed(command.participationId(), messageId.get(), userId.get(), sentAt(message));
+        } catch (RuntimeException e) {
+            log.error("Counting the chat click for {} failed", command.participationId(), e);
+        }
+    }
+
+    private Instant sentAt(IrcMessage message) {
+        try {
+            return message.tag("tmi-sent-ts").map(Long::parseLong).map(Instant::ofEpochMilli).orElseGet(clock::instant);
+        } catch (NumberFormatException e) {
+            return clock.instant();
+        }
+    }
+
+    /** Broadcaster or moderator in the channel, from the bot's own USERSTATE or message: the 100-message limit. */
+    private boolean isElevated(IrcMessage message) {
+        Set<String> badges = message.tag("badges").stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(badge -> badge.split("/", 2)[0])
+                .collect(Collectors.toSet());
+        return badges.contains("broadcaster") || badges.contains("moderator")
+                || message.tag("mod").filter("1"::equals).isPresent()
+                || settings.login().equals(settings.channel());
+    }
+
+    private static String shortened(String line) {
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
+    }
+
+    /** Listens to one socket; events from a socket that is no longer current are ignored. */
+    private final class Connection extends WebSocketListener {
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            if (!isCurrent(webSocket)) {
+                return;
+            }
+            webSocket.send("CAP REQ :twitch.tv/tags twitch.tv/commands");
+            webSocket.send("PASS oauth:" + settings.oauthToken());
+            webSocket.send("NICK " + settings.login());
+            webSocket.send("JOIN #" + settings.channel());
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            if (!isCurrent(webSocket)) {
+                return;
+            }
+            for (String line : text.split("\r?\n")) {
+                if (!line.isEmpty()) {
+                    handle(webSocket, line);
+                }
+            }
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            webSocket.close(NORMAL_CLOSE, null);
+            connectionLost(webSocket, "closed by Twitch, code " + code);
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            connectionLost(webSocket, "closed, code " + code);
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            connectionLost(webSocket, t.getClass().getSimpleName() + ": " + t.getMessage());
+        }
+    }
+}
