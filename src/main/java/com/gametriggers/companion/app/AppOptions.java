@@ -9,7 +9,7 @@ import com.gametriggers.companion.store.StoreSettings;
 
 /** What the command line asked for, resolved: the data folder is always known here. */
 record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo, int overlayPort,
-                  Optional<URI> publicTrackingUrl) {
+                  Optional<URI> publicTrackingUrl, Optional<String> twitchClientId, boolean twitchLogin) {
 
     OverlaySettings overlaySettings() {
         return new OverlaySettings(overlayPort, publicTrackingUrl);

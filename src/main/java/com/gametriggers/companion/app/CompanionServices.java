@@ -3,6 +3,7 @@ package com.gametriggers.companion.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +27,15 @@ final class CompanionServices implements AppSession {
     private final MongoStore store;
     private final Tracker tracker;
     private final OverlayServer overlay;
+    private final TwitchLink twitch;
 
-    private CompanionServices(LocalProfile profile, MongoStore store, Tracker tracker, OverlayServer overlay) {
+    private CompanionServices(LocalProfile profile, MongoStore store, Tracker tracker, OverlayServer overlay,
+                              TwitchLink twitch) {
         this.profile = profile;
         this.store = store;
         this.tracker = tracker;
         this.overlay = overlay;
+        this.twitch = twitch;
     }
 
     /** Starts every service; a {@link StoreException} says in one sentence what stopped it. */
@@ -44,10 +48,17 @@ final class CompanionServices implements AppSession {
             }
             Tracker tracker = startTracker(store, options);
             try {
+                AtomicLong viewers = new AtomicLong();
                 OverlayServer overlay = OverlayServer.start(options.overlaySettings(), store, profile.streamerId(), tracker,
-                        profile.rotationKey(), profile.overlaySecretBytes(), () -> 0, Clock.systemDefaultZone());
-                new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
-                return new CompanionServices(profile, store, tracker, overlay);
+                        profile.rotationKey(), profile.overlaySecretBytes(), viewers::get, Clock.systemDefaultZone());
+                try {
+                    new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
+                    TwitchLink twitch = TwitchSignIn.connect(options, overlay, tracker, viewers).orElse(null);
+                    return new CompanionServices(profile, store, tracker, overlay, twitch);
+                } catch (RuntimeException e) {
+                    overlay.close();
+                    throw e;
+                }
             } catch (RuntimeException e) {
                 tracker.close();
                 throw e;
@@ -103,6 +114,9 @@ final class CompanionServices implements AppSession {
 
     @Override
     public void close() {
+        if (twitch != null) {
+            twitch.close();
+        }
         overlay.close();
         tracker.close();
         store.close();

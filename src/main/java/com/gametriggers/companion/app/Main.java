@@ -45,6 +45,15 @@ public final class Main implements Callable<Integer> {
                     + "Default: the local server, which only this machine can reach.")
     private URI publicTrackingUrl;
 
+    @Option(names = "--twitch-client-id", paramLabel = "ID", defaultValue = "${env:TWITCH_CLIENT_ID}",
+            description = "The app's public Twitch client id (also env TWITCH_CLIENT_ID); without it, chat and stream "
+                    + "status stay off.")
+    private String twitchClientId;
+
+    @Option(names = "--twitch-login", description = "Sign in to Twitch first (device code: open the shown page, "
+            + "enter the code), then run as usual.")
+    private boolean twitchLogin;
+
     @Option(names = "--headless", description = "No window: run the services until stopped (Ctrl-C or SIGTERM).")
     private boolean headless;
 
@@ -68,7 +77,16 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         AppOptions options = new AppOptions(Optional.ofNullable(mongoUri).filter(uri -> !uri.isBlank()),
                 dataDir != null ? dataDir : DataDirectories.forCurrentUser(), headless, demo, overlayPort,
-                Optional.ofNullable(publicTrackingUrl));
+                Optional.ofNullable(publicTrackingUrl), Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()),
+                twitchLogin);
+        if (options.twitchLogin()) {
+            try {
+                TwitchSignIn.signIn(options, out);
+            } catch (TwitchSignIn.SignInFailedException e) {
+                System.err.println("error: " + e.getMessage());
+                return 1;
+            }
+        }
         if (!options.headless()) {
             DesktopLauncher.launch(options);
             return 0;

@@ -194,6 +194,18 @@ public final class OverlayServer implements AutoCloseable {
         return channels.onScreen();
     }
 
+    /** A sponsor that can be on stream now, with what chat needs to answer its command. */
+    public record Sponsor(String participationId, String brand, String chatCommand, String browserSourceToken) {
+    }
+
+    /** The sponsors that can be on stream now, from memory: asked at every chat line, it never waits on MongoDB. */
+    public java.util.List<Sponsor> showableSponsors() {
+        return directory.showableAt(clock.instant()).stream()
+                .map(entry -> new Sponsor(entry.participation().id(), entry.campaign().brandName(),
+                        entry.participation().chatCommand(), entry.token()))
+                .toList();
+    }
+
     /** Reads the participations again now, after the app changed one. */
     public void refresh() {
         directory.refresh();

@@ -24,7 +24,8 @@ class MainOptionsTest {
 
         assertThat(exitCode).isZero();
         assertThat(out.toString()).contains("--mongo-uri=URI", "--data-dir=DIR", "--overlay-port=PORT",
-                "--public-tracking-url=URL", "--headless", "--demo", "--help", "MONGODB_URI");
+                "--public-tracking-url=URL", "--twitch-client-id=ID", "--twitch-login", "--headless", "--demo", "--help",
+                "MONGODB_URI", "TWITCH_CLIENT_ID");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package com.gametriggers.companion.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import com.gametriggers.companion.twitch.TwitchToken;
+
+/**
+ * The streamer's Twitch sign-in, kept in {@code twitch.properties} in the data folder, readable by the user only.
+ * The token never goes to logs; {@link TwitchToken#toString()} masks it.
+ */
+final class TwitchAccountStore {
+
+    static final String FILE_NAME = "twitch.properties";
+
+    private final Path file;
+
+    TwitchAccountStore(Path dataDir) {
+        this.file = dataDir.resolve(FILE_NAME);
+    }
+
+    Optional<TwitchToken> load() throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        String access = properties.getProperty("accessToken");
+        String login = properties.getProperty("login");
+        if (access == null || access.isBlank() || login == null || login.isBlank()) {
+            throw new IOException(file + " has no Twitch sign-in; remove it and sign in again");
+        }
+        String expires = properties.getProperty("expiresAt", "");
+        return Optional.of(new TwitchToken(access, properties.getProperty("refreshToken", ""), login,
+                properties.getProperty("userId", ""),
+                Arrays.stream(properties.getProperty("scopes", "").split(" ")).filter(s -> !s.isBlank()).toList(),
+                expires.isBlank() ? null : Instant.parse(expires)));
+    }
+
+    void save(TwitchToken token) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("accessToken", token.accessToken());
+        properties.setProperty("refreshToken", token.refreshToken() == null ? "" : token.refreshToken());
+        properties.setProperty("login", token.login());
+        properties.setProperty("userId", token.userId() == null ? "" : token.userId());
+        properties.setProperty("scopes", String.join(" ", token.scopes() == null ? List.of() : token.scopes()));
+        properties.setProperty("expiresAt", token.expiresAt() == null ? "" : token.expiresAt().toString());
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(FILE_NAME + ".tmp");
+        Files.deleteIfExists(partial);
+        try {
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(partial); // Windows: the user's profile folder is private already
+        }
+        try (Writer writer = Files.newBufferedWriter(partial)) {
+            properties.store(writer, "GameTriggers Companion: your Twitch sign-in. Keep it private.");
+        }
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
