@@ -56,6 +56,7 @@ public final class OverlayServer implements AutoCloseable {
 
     static final int MAX_URI_LENGTH = 2048;
     static final int MAX_BEACON_BYTES = 4096;
+    private static final long BEACON_DURABLE_TIMEOUT_SECONDS = 10;
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern OVERLAY = Pattern.compile("/(overlay|rotation|events)/([0-9a-f]{64})");
     private static final Pattern QR = Pattern.compile("/qr/([0-9a-f]{64})\\.png");
@@ -386,22 +387,26 @@ public final class OverlayServer implements AutoCloseable {
         long viewers = Math.max(1, currentViewers.getAsLong());
         TrackingEvent impression = TrackingEvent.impression(ticket.get().eventId(), ticket.get().participationId(),
                 clock.instant(), viewers);
-        RecordOutcome outcome;
+        // The answer goes out once the impression is durable, from the handler pool: no thread waits for the fsync,
+        // so many beacons share one.
+        tracker.record(impression).orTimeout(BEACON_DURABLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .whenCompleteAsync((outcome, failure) -> acknowledge(exchange, ticketValue, outcome, failure), handlers);
+    }
+
+    private static void acknowledge(HttpExchange exchange, String ticket, RecordOutcome outcome, Throwable failure) {
         try {
-            outcome = tracker.record(impression).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            Responses.error(exchange, 500);
-            return;
-        } catch (Exception e) {
-            log.warn("An impression could not be recorded: {}", e.getMessage());
-            Responses.error(exchange, 500);
-            return;
+            if (failure != null) {
+                log.warn("An impression could not be recorded: {}", failure.getMessage());
+                Responses.error(exchange, 500);
+                return;
+            }
+            JsonObject ack = new JsonObject();
+            ack.addProperty("ack", ticket);
+            ack.addProperty("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+            Responses.json(exchange, 200, ack.toString());
+        } catch (IOException | RuntimeException e) {
+            exchange.close(); // the page went away; it resends the beacon with the same ticket
         }
-        JsonObject ack = new JsonObject();
-        ack.addProperty("ack", ticketValue);
-        ack.addProperty("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
-        Responses.json(exchange, 200, ack.toString());
     }
 
     private void health(HttpExchange exchange) throws IOException {

@@ -1,7 +1,6 @@
 package com.gametriggers.companion.tracking;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +75,9 @@ final class Coalescer {
         }
     }
 
+    /** Days are UTC days; computed from the epoch second, since this runs for every event. */
+    private static final long SECONDS_PER_DAY = 86_400;
+
     private Coalescer() {
     }
 
@@ -89,7 +91,7 @@ final class Coalescer {
                 orphaned++;
                 continue;
             }
-            LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+            LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(event.occurredAt().getEpochSecond(), SECONDS_PER_DAY));
             buckets.computeIfAbsent(new ParticipationDay(event.participationId(), day), key -> new Bucket())
                     .add(entry, participationTerms.billableAt(event.occurredAt()));
         }

@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -52,10 +53,13 @@ final class CounterWriter {
     private final LongConsumer releasePermits;
     private final AtomicLong orphaned;
 
-    /** Put in the queue by {@link #stop} to wake the thread: interrupting it could abort a store write midway. */
-    private static final JournaledEvent WAKE_UP = new JournaledEvent(-1, null, false);
-
-    private final BlockingQueue<JournaledEvent> incoming = new LinkedBlockingQueue<>();
+    /**
+     * Arrivals, lock-free: the journal's thread hands every event over, and waking this thread for each one would cost
+     * a system call per event. This thread looks in at its own pace (the flush interval) and is woken early only
+     * when a full batch is waiting or when it must stop.
+     */
+    private final Queue<JournaledEvent> incoming = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger arrivedSinceDrain = new AtomicInteger();
     private final List<JournaledEvent> pending = new ArrayList<>();
     private final Deque<Batch> cut = new ArrayDeque<>();
     private final Deque<Checkpoint> checkpoints = new ArrayDeque<>();
@@ -96,6 +100,9 @@ final class CounterWriter {
     void accept(JournaledEvent event) {
         waiting.incrementAndGet();
         incoming.add(event);
+        if (arrivedSinceDrain.incrementAndGet() == options.maxBatchEvents()) {
+            LockSupport.unpark(thread);
+        }
     }
 
     WriterStatus status() {
@@ -110,7 +117,7 @@ final class CounterWriter {
     void stop(Duration timeout) throws InterruptedException {
         stopDeadlineNanos = System.nanoTime() + timeout.toNanos();
         stopping = true;
-        incoming.add(WAKE_UP);
+        LockSupport.unpark(thread); // not an interrupt: that could abort a store write midway
         thread.join(timeout.toMillis() + 1_000);
     }
 
@@ -142,24 +149,13 @@ final class CounterWriter {
     }
 
     private void drainIncoming() {
-        List<JournaledEvent> arrived = new ArrayList<>();
-        incoming.drainTo(arrived);
-        arrived.forEach(this::take);
-    }
-
-    /** Adds an arrived event to the pending ones; true for the wake-up marker, which is no event. */
-    private boolean take(JournaledEvent event) {
-        if (event == null) {
-            return false;
+        arrivedSinceDrain.set(0);
+        for (JournaledEvent event = incoming.poll(); event != null; event = incoming.poll()) {
+            if (pending.isEmpty()) {
+                oldestPendingNanos = System.nanoTime();
+            }
+            pending.add(event);
         }
-        if (event == WAKE_UP) {
-            return true;
-        }
-        if (pending.isEmpty()) {
-            oldestPendingNanos = System.nanoTime();
-        }
-        pending.add(event);
-        return false;
     }
 
     private boolean nothingWaiting() {
@@ -174,14 +170,12 @@ final class CounterWriter {
                 || System.nanoTime() - oldestPendingNanos >= options.flushInterval().toNanos();
     }
 
+    /** Sleeps until the oldest waiting event is due, or one flush interval when none is waiting. */
     private void awaitNextEvent() {
-        try {
-            long waitNanos = pending.isEmpty() ? TimeUnit.SECONDS.toNanos(1)
-                    : options.flushInterval().toNanos() - (System.nanoTime() - oldestPendingNanos);
-            take(incoming.poll(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
+        long waitNanos = pending.isEmpty() ? options.flushInterval().toNanos()
+                : options.flushInterval().toNanos() - (System.nanoTime() - oldestPendingNanos);
+        if (waitNanos > 0 && !stopping) {
+            LockSupport.parkNanos(this, waitNanos);
         }
     }
 
@@ -299,22 +293,11 @@ final class CounterWriter {
         listeners.forEach(listener -> listener.accept(status));
     }
 
+    /** Waits before a retry; a stop cuts the wait short, so closing does not sit out a backoff. */
     private void pause(Duration duration) {
         long until = System.nanoTime() + duration.toNanos();
-        while (!stopping || System.nanoTime() <= stopDeadlineNanos) {
-            long left = until - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            try {
-                if (take(incoming.poll(left, TimeUnit.NANOSECONDS)) && stopping) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stopping = true;
-                return;
-            }
+        for (long left = duration.toNanos(); left > 0 && !stopping; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
         }
     }
 
