@@ -3,12 +3,21 @@ package com.gametriggers.companion.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.chat.ChatCommandNames;
+import com.gametriggers.companion.domain.ClickType;
+import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.overlay.OverlayServer;
+import com.gametriggers.companion.qr.QrCodes;
+import com.gametriggers.companion.store.ChatCommandTakenException;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.tracking.Tracker;
@@ -100,6 +109,31 @@ final class CompanionServices implements AppSession {
     @Override
     public String obsOverlayUrl() {
         return overlay.rotationUrl();
+    }
+
+    @Override
+    public byte[] qrCodePng(Participation participation, int size) {
+        return QrCodes.png(overlay.trackingLinks().trackingUrl(participation.browserSourceToken(), ClickType.QR), size);
+    }
+
+    @Override
+    public Optional<String> changeChatCommand(Participation participation, String command) {
+        List<String> others = store.participations().forStreamer(participation.streamerId()).stream()
+                .filter(other -> !other.id().equals(participation.id()))
+                .map(Participation::chatCommand).filter(Objects::nonNull).toList();
+        Optional<String> problem = ChatCommandNames.problem(command, others);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        String normalized = command.strip().toLowerCase(Locale.ROOT);
+        try {
+            store.participationUpdates().setTrackingLinks(participation,
+                    overlay.trackingLinks().trackingUrl(participation.browserSourceToken(), ClickType.LINK), normalized);
+        } catch (ChatCommandTakenException e) {
+            return Optional.of(e.getMessage());
+        }
+        overlay.refresh();
+        return Optional.empty();
     }
 
     @Override

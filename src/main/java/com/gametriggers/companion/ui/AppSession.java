@@ -1,5 +1,6 @@
 package com.gametriggers.companion.ui;
 
+import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.store.MongoStore;
 
 /** What a window needs from the running app; the {@code app} package provides it. */
@@ -11,6 +12,16 @@ public interface AppSession extends AutoCloseable {
 
     /** The URL the streamer adds to OBS as a Browser Source: every active sponsor, in rotation. */
     String obsOverlayUrl();
+
+    /** The QR code of the participation's tracking link (as a scan), as a PNG of {@code size} pixels. */
+    byte[] qrCodePng(Participation participation, int size);
+
+    /**
+     * Gives the participation another chat command.
+     *
+     * @return why it cannot be used, as a sentence for the streamer; empty when it was saved
+     */
+    java.util.Optional<String> changeChatCommand(Participation participation, String command);
 
     /** Adds the demo campaigns and joins them. */
     void installDemo();

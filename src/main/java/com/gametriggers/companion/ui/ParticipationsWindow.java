@@ -45,7 +45,16 @@ public final class ParticipationsWindow {
     });
     private final Label status = new Label("Starting the store…");
     private final ProgressIndicator progress = new ProgressIndicator();
-    private final ListView<String> participations = new ListView<>();
+    /** A participation with the line the list shows for it. */
+    private record Row(Participation participation, String title) {
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    private final ListView<Row> participations = new ListView<>();
+    private final SponsorDetailPane detail = new SponsorDetailPane(this::runInBackground);
     private final Button demoButton = new Button("Add demo campaigns");
     private final TextField overlayUrl = new TextField();
     private final Button copyOverlayUrl = new Button("Copy");
@@ -76,10 +85,15 @@ public final class ParticipationsWindow {
         });
         HBox obs = new HBox(8, new Label("OBS Browser Source URL"), overlayUrl, copyOverlayUrl);
         obs.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox root = new VBox(12, new HBox(8, progress, status), obs, participations, demoButton);
+        participations.getSelectionModel().selectedItemProperty().addListener((observable, old, row) ->
+                detail.show(session, row == null ? null : row.participation()));
+        HBox.setHgrow(participations, javafx.scene.layout.Priority.ALWAYS);
+        HBox lists = new HBox(12, participations, detail);
+        VBox.setVgrow(lists, javafx.scene.layout.Priority.ALWAYS);
+        VBox root = new VBox(12, new HBox(8, progress, status), obs, lists, demoButton);
         root.setPadding(new Insets(16));
         stage.setTitle("GameTriggers Companion");
-        stage.setScene(new Scene(root, 720, 480));
+        stage.setScene(new Scene(root, 980, 520));
         stage.setOnHidden(event -> closeSession());
         stage.show();
 
@@ -89,21 +103,22 @@ public final class ParticipationsWindow {
         }, this::showParticipations);
     }
 
-    private List<String> listParticipations() {
+    private List<Row> listParticipations() {
         Map<String, Campaign> campaigns = session.store().campaigns().active().stream()
                 .collect(Collectors.toMap(Campaign::id, Function.identity()));
         return session.store().participations().forStreamer(session.streamerId()).stream()
-                .map(participation -> describe(participation, campaigns.get(participation.campaignId())))
+                .map(participation -> new Row(participation, describe(participation, campaigns.get(participation.campaignId()))))
                 .toList();
     }
 
     private static String describe(Participation participation, Campaign campaign) {
         String title = campaign == null ? "Campaign " + participation.campaignId() : campaign.brandName() + " – " + campaign.name();
-        return "%s   [%s]   impressions %d · clicks %d · earned %s".formatted(title, participation.status().wireName(),
+        return "%s   %s   [%s]   impressions %d · clicks %d · earned %s".formatted(title,
+                participation.chatCommand() == null ? "" : participation.chatCommand(), participation.status().wireName(),
                 participation.impressions(), participation.clicks(), participation.estimatedEarnings().toPlainString());
     }
 
-    private void showParticipations(List<String> rows) {
+    private void showParticipations(List<Row> rows) {
         progress.setVisible(false);
         status.setText("Store: " + session.store().address());
         overlayUrl.setText(session.obsOverlayUrl());
@@ -118,7 +133,7 @@ public final class ParticipationsWindow {
         }
     }
 
-    private <T> void runInBackground(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
+    <T> void runInBackground(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {

@@ -1,0 +1,97 @@
+package com.gametriggers.companion.ui;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.gametriggers.companion.domain.Participation;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * One sponsor in detail: its QR code (saved as a PNG for other uses), and its chat command, editable with the
+ * reason shown when a command cannot be used. Work goes to the background runner, never the FX thread.
+ */
+final class SponsorDetailPane extends VBox {
+
+    /** What the pane needs from the window: run work off the FX thread, then hand the result back on it. */
+    interface Runner {
+        <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> onSuccess);
+    }
+
+    private static final int PREVIEW_SIZE = 220;
+    private static final int EXPORT_SIZE = 1024;
+
+    private final Runner runner;
+    private final ImageView qr = new ImageView();
+    private final TextField command = new TextField();
+    private final Label message = new Label();
+    private final Button saveCommand = new Button("Save command");
+    private final Button saveQr = new Button("Save QR as PNG…");
+    private AppSession session;
+    private Participation shown;
+
+    SponsorDetailPane(Runner runner) {
+        super(10);
+        this.runner = runner;
+        qr.setFitWidth(PREVIEW_SIZE);
+        qr.setFitHeight(PREVIEW_SIZE);
+        command.setPromptText("!command");
+        message.setWrapText(true);
+        saveCommand.setOnAction(event -> saveCommand());
+        saveQr.setOnAction(event -> saveQr());
+        command.setOnAction(event -> saveCommand());
+        HBox commandRow = new HBox(8, new Label("Chat command"), command, saveCommand);
+        commandRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(qr, saveQr, commandRow, message);
+        setDisable(true);
+    }
+
+    void show(AppSession appSession, Participation participation) {
+        this.session = appSession;
+        this.shown = participation;
+        setDisable(participation == null);
+        message.setText("");
+        if (participation == null) {
+            qr.setImage(null);
+            command.clear();
+            return;
+        }
+        command.setText(Optional.ofNullable(participation.chatCommand()).orElse(""));
+        runner.run(() -> session.qrCodePng(participation, PREVIEW_SIZE * 2),
+                png -> qr.setImage(new Image(new ByteArrayInputStream(png))));
+    }
+
+    private void saveCommand() {
+        Participation participation = shown;
+        String typed = command.getText();
+        runner.run(() -> session.changeChatCommand(participation, typed),
+                problem -> message.setText(problem.orElse("Saved: viewers can now type " + typed.strip().toLowerCase(java.util.Locale.ROOT) + " in chat.")));
+    }
+
+    private void saveQr() {
+        Participation participation = shown;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save QR code");
+        chooser.setInitialFileName("qr-" + Optional.ofNullable(participation.chatCommand()).orElse("sponsor").replace("!", "") + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        Window window = getScene() == null ? null : getScene().getWindow();
+        File file = chooser.showSaveDialog(window);
+        if (file == null) {
+            return;
+        }
+        runner.run(() -> Files.write(file.toPath(), session.qrCodePng(participation, EXPORT_SIZE)),
+                path -> message.setText("Saved " + path.getFileName() + " (" + EXPORT_SIZE + " x " + EXPORT_SIZE + " pixels)."));
+    }
+}

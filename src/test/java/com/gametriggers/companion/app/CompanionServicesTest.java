@@ -1,0 +1,46 @@
+package com.gametriggers.companion.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.gametriggers.companion.domain.Participation;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+
+/** What the window asks of the running app: a sponsor's QR code, and a new chat command checked before it is saved. */
+class CompanionServicesTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aSponsorsQrCodeAndChatCommandCanBeChangedFromTheApp() throws Exception {
+        AppOptions options = new AppOptions(Optional.empty(), dataDir, true, true, 0, Optional.empty(), Optional.empty(), false);
+        try (CompanionServices services = CompanionServices.start(options)) {
+            Participation pixel = services.store().participations().forStreamer(services.streamerId()).stream()
+                    .filter(p -> "!pixel".equals(p.chatCommand())).findFirst().orElseThrow();
+
+            var image = ImageIO.read(new ByteArrayInputStream(services.qrCodePng(pixel, 300)));
+            String scanned = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(image)))).getText();
+            assertThat(scanned).startsWith(services.overlay().baseUrl() + "t/").endsWith("?src=qr");
+
+            assertThat(services.changeChatCommand(pixel, "!NOVA"))
+                    .contains("!nova is already used by another of your campaigns.");
+            assertThat(services.changeChatCommand(pixel, "pixel peak")).get().asString().startsWith("A chat command starts with !");
+            assertThat(services.changeChatCommand(pixel, " !PixelPeak ")).isEmpty();
+            assertThat(services.store().participations().byId(pixel.id()).orElseThrow().chatCommand()).isEqualTo("!pixelpeak");
+            assertThat(services.overlay().showableSponsors()).extracting(s -> s.chatCommand()).contains("!pixelpeak");
+        }
+    }
+}
