@@ -89,9 +89,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
-    /** Makes every write acknowledged so far durable on disk (the H2 store otherwise commits about once a second). */
+    /**
+     * Makes every write acknowledged so far durable on disk: H2 otherwise commits about once a second, and writes
+     * without forcing them to the device, which a power cut could undo after the journal let go of the events.
+     */
     void commit() {
         backend.commit();
+        backend.getMvStore().sync();
     }
 
     @Override
