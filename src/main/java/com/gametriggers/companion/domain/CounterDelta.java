@@ -38,12 +38,4 @@ public record CounterDelta(
                 viewerSampleCount + other.viewerSampleCount,
                 Math.max(peakViewerCount, other.peakViewerCount));
     }
-
-    public long clicksOf(ClickType type) {
-        return switch (type) {
-            case CHAT -> chatClicks;
-            case QR -> qrScans;
-            case LINK -> linkClicks;
-        };
-    }
 }

@@ -40,14 +40,6 @@ public record Participation(
         Objects.requireNonNull(estimatedEarnings, "estimatedEarnings");
     }
 
-    public long clicksOf(ClickType type) {
-        return switch (type) {
-            case CHAT -> chatClicks;
-            case QR -> qrScans;
-            case LINK -> linkClicks;
-        };
-    }
-
     /** Mean viewers over all samples, or 0 before the first sample. */
     public double averageViewerCount() {
         return viewerSampleCount == 0 ? 0 : (double) viewerCountSum / viewerSampleCount;

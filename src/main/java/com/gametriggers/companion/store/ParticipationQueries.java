@@ -31,12 +31,6 @@ public final class ParticipationQueries {
                 .map(DocumentMapping::toParticipation);
     }
 
-    /** The participation an overlay URL names; empty for an unknown token. */
-    public Optional<Participation> byBrowserSourceToken(String token) {
-        return Optional.ofNullable(participations.find(Filters.eq(ParticipationFields.BROWSER_SOURCE_TOKEN, token)).first())
-                .map(DocumentMapping::toParticipation);
-    }
-
     /**
      * The participations with these ids that exist, in one query.
      *

@@ -29,14 +29,4 @@ public record TrackerOptions(JournalOptions journal, Duration retention, Duratio
         return new TrackerOptions(journal, retention, clickWindow, interval, maxBatchEvents, maxEventsInMemory,
                 termsMaxAge, closeTimeout, clock);
     }
-
-    public TrackerOptions withClickWindow(Duration window) {
-        return new TrackerOptions(journal, retention, window, flushInterval, maxBatchEvents, maxEventsInMemory,
-                termsMaxAge, closeTimeout, clock);
-    }
-
-    public TrackerOptions withClock(Clock newClock) {
-        return new TrackerOptions(journal, retention, clickWindow, flushInterval, maxBatchEvents, maxEventsInMemory,
-                termsMaxAge, closeTimeout, newClock);
-    }
 }
