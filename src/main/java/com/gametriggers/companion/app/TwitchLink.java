@@ -66,6 +66,11 @@ final class TwitchLink implements AutoCloseable {
         poller.addListener(new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline,
                 overlay::participationsOnScreen, tracker, viewers));
         poller.start();
+        // While a sponsor is on screen, chat hears its link too, unless the bot spoke within the last lines.
+        overlay.onShow(participationId -> chatCommands(overlay).stream()
+                .filter(command -> command.participationId().equals(participationId))
+                .findFirst()
+                .ifPresent(chatBot::announce));
         log.info("Twitch: chat bot and stream status for channel {}", token.login());
         return new TwitchLink(chatBot, poller, scheduler);
     }

@@ -25,6 +25,7 @@ final class OverlayChannel {
     private final ShowTickets tickets;
     private final ShowMessages messages;
     private final Clock clock;
+    private final java.util.function.Consumer<String> onShow;
     private final List<PushClient> clients = new CopyOnWriteArrayList<>();
     private final Map<String, Long> timesShown = new ConcurrentHashMap<>();
     /** What is on screen: rendered afresh for each page that connects, with the time it still has. */
@@ -34,12 +35,13 @@ final class OverlayChannel {
     private Current current;
 
     OverlayChannel(Supplier<List<OverlayEntry>> entries, RotationSettings settings, ShowTickets tickets,
-                   ShowMessages messages, Clock clock, Boolean live) {
+                   ShowMessages messages, Clock clock, Boolean live, java.util.function.Consumer<String> onShow) {
         this.entries = entries;
         this.scheduler = new RotationScheduler(settings, clock);
         this.tickets = tickets;
         this.messages = messages;
         this.clock = clock;
+        this.onShow = onShow;
         // Without a stream status from Twitch (null), the streamer's overlay being on air is the signal that counts.
         if (live == null) {
             scheduler.assumeLive();
@@ -90,6 +92,7 @@ final class OverlayChannel {
             timesShown.merge(show.candidate().participationId(), 1L, Long::sum);
             ShowTickets.Ticket ticket = tickets.issue(show.candidate().participationId(), clock.instant());
             current = new Current(entry.get(), ticket, show.until(), show.showId());
+            onShow.accept(show.candidate().participationId());
             broadcast("show", messages.show(entry.get(), ticket, show.until(), ticket.issuedAt()));
         } else if (decision instanceof RotationDecision.Hide hide && current != null && hide.showId().equals(current.showId())) {
             current = null;

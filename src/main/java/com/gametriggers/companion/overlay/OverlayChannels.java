@@ -27,6 +27,7 @@ final class OverlayChannels {
     private volatile java.time.Instant pausedUntil = java.time.Instant.MIN;
     /** Whether the stream is live, as Twitch says; null while nobody told (the overlays then assume live). */
     private volatile Boolean live;
+    private final java.util.List<java.util.function.Consumer<String>> showListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     OverlayChannels(OverlayDirectory directory, String rotationKey, ShowTickets tickets, ShowMessages messages,
                     RotationSettings settings, Clock clock) {
@@ -52,7 +53,8 @@ final class OverlayChannels {
     }
 
     private OverlayChannel newChannel(java.util.function.Supplier<List<OverlayEntry>> entries) {
-        OverlayChannel channel = new OverlayChannel(entries, settings, tickets, messages, clock, live);
+        OverlayChannel channel = new OverlayChannel(entries, settings, tickets, messages, clock, live,
+                participationId -> showListeners.forEach(listener -> listener.accept(participationId)));
         Duration pauseLeft = Duration.between(clock.instant(), pausedUntil);
         if (!pauseLeft.isNegative() && !pauseLeft.isZero()) {
             channel.scheduler().pauseFor(pauseLeft);
@@ -83,6 +85,10 @@ final class OverlayChannels {
 
     void forEachScheduler(Consumer<RotationScheduler> action) {
         channels.values().forEach(channel -> action.accept(channel.scheduler()));
+    }
+
+    void onShow(java.util.function.Consumer<String> listener) {
+        showListeners.add(listener);
     }
 
     void streamWentLive() {

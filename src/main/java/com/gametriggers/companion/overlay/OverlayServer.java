@@ -180,6 +180,11 @@ public final class OverlayServer implements AutoCloseable {
         channels.updateSettings(settings);
     }
 
+    /** Called on the overlay's ticker thread with the participation id each time a sponsor comes on screen; keep it short. */
+    public void onShow(java.util.function.Consumer<String> listener) {
+        channels.onShow(listener);
+    }
+
     /** Twitch says the stream started: the first sponsor follows after the rotation's delay. */
     public void streamWentLive() {
         channels.streamWentLive();

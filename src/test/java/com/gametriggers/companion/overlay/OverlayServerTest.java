@@ -274,11 +274,14 @@ class OverlayServerTest {
         Request events = new Request.Builder().url(harness.url("/events/" + OverlayHarness.ROTATION_KEY)).build();
         OkHttpClient streaming = http.newBuilder().readTimeout(20, TimeUnit.SECONDS).build();
 
+        java.util.List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        harness.server.onShow(shown::add);
         try (Response response = streaming.newCall(events).execute()) {
             var source = response.body().source();
             harness.server.streamWentLive();
             harness.server.showNow();
             assertThat(nextEvent(source)).isEqualTo("show");
+            assertThat(shown).containsExactly(harness.sponsor.id());
             assertThat(harness.server.participationsOnScreen()).containsExactly(harness.sponsor.id());
 
             harness.server.streamWentOffline();
