@@ -1,11 +1,7 @@
 package com.gametriggers.companion.app;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -30,18 +26,13 @@ record LocalProfile(String streamerId, String rotationKey, String overlaySecret)
 
     static LocalProfile loadOrCreate(Path dataDir) throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
-        Properties properties = new Properties();
-        if (Files.exists(file)) {
-            try (Reader reader = Files.newBufferedReader(file)) {
-                properties.load(reader);
-            }
-        }
+        Properties properties = PrivateFiles.read(file);
         boolean changed = fill(properties, file, STREAMER_ID, ObjectId::isValid, () -> new ObjectId().toHexString(),
                 "24 hexadecimal characters");
         changed |= fill(properties, file, ROTATION_KEY, LocalProfile::isSecret, LocalProfile::newSecret, "64 hexadecimal characters");
         changed |= fill(properties, file, OVERLAY_SECRET, LocalProfile::isSecret, LocalProfile::newSecret, "64 hexadecimal characters");
         if (changed) {
-            save(properties, dataDir, file);
+            PrivateFiles.write(file, properties, "GameTriggers Companion: who this app counts for, and its overlay secrets");
         }
         return new LocalProfile(properties.getProperty(STREAMER_ID), properties.getProperty(ROTATION_KEY),
                 properties.getProperty(OVERLAY_SECRET));
@@ -74,14 +65,5 @@ record LocalProfile(String streamerId, String rotationKey, String overlaySecret)
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static void save(Properties properties, Path dataDir, Path file) throws IOException {
-        Files.createDirectories(dataDir);
-        Path partial = dataDir.resolve(FILE_NAME + ".tmp");
-        try (Writer writer = Files.newBufferedWriter(partial)) {
-            properties.store(writer, "GameTriggers Companion: who this app counts for, and its overlay secrets");
-        }
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,12 +1,8 @@
 package com.gametriggers.companion.app;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -33,10 +29,7 @@ final class TwitchAccountStore {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        }
+        Properties properties = PrivateFiles.read(file);
         String access = properties.getProperty("accessToken");
         String login = properties.getProperty("login");
         if (access == null || access.isBlank() || login == null || login.isBlank()) {
@@ -57,17 +50,6 @@ final class TwitchAccountStore {
         properties.setProperty("userId", token.userId() == null ? "" : token.userId());
         properties.setProperty("scopes", String.join(" ", token.scopes() == null ? List.of() : token.scopes()));
         properties.setProperty("expiresAt", token.expiresAt() == null ? "" : token.expiresAt().toString());
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.deleteIfExists(partial);
-        try {
-            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(partial); // Windows: the user's profile folder is private already
-        }
-        try (Writer writer = Files.newBufferedWriter(partial)) {
-            properties.store(writer, "GameTriggers Companion: your Twitch sign-in. Keep it private.");
-        }
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.write(file, properties, "GameTriggers Companion: your Twitch sign-in. Keep it private.");
     }
 }
