@@ -42,7 +42,7 @@ final class TwitchAccountStore {
                 expires.isBlank() ? null : Instant.parse(expires)));
     }
 
-    void save(TwitchToken token) throws IOException {
+    void write(TwitchToken token) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("accessToken", token.accessToken());
         properties.setProperty("refreshToken", token.refreshToken() == null ? "" : token.refreshToken());

@@ -55,7 +55,7 @@ final class TwitchSignIn {
             out.flush();
             DeviceLoginResult result = login.poll(code);
             if (result instanceof DeviceLoginResult.Success success) {
-                new TwitchAccountStore(options.dataDir()).save(success.token());
+                new TwitchAccountStore(options.dataDir()).write(success.token());
                 out.println("twitch: signed in as " + success.token().login());
                 return;
             }

@@ -45,7 +45,7 @@ class TwitchWiringTest {
         TwitchToken token = new TwitchToken("access-0123456789", "refresh-0123456789", "streamer_one", "4711",
                 List.of("chat:read", "chat:edit"), Instant.parse("2026-12-01T00:00:00Z"));
 
-        accounts.save(token);
+        accounts.write(token);
 
         assertThat(accounts.load()).contains(token);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(TwitchAccountStore.FILE_NAME))))
