@@ -34,6 +34,7 @@ public final class MongoStore implements AutoCloseable {
     private final ParticipationQueries participations;
     private final ParticipationUpdates participationUpdates;
     private final CounterBatches counterBatches;
+    private final EarningsQueries earnings;
     private final CommandCounter commands;
 
     private MongoStore(MongoClient client, MongoDatabase database, EmbeddedMongoServer embedded, String displayAddress,
@@ -45,6 +46,7 @@ public final class MongoStore implements AutoCloseable {
         this.campaigns = new CampaignCatalog(database);
         this.participations = new ParticipationQueries(database);
         this.participationUpdates = new ParticipationUpdates(database);
+        this.earnings = new EarningsQueries(database);
         // The embedded H2 store keeps about a second of writes in memory; commit before a batch counts as stored.
         this.counterBatches = new CounterBatches(database, embedded != null ? embedded::commit : () -> { });
     }
@@ -135,6 +137,10 @@ public final class MongoStore implements AutoCloseable {
 
     public ParticipationUpdates participationUpdates() {
         return participationUpdates;
+    }
+
+    public EarningsQueries earnings() {
+        return earnings;
     }
 
     public CounterBatches counterBatches() {

@@ -1,0 +1,94 @@
+package com.gametriggers.companion.store;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+
+import com.gametriggers.companion.domain.DailyEarnings;
+import com.gametriggers.companion.domain.Money;
+import com.gametriggers.companion.store.Schema.DailyStatsFields;
+import com.gametriggers.companion.store.Schema.ParticipationFields;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+
+/**
+ * Reads the daily stats buckets ({@code participationdailystats}) for the earnings view. Read only, and a plain
+ * {@code find}, so it works the same on MongoDB and on the embedded server.
+ */
+public final class EarningsQueries {
+
+    private final MongoCollection<Document> dailyStats;
+
+    EarningsQueries(MongoDatabase database) {
+        this.dailyStats = database.getCollection(Schema.DAILY_STATS);
+    }
+
+    /**
+     * The daily buckets of these participations from {@code from} to {@code to}, both inclusive, in one query;
+     * ordered by day, then by bucket id. Days without a bucket are absent.
+     *
+     * @throws IllegalArgumentException  when an id is not a valid id
+     * @throws StoreUnavailableException when the store cannot be reached
+     */
+    public List<DailyEarnings> daily(Collection<String> participationIds, LocalDate from, LocalDate to) {
+        if (participationIds.isEmpty() || from.isAfter(to)) {
+            return List.of();
+        }
+        List<ObjectId> ids = participationIds.stream().distinct().map(DocumentMapping::objectId).toList();
+        try {
+            // yyyy-mm-dd strings sort as the dates they name, so a string range is a date range.
+            return dailyStats.find(Filters.and(
+                            Filters.in(DailyStatsFields.PARTICIPATION_ID, ids),
+                            Filters.gte(DailyStatsFields.DAY, from.toString()),
+                            Filters.lte(DailyStatsFields.DAY, to.toString())))
+                    .sort(Sorts.ascending(DailyStatsFields.DAY, Schema.ID))
+                    .map(EarningsQueries::toDailyEarnings)
+                    .into(new ArrayList<>());
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
+        }
+    }
+
+    private static DailyEarnings toDailyEarnings(Document doc) {
+        Object participationId = doc.get(DailyStatsFields.PARTICIPATION_ID);
+        return new DailyEarnings(
+                LocalDate.parse(doc.getString(DailyStatsFields.DAY)),
+                participationId instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(participationId),
+                count(doc, ParticipationFields.IMPRESSIONS),
+                count(doc, ParticipationFields.CLICKS),
+                earnings(doc));
+    }
+
+    /** The exact micro-units when the app wrote them, else the platform's own number. */
+    private static BigDecimal earnings(Document doc) {
+        Object micros = doc.get(ParticipationFields.EARNINGS_MICROS);
+        if (micros instanceof Number number) {
+            return Money.fromMicros(number.longValue());
+        }
+        Object estimated = doc.get(ParticipationFields.ESTIMATED_EARNINGS);
+        if (estimated instanceof Decimal128 decimal) {
+            return decimal.bigDecimalValue();
+        }
+        if (estimated instanceof Double || estimated instanceof Float) {
+            return new BigDecimal(estimated.toString());
+        }
+        if (estimated instanceof Number number) {
+            return BigDecimal.valueOf(number.longValue());
+        }
+        return Money.fromMicros(0);
+    }
+
+    private static long count(Document doc, String field) {
+        Object value = doc.get(field);
+        return value instanceof Number number ? number.longValue() : 0L;
+    }
+}
