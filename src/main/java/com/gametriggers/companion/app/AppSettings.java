@@ -1,0 +1,231 @@
+package com.gametriggers.companion.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+import com.gametriggers.companion.overlay.OverlaySettings;
+import com.gametriggers.companion.store.MongoUris;
+
+/**
+ * The settings the streamer can change in the app, kept in {@code settings.properties} in the data folder. The file
+ * is written readable by the user only, as the MongoDB URI may carry a password. Command-line options override these
+ * values, which override {@link #defaults()}.
+ *
+ * @param mongoUri          the MongoDB to use; empty means the embedded store
+ * @param overlayPort       the local overlay server's port, from {@value #MIN_PORT} to {@value #MAX_PORT}
+ * @param publicTrackingUrl where viewers reach the tracking links (an absolute http or https address)
+ * @param twitchClientId    the app's public Twitch client id
+ * @param theme             {@value #DARK} or {@value #LIGHT}
+ * @param window            where the main window was last, if known
+ */
+public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<URI> publicTrackingUrl,
+                          Optional<String> twitchClientId, String theme, Optional<WindowBounds> window) {
+
+    public static final String FILE_NAME = "settings.properties";
+    public static final String DARK = "dark";
+    public static final String LIGHT = "light";
+    public static final int MIN_PORT = 1024;
+    public static final int MAX_PORT = 65_535;
+
+    static final String MONGO_URI = "mongoUri";
+    static final String OVERLAY_PORT = "overlayPort";
+    static final String PUBLIC_TRACKING_URL = "publicTrackingUrl";
+    static final String TWITCH_CLIENT_ID = "twitchClientId";
+    static final String THEME = "theme";
+    static final String WINDOW_X = "window.x";
+    static final String WINDOW_Y = "window.y";
+    static final String WINDOW_WIDTH = "window.width";
+    static final String WINDOW_HEIGHT = "window.height";
+
+    /** The main window's position and size on screen, in JavaFX's coordinates. */
+    public record WindowBounds(double x, double y, double width, double height) {
+
+        public WindowBounds {
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                throw new IllegalArgumentException("The window position must be a finite number: " + x + ", " + y);
+            }
+            if (!Double.isFinite(width) || !Double.isFinite(height) || width <= 0 || height <= 0) {
+                throw new IllegalArgumentException("The window size must be positive: " + width + " x " + height);
+            }
+        }
+    }
+
+    public AppSettings {
+        Objects.requireNonNull(mongoUri, "mongoUri");
+        Objects.requireNonNull(publicTrackingUrl, "publicTrackingUrl");
+        Objects.requireNonNull(twitchClientId, "twitchClientId");
+        Objects.requireNonNull(theme, "theme");
+        Objects.requireNonNull(window, "window");
+        mongoUri = mongoUri.map(String::strip).filter(uri -> !uri.isEmpty());
+        twitchClientId = twitchClientId.map(String::strip).filter(id -> !id.isEmpty());
+        mongoUri.ifPresent(uri -> {
+            if (!isMongoUri(uri)) {
+                throw new IllegalArgumentException("The MongoDB URI must start with mongodb:// or mongodb+srv://.");
+            }
+        });
+        if (overlayPort < MIN_PORT || overlayPort > MAX_PORT) {
+            throw new IllegalArgumentException("The overlay port must be from " + MIN_PORT + " to " + MAX_PORT + ": "
+                    + overlayPort);
+        }
+        publicTrackingUrl.ifPresent(url -> {
+            if (!isWebAddress(url)) {
+                throw new IllegalArgumentException("The public tracking URL must be an http(s) address: " + url);
+            }
+        });
+        if (!DARK.equals(theme) && !LIGHT.equals(theme)) {
+            throw new IllegalArgumentException("The theme must be dark or light: " + theme);
+        }
+    }
+
+    public static AppSettings defaults() {
+        return new AppSettings(Optional.empty(), OverlaySettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), DARK,
+                Optional.empty());
+    }
+
+    public AppSettings withWindow(Optional<WindowBounds> newWindow) {
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, newWindow);
+    }
+
+    /**
+     * Reads {@code settings.properties} from the data folder: a missing file, or a missing or blank value, means the
+     * default; a value that cannot be used fails with a sentence naming its key (and never showing a password).
+     */
+    public static AppSettings load(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(FILE_NAME);
+        Properties properties = PrivateFiles.read(file);
+        AppSettings defaults = defaults();
+
+        Optional<String> mongoUri = value(properties, MONGO_URI);
+        if (mongoUri.isPresent() && !isMongoUri(mongoUri.get())) {
+            // Not echoed: redact() only knows MongoDB URIs, and this one may still carry a password.
+            throw new IOException("In " + file + ", " + MONGO_URI + " must start with mongodb:// or mongodb+srv://.");
+        }
+
+        int overlayPort = defaults.overlayPort();
+        Optional<String> portText = value(properties, OVERLAY_PORT);
+        if (portText.isPresent()) {
+            overlayPort = parsePort(portText.get()).orElseThrow(() -> malformed(file, OVERLAY_PORT,
+                    "must be a number from " + MIN_PORT + " to " + MAX_PORT, portText.get()));
+        }
+
+        Optional<URI> publicTrackingUrl = Optional.empty();
+        Optional<String> urlText = value(properties, PUBLIC_TRACKING_URL);
+        if (urlText.isPresent()) {
+            publicTrackingUrl = Optional.of(parseWebAddress(urlText.get()).orElseThrow(() -> malformed(file,
+                    PUBLIC_TRACKING_URL, "must be an address starting with http:// or https://", urlText.get())));
+        }
+
+        Optional<String> twitchClientId = value(properties, TWITCH_CLIENT_ID);
+
+        String theme = defaults.theme();
+        Optional<String> themeText = value(properties, THEME);
+        if (themeText.isPresent()) {
+            theme = themeText.get().toLowerCase(Locale.ROOT);
+            if (!DARK.equals(theme) && !LIGHT.equals(theme)) {
+                throw malformed(file, THEME, "must be dark or light", themeText.get());
+            }
+        }
+
+        Optional<WindowBounds> window = readWindow(properties, file);
+
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window);
+    }
+
+    /** Replaces {@code settings.properties} in one step, readable by the user only; unset values are left out. */
+    public void save(Path dataDir) throws IOException {
+        Properties properties = new Properties();
+        mongoUri.ifPresent(uri -> properties.setProperty(MONGO_URI, uri));
+        properties.setProperty(OVERLAY_PORT, Integer.toString(overlayPort));
+        publicTrackingUrl.ifPresent(url -> properties.setProperty(PUBLIC_TRACKING_URL, url.toString()));
+        twitchClientId.ifPresent(id -> properties.setProperty(TWITCH_CLIENT_ID, id));
+        properties.setProperty(THEME, theme);
+        window.ifPresent(bounds -> {
+            properties.setProperty(WINDOW_X, Double.toString(bounds.x()));
+            properties.setProperty(WINDOW_Y, Double.toString(bounds.y()));
+            properties.setProperty(WINDOW_WIDTH, Double.toString(bounds.width()));
+            properties.setProperty(WINDOW_HEIGHT, Double.toString(bounds.height()));
+        });
+        PrivateFiles.write(dataDir.resolve(FILE_NAME), properties, "GameTriggers Companion: your settings");
+    }
+
+    @Override
+    public String toString() {
+        // Records print every component; keep the MongoDB password out of logs.
+        return "AppSettings[mongoUri=" + mongoUri.map(MongoUris::redact) + ", overlayPort=" + overlayPort
+                + ", publicTrackingUrl=" + publicTrackingUrl + ", twitchClientId=" + twitchClientId + ", theme=" + theme
+                + ", window=" + window + "]";
+    }
+
+    /** All four window values, or none (then the window opens where the system puts it). */
+    private static Optional<WindowBounds> readWindow(Properties properties, Path file) throws IOException {
+        String[] keys = {WINDOW_X, WINDOW_Y, WINDOW_WIDTH, WINDOW_HEIGHT};
+        double[] numbers = new double[keys.length];
+        int present = 0;
+        for (int i = 0; i < keys.length; i++) {
+            Optional<String> text = value(properties, keys[i]);
+            if (text.isEmpty()) {
+                continue;
+            }
+            present++;
+            try {
+                numbers[i] = Double.parseDouble(text.get());
+            } catch (NumberFormatException e) {
+                throw malformed(file, keys[i], "must be a number", text.get());
+            }
+            boolean size = i >= 2;
+            if (!Double.isFinite(numbers[i]) || size && numbers[i] <= 0) {
+                throw malformed(file, keys[i], size ? "must be a number above 0" : "must be a finite number",
+                        text.get());
+            }
+        }
+        if (present == 0) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (value(properties, keys[i]).isEmpty()) {
+                throw new IOException(file + " has no " + keys[i] + ", which the other window values need.");
+            }
+        }
+        return Optional.of(new WindowBounds(numbers[0], numbers[1], numbers[2], numbers[3]));
+    }
+
+    private static Optional<String> value(Properties properties, String key) {
+        return Optional.ofNullable(properties.getProperty(key)).map(String::strip).filter(text -> !text.isEmpty());
+    }
+
+    private static IOException malformed(Path file, String key, String expectation, String found) {
+        return new IOException("In " + file + ", " + key + " " + expectation + " (found \"" + found + "\").");
+    }
+
+    private static Optional<Integer> parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            return port >= MIN_PORT && port <= MAX_PORT ? Optional.of(port) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<URI> parseWebAddress(String text) {
+        try {
+            URI uri = new URI(text);
+            return isWebAddress(uri) ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isWebAddress(URI url) {
+        return ("https".equals(url.getScheme()) || "http".equals(url.getScheme())) && url.getHost() != null;
+    }
+
+    private static boolean isMongoUri(String uri) {
+        return uri.startsWith("mongodb://") || uri.startsWith("mongodb+srv://");
+    }
+}

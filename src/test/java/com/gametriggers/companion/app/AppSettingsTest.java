@@ -1,0 +1,172 @@
+package com.gametriggers.companion.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.gametriggers.companion.overlay.OverlaySettings;
+
+class AppSettingsTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void withoutAFileTheDefaultsApply() throws IOException {
+        AppSettings settings = AppSettings.load(dataDir);
+
+        assertThat(settings).isEqualTo(AppSettings.defaults());
+        assertThat(settings.mongoUri()).isEmpty();
+        assertThat(settings.overlayPort()).isEqualTo(OverlaySettings.DEFAULT_PORT);
+        assertThat(settings.publicTrackingUrl()).isEmpty();
+        assertThat(settings.twitchClientId()).isEmpty();
+        assertThat(settings.theme()).isEqualTo("dark");
+        assertThat(settings.window()).isEmpty();
+        assertThat(dataDir.resolve(AppSettings.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void everyValueSurvivesASaveAndALoadInAFileOnlyTheUserCanRead() throws IOException {
+        AppSettings settings = new AppSettings(Optional.of("mongodb://streamer:s3cret@db.example.net:27017/gt"), 18000,
+                Optional.of(URI.create("https://gt.example.net/base")), Optional.of("abcdefghij0123456789klmnopqrst"),
+                "light", Optional.of(new AppSettings.WindowBounds(-1200.5, 40, 1024, 768)));
+
+        settings.save(dataDir);
+
+        Path file = dataDir.resolve(AppSettings.FILE_NAME);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(AppSettings.load(dataDir)).isEqualTo(settings);
+        assertThat(dataDir.resolve(AppSettings.FILE_NAME + ".tmp")).doesNotExist();
+    }
+
+    @Test
+    void savingTheDefaultsLeavesOutWhatIsNotSetAndLoadsBackTheSame() throws IOException {
+        AppSettings.defaults().save(dataDir);
+
+        String text = Files.readString(dataDir.resolve(AppSettings.FILE_NAME));
+        assertThat(text).doesNotContain("mongoUri", "publicTrackingUrl", "twitchClientId", "window.");
+        assertThat(AppSettings.load(dataDir)).isEqualTo(AppSettings.defaults());
+    }
+
+    @Test
+    void aSecondSaveReplacesTheFirstAndKeepsTheFilePrivate() throws IOException {
+        AppSettings first = AppSettings.defaults();
+        first.save(dataDir);
+        AppSettings second = first.withWindow(Optional.of(new AppSettings.WindowBounds(10, 20, 800, 600)));
+        second.save(dataDir);
+
+        assertThat(AppSettings.load(dataDir)).isEqualTo(second);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(AppSettings.FILE_NAME))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void blankValuesMeanTheDefaultAndSpacesAroundValuesAreIgnored() throws IOException {
+        write("mongoUri=\noverlayPort=  17731  \ntheme= LIGHT \ntwitchClientId=   \n");
+
+        AppSettings settings = AppSettings.load(dataDir);
+
+        assertThat(settings.mongoUri()).isEmpty();
+        assertThat(settings.overlayPort()).isEqualTo(17731);
+        assertThat(settings.theme()).isEqualTo("light");
+        assertThat(settings.twitchClientId()).isEmpty();
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsReportedByItsKey() throws IOException {
+        write("overlayPort=seventeen\n");
+
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("overlayPort must be a number from 1024 to 65535")
+                .hasMessageContaining("seventeen");
+    }
+
+    @Test
+    void aPortOutOfRangeIsReportedByItsKey() throws IOException {
+        write("overlayPort=80\n");
+
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("overlayPort");
+    }
+
+    @Test
+    void aMongoUriWithAnotherSchemeIsReportedWithoutItsPassword() throws IOException {
+        write("mongoUri=postgres://user:hunter2@db.example.net/gt\n");
+
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("mongoUri must start with mongodb:// or mongodb+srv://")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aTrackingUrlThatIsNotAWebAddressIsReportedByItsKey() throws IOException {
+        write("publicTrackingUrl=ftp://gt.example.net\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("publicTrackingUrl must be an address starting with http:// or https://");
+
+        write("publicTrackingUrl=https://not a host\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("publicTrackingUrl");
+    }
+
+    @Test
+    void anUnknownThemeIsReportedByItsKey() throws IOException {
+        write("theme=purple\n");
+
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("theme must be dark or light").hasMessageContaining("purple");
+    }
+
+    @Test
+    void windowValuesMustBeNumbersAndComeTogether() throws IOException {
+        write("window.x=1\nwindow.y=2\nwindow.width=wide\nwindow.height=600\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("window.width must be a number");
+
+        write("window.x=1\nwindow.y=2\nwindow.width=0\nwindow.height=600\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("window.width must be a number above 0");
+
+        write("window.x=1\nwindow.y=2\nwindow.width=800\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("window.height");
+    }
+
+    @Test
+    void unknownKeysFromANewerVersionAreIgnored() throws IOException {
+        write("overlayPort=17740\nsomethingNew=yes\n");
+
+        assertThat(AppSettings.load(dataDir).overlayPort()).isEqualTo(17740);
+    }
+
+    @Test
+    void theRecordRefusesValuesTheFileCouldNotHold() {
+        assertThatThrownBy(() -> new AppSettings(Optional.empty(), 70_000, Optional.empty(), Optional.empty(), "dark",
+                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AppSettings(Optional.empty(), 17730, Optional.empty(), Optional.empty(), "blue",
+                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AppSettings(Optional.of("http://db"), 17730, Optional.empty(), Optional.empty(),
+                "dark", Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void printingTheSettingsHidesTheMongoPassword() {
+        AppSettings settings = new AppSettings(Optional.of("mongodb://streamer:s3cret@db.example.net/gt"), 17730,
+                Optional.empty(), Optional.empty(), "dark", Optional.empty());
+
+        assertThat(settings.toString()).contains("streamer:****@db.example.net").doesNotContain("s3cret");
+    }
+
+    private void write(String text) throws IOException {
+        Files.writeString(dataDir.resolve(AppSettings.FILE_NAME), text);
+    }
+}
