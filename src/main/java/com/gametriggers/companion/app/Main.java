@@ -1,5 +1,6 @@
 package com.gametriggers.companion.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,10 +36,10 @@ public final class Main implements Callable<Integer> {
             description = "Folder for the embedded store and settings. Default: your user data folder.")
     private Path dataDir;
 
-    @Option(names = "--overlay-port", paramLabel = "PORT", defaultValue = "" + OverlaySettings.DEFAULT_PORT,
-            description = "Port of the local overlay server on 127.0.0.1 (default: ${DEFAULT-VALUE}). OBS keeps the URL, "
-                    + "so the app never moves to another port by itself.")
-    private int overlayPort;
+    @Option(names = "--overlay-port", paramLabel = "PORT",
+            description = "Port of the local overlay server on 127.0.0.1 (default: the settings file, else "
+                    + OverlaySettings.DEFAULT_PORT + "). OBS keeps the URL, so the app never moves to another port by itself.")
+    private Integer overlayPort;
 
     @Option(names = "--public-tracking-url", paramLabel = "URL",
             description = "Where viewers reach the tracking links (a tunnel or reverse proxy to the overlay port). "
@@ -75,9 +76,20 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AppOptions options = new AppOptions(Optional.ofNullable(mongoUri).filter(uri -> !uri.isBlank()),
-                dataDir != null ? dataDir : DataDirectories.forCurrentUser(), headless, demo, overlayPort,
-                Optional.ofNullable(publicTrackingUrl), Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()),
+        Path folder = dataDir != null ? dataDir : DataDirectories.forCurrentUser();
+        AppSettings saved;
+        try {
+            saved = AppSettings.load(folder);
+        } catch (IOException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        // The command line and the environment win over the settings file, which wins over the defaults.
+        AppOptions options = new AppOptions(
+                Optional.ofNullable(mongoUri).filter(uri -> !uri.isBlank()).or(saved::mongoUri),
+                folder, headless, demo, overlayPort != null ? overlayPort : saved.overlayPort(),
+                Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
+                Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()).or(saved::twitchClientId),
                 twitchLogin);
         if (options.twitchLogin()) {
             try {

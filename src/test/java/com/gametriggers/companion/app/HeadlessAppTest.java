@@ -75,6 +75,21 @@ class HeadlessAppTest {
     }
 
     @Test
+    void theSettingsFileGivesTheOverlayPortUnlessTheCommandLineDoes() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.writeString(dataDir.resolve(AppSettings.FILE_NAME), "overlayPort=" + port + "\n");
+        try (ChildApp app = ChildApp.start("--headless", "--data-dir", dataDir.toString())) {
+            assertThat(app.awaitLine(OVERLAY_LINE, START)).isEqualTo("http://127.0.0.1:" + port + "/");
+        }
+        try (ChildApp app = ChildApp.start("--headless", "--overlay-port", "0", "--data-dir", dataDir.toString())) {
+            assertThat(app.awaitLine(OVERLAY_LINE, START)).isNotEqualTo("http://127.0.0.1:" + port + "/");
+        }
+    }
+
+    @Test
     void aMalformedUriStopsWithOneClearLine() throws Exception {
         try (ChildApp app = ChildApp.start("--headless", "--data-dir", dataDir.toString(),
                 "--mongo-uri", "mongodb://user:pw@host:notaport")) {
