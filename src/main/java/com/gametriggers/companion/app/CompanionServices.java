@@ -22,6 +22,7 @@ import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
+import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.ui.AppSession;
 
 /**
@@ -134,6 +135,33 @@ final class CompanionServices implements AppSession {
         }
         overlay.refresh();
         return Optional.empty();
+    }
+
+    @Override
+    public WriterStatus trackingStatus() {
+        return tracker.status();
+    }
+
+    /* The overlay is told at once, so a paused or left sponsor leaves the rotation now, not at the next poll. */
+
+    @Override
+    public Optional<Participation> pause(Participation participation) {
+        return refreshingOverlay(store.participationUpdates().pause(participation.id()));
+    }
+
+    @Override
+    public Optional<Participation> resume(Participation participation) {
+        return refreshingOverlay(store.participationUpdates().resume(participation.id()));
+    }
+
+    @Override
+    public Optional<Participation> leave(Participation participation) {
+        return refreshingOverlay(store.participationUpdates().leave(participation.id()));
+    }
+
+    private Optional<Participation> refreshingOverlay(Optional<Participation> changed) {
+        overlay.refresh();
+        return changed;
     }
 
     @Override

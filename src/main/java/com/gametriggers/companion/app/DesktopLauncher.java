@@ -1,6 +1,6 @@
 package com.gametriggers.companion.app;
 
-import com.gametriggers.companion.ui.ParticipationsWindow;
+import com.gametriggers.companion.ui.shell.MainWindow;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -12,6 +12,10 @@ final class DesktopLauncher {
     }
 
     static void launch(AppOptions options) {
-        Platform.startup(() -> new ParticipationsWindow(() -> CompanionServices.start(options)).show(new Stage()));
+        Platform.startup(() -> {
+            // JavaFX would end with the window; the app ends only after its services have stopped behind it.
+            Platform.setImplicitExit(false);
+            new MainWindow(() -> CompanionServices.start(options), Platform::exit).show(new Stage());
+        });
     }
 }

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import com.gametriggers.companion.domain.Participation;
 
@@ -15,25 +14,22 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
  * One sponsor in detail: its QR code (saved as a PNG for other uses), and its chat command, editable with the
- * reason shown when a command cannot be used. Work goes to the background runner, never the FX thread.
+ * reason shown when a command cannot be used. Work goes to the background worker, never the FX thread.
  */
-final class SponsorDetailPane extends VBox {
-
-    /** What the pane needs from the window: run work off the FX thread, then hand the result back on it. */
-    interface Runner {
-        <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> onSuccess);
-    }
+public final class SponsorDetailPane extends VBox {
 
     private static final int PREVIEW_SIZE = 220;
     private static final int EXPORT_SIZE = 1024;
 
-    private final Runner runner;
+    private final Background background;
     private final ImageView qr = new ImageView();
     private final TextField command = new TextField();
     private final Label message = new Label();
@@ -42,9 +38,9 @@ final class SponsorDetailPane extends VBox {
     private AppSession session;
     private Participation shown;
 
-    SponsorDetailPane(Runner runner) {
+    public SponsorDetailPane(Background background) {
         super(10);
-        this.runner = runner;
+        this.background = background;
         qr.setFitWidth(PREVIEW_SIZE);
         qr.setFitHeight(PREVIEW_SIZE);
         command.setPromptText("!command");
@@ -52,13 +48,15 @@ final class SponsorDetailPane extends VBox {
         saveCommand.setOnAction(event -> saveCommand());
         saveQr.setOnAction(event -> saveQr());
         command.setOnAction(event -> saveCommand());
-        HBox commandRow = new HBox(8, new Label("Chat command"), command, saveCommand);
+        saveCommand.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(command, Priority.ALWAYS);
+        HBox commandRow = new HBox(8, command, saveCommand);
         commandRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(qr, saveQr, commandRow, message);
+        getChildren().addAll(qr, saveQr, new Label("Chat command"), commandRow, message);
         setDisable(true);
     }
 
-    void show(AppSession appSession, Participation participation) {
+    public void show(AppSession appSession, Participation participation) {
         this.session = appSession;
         this.shown = participation;
         setDisable(participation == null);
@@ -69,14 +67,14 @@ final class SponsorDetailPane extends VBox {
             return;
         }
         command.setText(Optional.ofNullable(participation.chatCommand()).orElse(""));
-        runner.run(() -> session.qrCodePng(participation, PREVIEW_SIZE * 2),
+        background.run(() -> session.qrCodePng(participation, PREVIEW_SIZE * 2),
                 png -> qr.setImage(new Image(new ByteArrayInputStream(png))));
     }
 
     private void saveCommand() {
         Participation participation = shown;
         String typed = command.getText();
-        runner.run(() -> session.changeChatCommand(participation, typed),
+        background.run(() -> session.changeChatCommand(participation, typed),
                 problem -> message.setText(problem.orElse("Saved: viewers can now type " + typed.strip().toLowerCase(java.util.Locale.ROOT) + " in chat.")));
     }
 
@@ -91,7 +89,7 @@ final class SponsorDetailPane extends VBox {
         if (file == null) {
             return;
         }
-        runner.run(() -> Files.write(file.toPath(), session.qrCodePng(participation, EXPORT_SIZE)),
+        background.run(() -> Files.write(file.toPath(), session.qrCodePng(participation, EXPORT_SIZE)),
                 path -> message.setText("Saved " + path.getFileName() + " (" + EXPORT_SIZE + " x " + EXPORT_SIZE + " pixels)."));
     }
 }

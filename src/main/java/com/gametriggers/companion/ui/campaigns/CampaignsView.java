@@ -1,0 +1,204 @@
+package com.gametriggers.companion.ui.campaigns;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.ui.AppSession;
+import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.SponsorDetailPane;
+import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Actions;
+import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The streamer's campaigns: a table of participations with their counters, the selected sponsor's QR code and chat
+ * command, and pause, resume and leave. The table is read again every time {@link #refresh()} is called, in the
+ * background, so counters move while the streamer watches.
+ */
+public final class CampaignsView extends BorderPane {
+
+    private final AppSession session;
+    private final Background background;
+    private final TableView<Row> table = new TableView<>();
+    private final SponsorDetailPane detail;
+    private final Button pause = new Button("Pause", new FontIcon(Feather.PAUSE));
+    private final Button resume = new Button("Resume", new FontIcon(Feather.PLAY));
+    private final Button leave = new Button("Leave…", new FontIcon(Feather.LOG_OUT));
+    private final Label problem = new Label();
+    private final Label noCampaigns = new Label("No campaigns joined yet.");
+    private final Node firstStart = firstStart();
+    /** A refresh is on its way; a slow store must not pile up refreshes behind it. */
+    private boolean loading;
+    /** While rows are replaced, the selection briefly passes through "none"; the detail pane must not follow it. */
+    private boolean replacingRows;
+    private String detailId;
+
+    /** @param rows the participations as {@link #load} read them, so the view opens filled */
+    public CampaignsView(AppSession session, Background background, List<Row> rows) {
+        this.session = session;
+        this.background = background;
+        this.detail = new SponsorDetailPane(background);
+        table.setId("campaigns");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                column("Brand", Row::brand, false, 120),
+                column("Campaign", Row::campaign, false, 170),
+                column("Status", Row::status, false, 70),
+                column("Impressions", Row::impressions, true, 100),
+                column("Chat", Row::chatClicks, true, 55),
+                column("QR", Row::qrScans, true, 50),
+                column("Link clicks", Row::linkClicks, true, 90),
+                column("CTR", Row::clickThroughRate, true, 65),
+                column("Earnings", Row::earnings, true, 90)));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> selected(row));
+
+        pause.setId("pause");
+        resume.setId("resume");
+        leave.setId("leave");
+        pause.setOnAction(event -> act(session::pause));
+        resume.setOnAction(event -> act(session::resume));
+        leave.setOnAction(event -> confirmLeave());
+        HBox actions = new HBox(8, pause, resume, leave);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        problem.setId("campaigns-problem");
+        problem.setWrapText(true);
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setVisible(false);
+
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox main = new VBox(10, problem, table, actions);
+        detail.setPrefWidth(260);
+        detail.setMinWidth(260);
+        detail.setPadding(new Insets(0, 0, 0, 16));
+        setCenter(main);
+        setRight(detail);
+        setPadding(new Insets(16));
+        showRows(rows);
+    }
+
+    /** The streamer's participations as rows; store work, so call it off the FX thread. */
+    public static List<Row> load(AppSession session) {
+        List<Participation> participations = session.store().participations().forStreamer(session.streamerId());
+        List<String> campaignIds = participations.stream().map(Participation::campaignId).distinct().toList();
+        return CampaignsViewModel.rows(participations,
+                campaignIds.isEmpty() ? List.of() : session.store().campaigns().byIds(campaignIds));
+    }
+
+    /** Reads the participations again in the background, unless a read is still on its way. */
+    public void refresh() {
+        if (loading) {
+            return;
+        }
+        loading = true;
+        background.run(() -> load(session), rows -> {
+            loading = false;
+            problem.setVisible(false);
+            showRows(rows);
+        }, failure -> {
+            loading = false;
+            problem.setText("The campaigns could not be read: " + failure.getMessage());
+            problem.setVisible(true);
+        });
+    }
+
+    private void showRows(List<Row> rows) {
+        String selectedId = selectedRow() == null ? null : selectedRow().id();
+        replacingRows = true;
+        table.getItems().setAll(rows);
+        rows.stream().filter(row -> row.id().equals(selectedId)).findFirst()
+                .ifPresent(row -> table.getSelectionModel().select(row));
+        replacingRows = false;
+        table.setPlaceholder(rows.isEmpty() && session.store().isEmbedded() ? firstStart : noCampaigns);
+        selected(selectedRow());
+    }
+
+    /** On a first start with the embedded store, the way in: two sentences and the demo campaigns. */
+    private Node firstStart() {
+        Button demo = new Button("Add demo campaigns", new FontIcon(Feather.PLUS));
+        demo.setId("add-demo");
+        demo.setOnAction(event -> {
+            demo.setDisable(true);
+            background.run(() -> {
+                session.installDemo();
+                return load(session);
+            }, this::showRows);
+        });
+        VBox box = new VBox(12, new Label("""
+                Join a sponsor's campaign, then add this app's overlay URL to OBS as a Browser Source.
+                To look around first, add three demo campaigns."""), demo);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private void selected(Row row) {
+        if (replacingRows) {
+            return;
+        }
+        Participation participation = row == null ? null : row.participation();
+        Actions allowed = CampaignsViewModel.actions(participation);
+        pause.setDisable(!allowed.pause());
+        resume.setDisable(!allowed.resume());
+        leave.setDisable(!allowed.leave());
+        // Only a different sponsor reloads the detail: a refresh must not reset a chat command being typed.
+        String id = row == null ? null : row.id();
+        if (!Objects.equals(id, detailId)) {
+            detailId = id;
+            detail.show(session, participation);
+        }
+    }
+
+    private Row selectedRow() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+    private void act(Function<Participation, ?> change) {
+        Participation participation = selectedRow().participation();
+        background.run(() -> {
+            change.apply(participation);
+            return load(session);
+        }, this::showRows);
+    }
+
+    private void confirmLeave() {
+        Row row = selectedRow();
+        ButtonType leaveType = new ButtonType("Leave", ButtonBar.ButtonData.OK_DONE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, """
+                %s leaves your overlay and you stop earning from it. \
+                What it has counted and earned so far stays.""".formatted(CampaignsViewModel.title(row)),
+                leaveType, ButtonType.CANCEL);
+        confirm.setHeaderText("Leave this campaign?");
+        confirm.initOwner(getScene().getWindow());
+        confirm.showAndWait().filter(leaveType::equals).ifPresent(answer -> act(session::leave));
+    }
+
+    private static TableColumn<Row, Object> column(String title, Function<Row, Object> value, boolean number, double width) {
+        TableColumn<Row, Object> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        if (number) {
+            column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        }
+        return column;
+    }
+}

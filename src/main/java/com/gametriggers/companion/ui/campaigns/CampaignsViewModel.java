@@ -1,0 +1,104 @@
+package com.gametriggers.companion.ui.campaigns;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.domain.ParticipationStatus;
+
+/**
+ * What the campaigns table shows, as plain values: one row per participation, and which actions its status allows.
+ * No JavaFX here, so the rules are tested without a window.
+ */
+public final class CampaignsViewModel {
+
+    /** Shown where a number cannot be computed yet (a CTR before the first impression). */
+    static final String NO_VALUE = "–";
+    /** Earnings are stored to the micro-unit; fewer than 2 places reads as an amount, more than 6 would be noise. */
+    private static final int MIN_EARNINGS_PLACES = 2;
+    private static final int MAX_EARNINGS_PLACES = 6;
+
+    private CampaignsViewModel() {
+    }
+
+    /** One line of the table; {@code participation} is what the row's actions act on. */
+    public record Row(Participation participation, String brand, String campaign, String status, long impressions,
+                      long chatClicks, long qrScans, long linkClicks, String clickThroughRate, String earnings) {
+
+        public String id() {
+            return participation.id();
+        }
+    }
+
+    /** Which of the row's actions its status allows: the store moves active→paused, paused→active, either→left. */
+    public record Actions(boolean pause, boolean resume, boolean leave) {
+
+        public static final Actions NONE = new Actions(false, false, false);
+    }
+
+    /**
+     * A row per participation, in the order given. A participation whose campaign is missing (the platform removed
+     * it) still shows, under its campaign id, because it may still hold counts and earnings.
+     */
+    public static List<Row> rows(List<Participation> participations, Collection<Campaign> campaigns) {
+        Map<String, Campaign> byId = campaigns.stream().collect(Collectors.toMap(Campaign::id, Function.identity(), (a, b) -> a));
+        return participations.stream().map(participation -> row(participation, byId.get(participation.campaignId()))).toList();
+    }
+
+    private static Row row(Participation participation, Campaign campaign) {
+        return new Row(participation,
+                campaign == null ? "Unknown sponsor" : campaign.brandName(),
+                campaign == null ? "Campaign " + participation.campaignId() : campaign.name(),
+                statusName(participation.status()),
+                participation.impressions(), participation.chatClicks(), participation.qrScans(), participation.linkClicks(),
+                clickThroughRate(participation.clicks(), participation.impressions()),
+                earnings(participation.estimatedEarnings()));
+    }
+
+    public static Actions actions(Participation participation) {
+        if (participation == null) {
+            return Actions.NONE;
+        }
+        return switch (participation.status()) {
+            case ACTIVE -> new Actions(true, false, true);
+            case PAUSED -> new Actions(false, true, true);
+            case LEFT -> Actions.NONE;
+        };
+    }
+
+    static String statusName(ParticipationStatus status) {
+        return switch (status) {
+            case ACTIVE -> "Active";
+            case PAUSED -> "Paused";
+            case LEFT -> "Left";
+        };
+    }
+
+    /** Counted clicks per impression as a percentage with one decimal. */
+    static String clickThroughRate(long clicks, long impressions) {
+        if (impressions == 0) {
+            return NO_VALUE;
+        }
+        BigDecimal percent = BigDecimal.valueOf(clicks).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(impressions), 1, RoundingMode.HALF_EVEN);
+        return percent.toPlainString() + "%";
+    }
+
+    /** 2 decimals for whole cents, up to 6 for the fractions CPM impressions earn (0.0025), never an exponent. */
+    static String earnings(BigDecimal amount) {
+        BigDecimal rounded = amount.setScale(MAX_EARNINGS_PLACES, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return rounded.setScale(Math.max(rounded.scale(), MIN_EARNINGS_PLACES), RoundingMode.UNNECESSARY)
+                .toPlainString();
+    }
+
+    /** How a row is named in sentences, such as the question before leaving. */
+    static String title(Row row) {
+        return row.brand() + " – " + row.campaign();
+    }
+}

@@ -1,0 +1,83 @@
+package com.gametriggers.companion.ui.campaigns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.CampaignStatus;
+import com.gametriggers.companion.domain.MediaType;
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.domain.ParticipationStatus;
+import com.gametriggers.companion.domain.PaymentType;
+import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Actions;
+import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
+
+class CampaignsViewModelTest {
+
+    private static final Campaign NOVA = new Campaign("c1", "Summer Rush", "Nova Energy", "", CampaignStatus.ACTIVE,
+            PaymentType.CPM, new BigDecimal("2.50"), new BigDecimal("1000"), "/m.png", MediaType.IMAGE,
+            "https://example.com", null, null);
+
+    @Test
+    void aRowNamesTheSponsorAndShowsEveryCounter() {
+        Participation participation = participation("p1", "c1", ParticipationStatus.PAUSED, 2000, 30, 5, 10, 15, "1.2345");
+
+        List<Row> rows = CampaignsViewModel.rows(List.of(participation), List.of(NOVA));
+
+        assertThat(rows).containsExactly(new Row(participation, "Nova Energy", "Summer Rush", "Paused", 2000, 5, 10, 15,
+                "1.5%", "1.2345"));
+    }
+
+    @Test
+    void aParticipationWhoseCampaignIsGoneStillShowsUnderItsId() {
+        Row row = CampaignsViewModel.rows(List.of(participation("p1", "gone", ParticipationStatus.LEFT, 0, 0, 0, 0, 0, "0")),
+                List.of(NOVA)).get(0);
+
+        assertThat(row.brand()).isEqualTo("Unknown sponsor");
+        assertThat(row.campaign()).isEqualTo("Campaign gone");
+        assertThat(row.status()).isEqualTo("Left");
+    }
+
+    @Test
+    void clickThroughRateIsAPercentageWithOneDecimalAndNothingBeforeTheFirstImpression() {
+        assertThat(CampaignsViewModel.clickThroughRate(0, 0)).isEqualTo("–");
+        assertThat(CampaignsViewModel.clickThroughRate(3, 0)).isEqualTo("–");
+        assertThat(CampaignsViewModel.clickThroughRate(0, 500)).isEqualTo("0.0%");
+        assertThat(CampaignsViewModel.clickThroughRate(1, 3)).isEqualTo("33.3%");
+        assertThat(CampaignsViewModel.clickThroughRate(2, 3)).isEqualTo("66.7%");
+        assertThat(CampaignsViewModel.clickThroughRate(7, 7)).isEqualTo("100.0%");
+    }
+
+    @Test
+    void earningsShowTwoToSixDecimalsAsNeeded() {
+        assertThat(CampaignsViewModel.earnings(BigDecimal.ZERO)).isEqualTo("0.00");
+        assertThat(CampaignsViewModel.earnings(new BigDecimal("0.000000"))).isEqualTo("0.00");
+        assertThat(CampaignsViewModel.earnings(new BigDecimal("1.5"))).isEqualTo("1.50");
+        assertThat(CampaignsViewModel.earnings(new BigDecimal("100"))).isEqualTo("100.00");
+        assertThat(CampaignsViewModel.earnings(new BigDecimal("0.0025"))).isEqualTo("0.0025");
+        assertThat(CampaignsViewModel.earnings(new BigDecimal("12.123456"))).isEqualTo("12.123456");
+        assertThat(CampaignsViewModel.earnings(new BigDecimal("0.1234567"))).isEqualTo("0.123457");
+    }
+
+    @Test
+    void theStatusDecidesWhichActionsAreOpen() {
+        assertThat(CampaignsViewModel.actions(participation("p", "c1", ParticipationStatus.ACTIVE, 0, 0, 0, 0, 0, "0")))
+                .isEqualTo(new Actions(true, false, true));
+        assertThat(CampaignsViewModel.actions(participation("p", "c1", ParticipationStatus.PAUSED, 0, 0, 0, 0, 0, "0")))
+                .isEqualTo(new Actions(false, true, true));
+        assertThat(CampaignsViewModel.actions(participation("p", "c1", ParticipationStatus.LEFT, 0, 0, 0, 0, 0, "0")))
+                .isEqualTo(Actions.NONE);
+        assertThat(CampaignsViewModel.actions(null)).isEqualTo(Actions.NONE);
+    }
+
+    private static Participation participation(String id, String campaignId, ParticipationStatus status, long impressions,
+                                               long clicks, long chat, long qr, long link, String earnings) {
+        return new Participation(id, campaignId, "s1", status, "token", impressions, clicks, chat, qr, link, 0, 0, 0,
+                new BigDecimal(earnings), 0, 0, 0, null, null, "!nova", Instant.EPOCH, Instant.EPOCH);
+    }
+}

@@ -1,0 +1,176 @@
+package com.gametriggers.companion.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.CampaignStatus;
+import com.gametriggers.companion.domain.ClickType;
+import com.gametriggers.companion.domain.MediaType;
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.domain.ParticipationStatus;
+import com.gametriggers.companion.domain.PaymentType;
+import com.gametriggers.companion.store.MongoStore;
+import com.gametriggers.companion.store.StoreException;
+import com.gametriggers.companion.store.StoreSettings;
+import com.gametriggers.companion.store.TestIds;
+import com.gametriggers.companion.tracking.Tracker;
+import com.gametriggers.companion.tracking.TrackerOptions;
+import com.gametriggers.companion.tracking.TrackingEvent;
+import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+/** The main window over a real embedded store and tracker, driven headless by TestFX. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private static final Duration LIVE = Duration.ofSeconds(10);
+
+    private final MongoStore store;
+    private final Tracker tracker;
+    private final Participation nova;
+    private final Participation pixel;
+    private MainWindow window;
+
+    MainWindowTest(@TempDir Path dataDir) throws Exception {
+        store = MongoStore.open(StoreSettings.embedded(dataDir));
+        tracker = Tracker.start(store, dataDir.resolve("journal"), TrackerOptions.defaults().withFlushInterval(Duration.ofMillis(20)));
+        String streamerId = TestIds.newId();
+        nova = join(streamerId, campaign("Nova Energy", "Summer Rush", PaymentType.CPM));
+        pixel = join(streamerId, campaign("Pixel Peak", "Launch Week", PaymentType.CPC));
+    }
+
+    @Start
+    void start(Stage stage) {
+        StoreBackedSession session = new StoreBackedSession(store, tracker, nova.streamerId());
+        window = new MainWindow(() -> session, () -> { });
+        window.show(stage);
+    }
+
+    /** Before TestFX closes the window: its refreshes must not outlive the store. */
+    @AfterEach
+    void closeStore() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::stopRefreshing).get();
+        tracker.close();
+        store.close();
+    }
+
+    @Test
+    void theWindowListsTheParticipationsAndTheStore(FxRobot robot) throws Exception {
+        TableView<Row> table = robot.lookup("#campaigns").queryTableView();
+        await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 2);
+
+        assertThat(onFx(() -> table.getItems().stream().map(Row::brand).toList())).containsExactlyInAnyOrder("Nova Energy", "Pixel Peak");
+        assertThat(onFx(() -> row(table, "Nova Energy").status())).isEqualTo("Active");
+        assertThat(robot.lookup("#store-status").queryAs(Label.class).getText()).startsWith("Store: embedded (mongodb://127.0.0.1:");
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#tracking-status").queryAs(Label.class).getText()).equals("online"));
+    }
+
+    @Test
+    void copyPutsTheOverlayUrlOnTheClipboard(FxRobot robot) throws Exception {
+        await().atMost(LIVE).until(() -> onFx(() -> !robot.lookup("#copy-overlay-url").queryButton().isDisabled()));
+
+        robot.clickOn("#copy-overlay-url");
+
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(StoreBackedSession.OVERLAY_URL);
+    }
+
+    @Test
+    void pausingASponsorChangesItsStatusInTheTableAndInTheStore(FxRobot robot) throws Exception {
+        TableView<Row> table = robot.lookup("#campaigns").queryTableView();
+        await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 2);
+        robot.clickOn("Pixel Peak");
+        assertThat(robot.lookup("#resume").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#pause");
+
+        await().atMost(LIVE).until(() -> onFx(() -> row(table, "Pixel Peak").status()).equals("Paused"));
+        assertThat(store.participations().byId(pixel.id()).orElseThrow().status()).isEqualTo(ParticipationStatus.PAUSED);
+        assertThat(store.participations().byId(nova.id()).orElseThrow().status()).isEqualTo(ParticipationStatus.ACTIVE);
+        assertThat(robot.lookup("#resume").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#pause").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void aRecordedClickShowsUpInTheTableWithinSeconds(FxRobot robot) throws Exception {
+        TableView<Row> table = robot.lookup("#campaigns").queryTableView();
+        await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 2);
+
+        tracker.record(TrackingEvent.click("click-1", pixel.id(), Instant.now(), ClickType.LINK, "viewer-1")).join();
+
+        await().atMost(LIVE).until(() -> onFx(() -> row(table, "Pixel Peak").linkClicks()) == 1);
+        assertThat(onFx(() -> row(table, "Pixel Peak").earnings())).isEqualTo("0.25");
+        assertThat(onFx(() -> row(table, "Nova Energy").linkClicks())).isZero();
+    }
+
+    @Test
+    void controlTwoSwitchesToEarnings(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+
+        assertThat(robot.lookup("#nav-earnings").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("Earnings per day and per sponsor come next. "
+                + "Until then, the Campaigns table shows what each sponsor has earned.").tryQuery()).isPresent();
+        assertThat(robot.lookup("#campaigns").tryQuery()).isEmpty();
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+
+        assertThat(robot.lookup("#nav-campaigns").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void aFailedStartIsOneSentenceWithTheDetailsFolded(FxRobot robot) throws Exception {
+        String sentence = "MongoDB at db.example.com:27017 cannot be reached (no answer within 5 s); check the address.";
+        WaitForAsyncUtils.asyncFx(() -> new MainWindow(() -> {
+            throw new StoreException(sentence, new IllegalStateException("timeout"));
+        }, () -> { }).show(new Stage())).get();
+
+        await().atMost(LIVE).until(() -> robot.lookup("#startup-failure").tryQuery().isPresent());
+        assertThat(robot.lookup("#startup-failure").queryAs(Label.class).getText()).isEqualTo(sentence);
+        TitledPane details = robot.lookup("#startup-details").queryAs(TitledPane.class);
+        assertThat(details.isExpanded()).isFalse();
+        robot.clickOn("Details");
+        assertThat(details.isExpanded()).isTrue();
+    }
+
+    private Participation join(String streamerId, Campaign campaign) {
+        store.campaigns().addIfMissing(campaign);
+        return store.participationUpdates().join(campaign.id(), streamerId);
+    }
+
+    private static Campaign campaign(String brand, String name, PaymentType type) {
+        Instant now = Instant.now();
+        return new Campaign(TestIds.newId(), name, brand, "", CampaignStatus.ACTIVE, type, new BigDecimal("0.25"),
+                new BigDecimal("1000"), "/m.png", MediaType.IMAGE, "https://example.com", now.minusSeconds(86_400),
+                now.plusSeconds(86_400));
+    }
+
+    private static Row row(TableView<Row> table, String brand) {
+        return table.getItems().stream().filter(row -> row.brand().equals(brand)).findFirst().orElseThrow();
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+}

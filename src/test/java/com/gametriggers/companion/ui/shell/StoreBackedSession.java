@@ -1,0 +1,64 @@
+package com.gametriggers.companion.ui.shell;
+
+import java.util.Optional;
+
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.qr.QrCodes;
+import com.gametriggers.companion.store.MongoStore;
+import com.gametriggers.companion.tracking.Tracker;
+import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.ui.AppSession;
+
+/**
+ * The running app as the window sees it, over a real store and tracker but without the overlay server and Twitch,
+ * which the window does not need to be tested. The test owns the store and tracker and closes them.
+ */
+record StoreBackedSession(MongoStore store, Tracker tracker, String streamerId) implements AppSession {
+
+    static final String OVERLAY_URL = "http://127.0.0.1:17730/rotation/test-rotation-key";
+
+    @Override
+    public String obsOverlayUrl() {
+        return OVERLAY_URL;
+    }
+
+    @Override
+    public byte[] qrCodePng(Participation participation, int size) {
+        return QrCodes.png("http://127.0.0.1:17730/t/" + participation.id() + "?src=qr", size);
+    }
+
+    @Override
+    public Optional<String> changeChatCommand(Participation participation, String command) {
+        throw new UnsupportedOperationException("not used by the window tests");
+    }
+
+    @Override
+    public WriterStatus trackingStatus() {
+        return tracker.status();
+    }
+
+    @Override
+    public Optional<Participation> pause(Participation participation) {
+        return store.participationUpdates().pause(participation.id());
+    }
+
+    @Override
+    public Optional<Participation> resume(Participation participation) {
+        return store.participationUpdates().resume(participation.id());
+    }
+
+    @Override
+    public Optional<Participation> leave(Participation participation) {
+        return store.participationUpdates().leave(participation.id());
+    }
+
+    @Override
+    public void installDemo() {
+        throw new UnsupportedOperationException("not used by the window tests");
+    }
+
+    @Override
+    public void close() {
+        // The test closes the tracker and the store after the window.
+    }
+}
