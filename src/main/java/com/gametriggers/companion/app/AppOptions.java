@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import com.gametriggers.companion.overlay.OverlaySettings;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.StoreSettings;
 
 /** What the command line asked for, resolved: the data folder is always known here. */
 record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo, int overlayPort,
-                  Optional<URI> publicTrackingUrl, Optional<String> twitchClientId, boolean twitchLogin) {
+                  Optional<URI> publicTrackingUrl, Optional<String> twitchClientId, boolean twitchLogin,
+                  RotationSettings rotation) {
 
     OverlaySettings overlaySettings() {
         return new OverlaySettings(overlayPort, publicTrackingUrl);

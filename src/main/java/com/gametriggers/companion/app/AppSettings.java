@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 import com.gametriggers.companion.overlay.OverlaySettings;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.MongoUris;
+import com.gametriggers.companion.ui.WindowBounds;
 
 /**
  * The settings the streamer can change in the app, kept in {@code settings.properties} in the data folder. The file
@@ -23,15 +25,19 @@ import com.gametriggers.companion.store.MongoUris;
  * @param twitchClientId    the app's public Twitch client id
  * @param theme             {@value #DARK} or {@value #LIGHT}
  * @param window            where the main window was last, if known
+ * @param rotation          how the overlay paces sponsors
  */
 public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<URI> publicTrackingUrl,
-                          Optional<String> twitchClientId, String theme, Optional<WindowBounds> window) {
+                          Optional<String> twitchClientId, String theme, Optional<WindowBounds> window,
+                          RotationSettings rotation) {
 
     public static final String FILE_NAME = "settings.properties";
     public static final String DARK = "dark";
     public static final String LIGHT = "light";
     public static final int MIN_PORT = 1024;
     public static final int MAX_PORT = 65_535;
+    /** A day: longer waits or showings are typing mistakes. */
+    static final long MAX_ROTATION_SECONDS = 86_400;
 
     static final String MONGO_URI = "mongoUri";
     static final String OVERLAY_PORT = "overlayPort";
@@ -42,19 +48,10 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     static final String WINDOW_Y = "window.y";
     static final String WINDOW_WIDTH = "window.width";
     static final String WINDOW_HEIGHT = "window.height";
-
-    /** The main window's position and size on screen, in JavaFX's coordinates. */
-    public record WindowBounds(double x, double y, double width, double height) {
-
-        public WindowBounds {
-            if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                throw new IllegalArgumentException("The window position must be a finite number: " + x + ", " + y);
-            }
-            if (!Double.isFinite(width) || !Double.isFinite(height) || width <= 0 || height <= 0) {
-                throw new IllegalArgumentException("The window size must be positive: " + width + " x " + height);
-            }
-        }
-    }
+    static final String ROTATION_DISPLAY_SECONDS = "rotation.displaySeconds";
+    static final String ROTATION_GAP_SECONDS = "rotation.secondsBetweenSponsors";
+    static final String ROTATION_DELAY_SECONDS = "rotation.secondsAfterGoingLive";
+    static final String ROTATION_STRATEGY = "rotation.strategy";
 
     public AppSettings {
         Objects.requireNonNull(mongoUri, "mongoUri");
@@ -62,6 +59,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         Objects.requireNonNull(twitchClientId, "twitchClientId");
         Objects.requireNonNull(theme, "theme");
         Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(rotation, "rotation");
         mongoUri = mongoUri.map(String::strip).filter(uri -> !uri.isEmpty());
         twitchClientId = twitchClientId.map(String::strip).filter(id -> !id.isEmpty());
         mongoUri.ifPresent(uri -> {
@@ -85,11 +83,22 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
 
     public static AppSettings defaults() {
         return new AppSettings(Optional.empty(), OverlaySettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), DARK,
-                Optional.empty());
+                Optional.empty(), RotationSettings.defaults());
     }
 
     public AppSettings withWindow(Optional<WindowBounds> newWindow) {
-        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, newWindow);
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, newWindow, rotation);
+    }
+
+    public AppSettings withRotation(RotationSettings newRotation) {
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, newRotation);
+    }
+
+    /** The settings the form edits, keeping the window and the rotation. */
+    public AppSettings withForm(Optional<String> newMongoUri, int newOverlayPort, Optional<URI> newPublicTrackingUrl,
+                                Optional<String> newTwitchClientId, String newTheme) {
+        return new AppSettings(newMongoUri, newOverlayPort, newPublicTrackingUrl, newTwitchClientId, newTheme, window,
+                rotation);
     }
 
     /**
@@ -133,12 +142,13 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         }
 
         Optional<WindowBounds> window = readWindow(properties, file);
+        RotationSettings rotation = readRotation(properties, file, defaults.rotation());
 
-        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window);
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation);
     }
 
     /** Replaces {@code settings.properties} in one step, readable by the user only; unset values are left out. */
-    public void save(Path dataDir) throws IOException {
+    public void writeTo(Path dataDir) throws IOException {
         Properties properties = new Properties();
         mongoUri.ifPresent(uri -> properties.setProperty(MONGO_URI, uri));
         properties.setProperty(OVERLAY_PORT, Integer.toString(overlayPort));
@@ -151,6 +161,10 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
             properties.setProperty(WINDOW_WIDTH, Double.toString(bounds.width()));
             properties.setProperty(WINDOW_HEIGHT, Double.toString(bounds.height()));
         });
+        properties.setProperty(ROTATION_DISPLAY_SECONDS, Long.toString(rotation.displayDuration().toSeconds()));
+        properties.setProperty(ROTATION_GAP_SECONDS, Long.toString(rotation.timeBetweenSponsors().toSeconds()));
+        properties.setProperty(ROTATION_DELAY_SECONDS, Long.toString(rotation.delayAfterGoingLive().toSeconds()));
+        properties.setProperty(ROTATION_STRATEGY, rotation.strategy());
         PrivateFiles.write(dataDir.resolve(FILE_NAME), properties, "GameTriggers Companion: your settings");
     }
 
@@ -159,7 +173,41 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         // Records print every component; keep the MongoDB password out of logs.
         return "AppSettings[mongoUri=" + mongoUri.map(MongoUris::redact) + ", overlayPort=" + overlayPort
                 + ", publicTrackingUrl=" + publicTrackingUrl + ", twitchClientId=" + twitchClientId + ", theme=" + theme
-                + ", window=" + window + "]";
+                + ", window=" + window + ", rotation=" + rotation + "]";
+    }
+
+    /** Each rotation value on its own: a missing one keeps its default, a wrong one fails naming its key. */
+    private static RotationSettings readRotation(Properties properties, Path file, RotationSettings defaults)
+            throws IOException {
+        java.time.Duration display = seconds(properties, file, ROTATION_DISPLAY_SECONDS, 1)
+                .orElse(defaults.displayDuration());
+        java.time.Duration gap = seconds(properties, file, ROTATION_GAP_SECONDS, 0).orElse(defaults.timeBetweenSponsors());
+        java.time.Duration delay = seconds(properties, file, ROTATION_DELAY_SECONDS, 0)
+                .orElse(defaults.delayAfterGoingLive());
+        String strategy = value(properties, ROTATION_STRATEGY).orElse(defaults.strategy());
+        try {
+            return new RotationSettings(display, gap, delay, strategy);
+        } catch (IllegalArgumentException e) {
+            throw malformed(file, ROTATION_STRATEGY, "must be one of " + RotationSettings.strategies(), strategy);
+        }
+    }
+
+    private static Optional<java.time.Duration> seconds(Properties properties, Path file, String key, long minimum)
+            throws IOException {
+        Optional<String> text = value(properties, key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long seconds = Long.parseLong(text.get());
+            if (seconds >= minimum && seconds <= MAX_ROTATION_SECONDS) {
+                return Optional.of(java.time.Duration.ofSeconds(seconds));
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a number out of range
+        }
+        throw malformed(file, key, "must be a whole number of seconds from " + minimum + " to " + MAX_ROTATION_SECONDS,
+                text.get());
     }
 
     /** All four window values, or none (then the window opens where the system puts it). */

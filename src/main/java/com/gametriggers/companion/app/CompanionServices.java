@@ -3,6 +3,7 @@ package com.gametriggers.companion.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,9 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.chat.ChatCommandNames;
+import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.overlay.OverlayServer;
+import com.gametriggers.companion.overlay.OverlayStatus;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.qr.QrCodes;
 import com.gametriggers.companion.store.ChatCommandTakenException;
 import com.gametriggers.companion.store.MongoStore;
@@ -24,6 +28,8 @@ import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.ui.AppSession;
+import com.gametriggers.companion.ui.campaigns.CampaignsViewModel;
+import com.gametriggers.companion.ui.ChannelStatus;
 
 /**
  * Everything the app runs, wired with plain constructors in start order and closed in reverse. Both the window and
@@ -38,9 +44,11 @@ final class CompanionServices implements AppSession {
     private final Tracker tracker;
     private final OverlayServer overlay;
     private final TwitchLink twitch;
+    private final AtomicLong viewers;
 
     private CompanionServices(LocalProfile profile, MongoStore store, Tracker tracker, OverlayServer overlay,
-                              TwitchLink twitch) {
+                              TwitchLink twitch, AtomicLong viewers) {
+        this.viewers = viewers;
         this.profile = profile;
         this.store = store;
         this.tracker = tracker;
@@ -62,9 +70,10 @@ final class CompanionServices implements AppSession {
                 OverlayServer overlay = OverlayServer.start(options.overlaySettings(), store, profile.streamerId(), tracker,
                         profile.rotationKey(), profile.overlaySecretBytes(), viewers::get, Clock.systemDefaultZone());
                 try {
+                    overlay.updateRotation(options.rotation());
                     new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
                     TwitchLink twitch = TwitchSignIn.connect(options, overlay, tracker, viewers).orElse(null);
-                    return new CompanionServices(profile, store, tracker, overlay, twitch);
+                    return new CompanionServices(profile, store, tracker, overlay, twitch, viewers);
                 } catch (RuntimeException e) {
                     overlay.close();
                     throw e;
@@ -138,6 +147,16 @@ final class CompanionServices implements AppSession {
     }
 
     @Override
+    public ChannelStatus channelStatus() {
+        if (twitch == null) {
+            return ChannelStatus.UNKNOWN;
+        }
+        Optional<Boolean> live = overlay.status().live();
+        return new ChannelStatus(Optional.of(twitch.chatBotStatus()), live,
+                live.orElse(false) ? viewers.get() : 0);
+    }
+
+    @Override
     public WriterStatus trackingStatus() {
         return tracker.status();
     }
@@ -162,6 +181,46 @@ final class CompanionServices implements AppSession {
     private Optional<Participation> refreshingOverlay(Optional<Participation> changed) {
         overlay.refresh();
         return changed;
+    }
+
+    @Override
+    public List<Campaign> joinableCampaigns() {
+        return CampaignsViewModel.joinable(store.campaigns().active(), store.participations().forStreamer(profile.streamerId()));
+    }
+
+    @Override
+    public Participation join(Campaign campaign) {
+        store.participationUpdates().join(campaign.id(), profile.streamerId());
+        new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
+        overlay.refresh();
+        return store.participations().forStreamer(profile.streamerId()).stream()
+                .filter(participation -> participation.campaignId().equals(campaign.id())).findFirst()
+                .orElseThrow(() -> new StoreException("The campaign was joined but cannot be read back; try again."));
+    }
+
+    @Override
+    public void showNow() {
+        overlay.showNow();
+    }
+
+    @Override
+    public void pauseAds(Duration duration) {
+        overlay.pauseAds(duration);
+    }
+
+    @Override
+    public void resumeAds() {
+        overlay.resumeAds();
+    }
+
+    @Override
+    public OverlayStatus overlayStatus() {
+        return overlay.status();
+    }
+
+    @Override
+    public void changeRotation(RotationSettings rotation) {
+        overlay.updateRotation(rotation);
     }
 
     @Override

@@ -11,11 +11,11 @@ final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    static void launch(AppOptions options) {
+    static void launch(AppOptions options, SettingsFile settings) {
         Platform.startup(() -> {
             // JavaFX would end with the window; the app ends only after its services have stopped behind it.
             Platform.setImplicitExit(false);
-            new MainWindow(() -> CompanionServices.start(options), Platform::exit).show(new Stage());
+            new MainWindow(() -> CompanionServices.start(options), settings, Platform::exit).show(new Stage());
         });
     }
 }

@@ -90,7 +90,7 @@ public final class Main implements Callable<Integer> {
                 folder, headless, demo, overlayPort != null ? overlayPort : saved.overlayPort(),
                 Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
                 Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()).or(saved::twitchClientId),
-                twitchLogin);
+                twitchLogin, saved.rotation());
         if (options.twitchLogin()) {
             try {
                 TwitchSignIn.signIn(options, out);
@@ -100,7 +100,7 @@ public final class Main implements Callable<Integer> {
             }
         }
         if (!options.headless()) {
-            DesktopLauncher.launch(options);
+            DesktopLauncher.launch(options, new SettingsFile(folder, saved));
             return 0;
         }
         CompanionServices services;

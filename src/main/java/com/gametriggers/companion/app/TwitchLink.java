@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.chat.ChatBot;
 import com.gametriggers.companion.chat.ChatBotSettings;
+import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatCommand;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.overlay.OverlayServer;
@@ -82,6 +83,10 @@ final class TwitchLink implements AutoCloseable {
                 .map(sponsor -> new ChatCommand(sponsor.chatCommand(), sponsor.participationId(), sponsor.brand(),
                         overlay.trackingLinks().trackingUrl(sponsor.browserSourceToken(), ClickType.CHAT)))
                 .toList();
+    }
+
+    ChatBotStatus chatBotStatus() {
+        return chatBot.status();
     }
 
     @Override

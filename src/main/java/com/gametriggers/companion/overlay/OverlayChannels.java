@@ -114,6 +114,14 @@ final class OverlayChannels {
         forEachScheduler(scheduler -> scheduler.pauseFor(duration));
     }
 
+    OverlayStatus status(java.util.function.Function<String, Optional<String>> brandOf) {
+        java.time.Instant until = pausedUntil;
+        int listening = (int) channels.values().stream().filter(OverlayChannel::hasClients).count();
+        return new OverlayStatus(settings, Optional.ofNullable(live),
+                until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty(), listening,
+                onScreen().stream().map(brandOf).flatMap(Optional::stream).sorted().toList());
+    }
+
     void resume() {
         pausedUntil = java.time.Instant.MIN;
         forEachScheduler(RotationScheduler::resume);

@@ -185,6 +185,13 @@ public final class OverlayServer implements AutoCloseable {
         channels.onShow(listener);
     }
 
+    /** The rotation, the stream, a pause and what is on screen, as the window shows them. */
+    public OverlayStatus status() {
+        return channels.status(participationId -> directory.showableAt(clock.instant()).stream()
+                .filter(entry -> entry.participation().id().equals(participationId))
+                .map(entry -> entry.campaign().brandName()).findFirst());
+    }
+
     /** Twitch says the stream started: the first sponsor follows after the rotation's delay. */
     public void streamWentLive() {
         channels.streamWentLive();

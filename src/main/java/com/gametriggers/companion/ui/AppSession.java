@@ -1,6 +1,12 @@
 package com.gametriggers.companion.ui;
 
+import java.time.Duration;
+import java.util.List;
+
+import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.overlay.OverlayStatus;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.tracking.WriterStatus;
 
@@ -24,6 +30,9 @@ public interface AppSession extends AutoCloseable {
      */
     java.util.Optional<String> changeChatCommand(Participation participation, String command);
 
+    /** The chat bot and the stream, as Twitch tells them. */
+    ChannelStatus channelStatus();
+
     /** How the way from the tracker to the store is doing: online, or offline with events waiting. */
     WriterStatus trackingStatus();
 
@@ -36,6 +45,25 @@ public interface AppSession extends AutoCloseable {
     java.util.Optional<Participation> resume(Participation participation);
 
     java.util.Optional<Participation> leave(Participation participation);
+
+    /** Campaigns open for joining that the streamer is not in (never joined, or left), by brand. */
+    List<Campaign> joinableCampaigns();
+
+    /** Joins the campaign (again, after leaving it), gives it a tracking link and chat command, and puts it in the overlay. */
+    Participation join(Campaign campaign);
+
+    /** Shows a sponsor on the overlay at once, outside the rotation's pace. */
+    void showNow();
+
+    /** Keeps sponsors off the overlay for this long (the one on screen leaves now). */
+    void pauseAds(Duration duration);
+
+    void resumeAds();
+
+    OverlayStatus overlayStatus();
+
+    /** Paces the overlay's sponsors this way from now on. */
+    void changeRotation(RotationSettings rotation);
 
     /** Adds the demo campaigns and joins them. */
     void installDemo();

@@ -43,6 +43,10 @@ public final class SponsorDetailPane extends VBox {
         this.background = background;
         qr.setFitWidth(PREVIEW_SIZE);
         qr.setFitHeight(PREVIEW_SIZE);
+        command.setId("chat-command");
+        saveCommand.setId("save-command");
+        message.setId("detail-message");
+        saveQr.setId("save-qr");
         command.setPromptText("!command");
         message.setWrapText(true);
         saveCommand.setOnAction(event -> saveCommand());

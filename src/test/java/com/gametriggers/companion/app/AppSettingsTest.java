@@ -8,12 +8,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.gametriggers.companion.overlay.OverlaySettings;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.ui.WindowBounds;
 
 class AppSettingsTest {
 
@@ -38,9 +41,10 @@ class AppSettingsTest {
     void everyValueSurvivesASaveAndALoadInAFileOnlyTheUserCanRead() throws IOException {
         AppSettings settings = new AppSettings(Optional.of("mongodb://streamer:s3cret@db.example.net:27017/gt"), 18000,
                 Optional.of(URI.create("https://gt.example.net/base")), Optional.of("abcdefghij0123456789klmnopqrst"),
-                "light", Optional.of(new AppSettings.WindowBounds(-1200.5, 40, 1024, 768)));
+                "light", Optional.of(new WindowBounds(-1200.5, 40, 1024, 768)),
+                new RotationSettings(Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ZERO, "least-shown"));
 
-        settings.save(dataDir);
+        settings.writeTo(dataDir);
 
         Path file = dataDir.resolve(AppSettings.FILE_NAME);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -50,7 +54,7 @@ class AppSettingsTest {
 
     @Test
     void savingTheDefaultsLeavesOutWhatIsNotSetAndLoadsBackTheSame() throws IOException {
-        AppSettings.defaults().save(dataDir);
+        AppSettings.defaults().writeTo(dataDir);
 
         String text = Files.readString(dataDir.resolve(AppSettings.FILE_NAME));
         assertThat(text).doesNotContain("mongoUri", "publicTrackingUrl", "twitchClientId", "window.");
@@ -60,9 +64,9 @@ class AppSettingsTest {
     @Test
     void aSecondSaveReplacesTheFirstAndKeepsTheFilePrivate() throws IOException {
         AppSettings first = AppSettings.defaults();
-        first.save(dataDir);
-        AppSettings second = first.withWindow(Optional.of(new AppSettings.WindowBounds(10, 20, 800, 600)));
-        second.save(dataDir);
+        first.writeTo(dataDir);
+        AppSettings second = first.withWindow(Optional.of(new WindowBounds(10, 20, 800, 600)));
+        second.writeTo(dataDir);
 
         assertThat(AppSettings.load(dataDir)).isEqualTo(second);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(AppSettings.FILE_NAME))))
@@ -151,19 +155,35 @@ class AppSettingsTest {
     @Test
     void theRecordRefusesValuesTheFileCouldNotHold() {
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 70_000, Optional.empty(), Optional.empty(), "dark",
-                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+                Optional.empty(), RotationSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 17730, Optional.empty(), Optional.empty(), "blue",
-                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+                Optional.empty(), RotationSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.of("http://db"), 17730, Optional.empty(), Optional.empty(),
-                "dark", Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+                "dark", Optional.empty(), RotationSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void printingTheSettingsHidesTheMongoPassword() {
         AppSettings settings = new AppSettings(Optional.of("mongodb://streamer:s3cret@db.example.net/gt"), 17730,
-                Optional.empty(), Optional.empty(), "dark", Optional.empty());
+                Optional.empty(), Optional.empty(), "dark", Optional.empty(), RotationSettings.defaults());
 
         assertThat(settings.toString()).contains("streamer:****@db.example.net").doesNotContain("s3cret");
+    }
+
+    @Test
+    void aRotationValueThatCannotBeUsedIsNamedAndMissingOnesKeepTheirDefault() throws IOException {
+        write("rotation.displaySeconds=0\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("rotation.displaySeconds").hasMessageContaining("from 1 to 86400");
+
+        write("rotation.strategy=loudest\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("rotation.strategy").hasMessageContaining("round-robin");
+
+        write("rotation.secondsBetweenSponsors=60\n");
+        RotationSettings rotation = AppSettings.load(dataDir).rotation();
+        assertThat(rotation.timeBetweenSponsors()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(rotation.displayDuration()).isEqualTo(RotationSettings.defaults().displayDuration());
     }
 
     private void write(String text) throws IOException {

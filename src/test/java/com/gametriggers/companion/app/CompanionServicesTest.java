@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,8 @@ class CompanionServicesTest {
 
     @Test
     void aSponsorsQrCodeAndChatCommandCanBeChangedFromTheApp() throws Exception {
-        AppOptions options = new AppOptions(Optional.empty(), dataDir, true, true, 0, Optional.empty(), Optional.empty(), false);
+        AppOptions options = new AppOptions(Optional.empty(), dataDir, true, true, 0, Optional.empty(), Optional.empty(), false,
+                RotationSettings.defaults());
         try (CompanionServices services = CompanionServices.start(options)) {
             Participation pixel = services.store().participations().forStreamer(services.streamerId()).stream()
                     .filter(p -> "!pixel".equals(p.chatCommand())).findFirst().orElseThrow();

@@ -37,6 +37,11 @@ public record RotationSettings(
         return new RotationSettings(Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(2), RoundRobin.NAME);
     }
 
+    /** The strategy names the settings accept, in the order a choice box lists them. */
+    public static java.util.List<String> strategies() {
+        return SelectionStrategy.names();
+    }
+
     SelectionStrategy selectionStrategy() {
         return SelectionStrategy.named(strategy);
     }

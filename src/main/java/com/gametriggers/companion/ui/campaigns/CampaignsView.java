@@ -28,6 +28,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -44,6 +45,7 @@ public final class CampaignsView extends BorderPane {
     private final Button pause = new Button("Pause", new FontIcon(Feather.PAUSE));
     private final Button resume = new Button("Resume", new FontIcon(Feather.PLAY));
     private final Button leave = new Button("Leave…", new FontIcon(Feather.LOG_OUT));
+    private final Button join = new Button("Join a campaign…", new FontIcon(Feather.PLUS_CIRCLE));
     private final Label problem = new Label();
     private final Label noCampaigns = new Label("No campaigns joined yet.");
     private final Node firstStart = firstStart();
@@ -78,7 +80,11 @@ public final class CampaignsView extends BorderPane {
         pause.setOnAction(event -> act(session::pause));
         resume.setOnAction(event -> act(session::resume));
         leave.setOnAction(event -> confirmLeave());
-        HBox actions = new HBox(8, pause, resume, leave);
+        join.setId("join-campaign");
+        join.setOnAction(event -> chooseCampaign());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(8, pause, resume, leave, gap, join);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         problem.setId("campaigns-problem");
@@ -117,8 +123,7 @@ public final class CampaignsView extends BorderPane {
             showRows(rows);
         }, failure -> {
             loading = false;
-            problem.setText("The campaigns could not be read: " + failure.getMessage());
-            problem.setVisible(true);
+            showProblem("The campaigns could not be read: " + failure.getMessage());
         });
     }
 
@@ -178,6 +183,42 @@ public final class CampaignsView extends BorderPane {
             change.apply(participation);
             return load(session);
         }, this::showRows);
+    }
+
+    /** Reads the open campaigns, lets the streamer choose one, joins it and selects its row. */
+    private void chooseCampaign() {
+        join.setDisable(true);
+        background.run(session::joinableCampaigns, campaigns -> {
+            join.setDisable(false);
+            if (campaigns.isEmpty()) {
+                Alert none = new Alert(Alert.AlertType.INFORMATION, "You are in every open campaign. New campaigns show up "
+                        + "here as sponsors start them.");
+                none.setHeaderText("No other campaign to join");
+                none.initOwner(getScene().getWindow());
+                none.show();
+                return;
+            }
+            new JoinCampaignDialog(getScene().getWindow(), campaigns).showAndWait().ifPresent(campaign ->
+                    background.run(() -> {
+                        Participation joined = session.join(campaign);
+                        return new Joined(joined.id(), load(session));
+                    }, joined -> {
+                        showRows(joined.rows());
+                        joined.rows().stream().filter(row -> row.id().equals(joined.id())).findFirst()
+                                .ifPresent(row -> table.getSelectionModel().select(row));
+                    }));
+        }, failure -> {
+            join.setDisable(false);
+            showProblem("The open campaigns could not be read: " + failure.getMessage());
+        });
+    }
+
+    private record Joined(String id, List<Row> rows) {
+    }
+
+    private void showProblem(String sentence) {
+        problem.setText(sentence);
+        problem.setVisible(true);
     }
 
     private void confirmLeave() {

@@ -2,6 +2,9 @@ package com.gametriggers.companion.ui.campaigns;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,8 @@ public final class CampaignsViewModel {
     /** Earnings are stored to the micro-unit; fewer than 2 places reads as an amount, more than 6 would be noise. */
     private static final int MIN_EARNINGS_PLACES = 2;
     private static final int MAX_EARNINGS_PLACES = 6;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     private CampaignsViewModel() {
     }
@@ -95,6 +100,29 @@ public final class CampaignsViewModel {
         BigDecimal rounded = amount.setScale(MAX_EARNINGS_PLACES, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return rounded.setScale(Math.max(rounded.scale(), MIN_EARNINGS_PLACES), RoundingMode.UNNECESSARY)
                 .toPlainString();
+    }
+
+    /** The open campaigns the streamer can join: those without a participation, or whose participation was left. */
+    public static List<Campaign> joinable(List<Campaign> open, List<Participation> participations) {
+        java.util.Set<String> in = participations.stream()
+                .filter(participation -> participation.status() != ParticipationStatus.LEFT)
+                .map(Participation::campaignId).collect(Collectors.toSet());
+        return open.stream().filter(campaign -> !in.contains(campaign.id())).toList();
+    }
+
+    /** What a campaign pays, as "4.50 per 1,000 impressions" or "0.35 per click". */
+    static String terms(Campaign campaign) {
+        String rate = earnings(campaign.paymentRate());
+        return switch (campaign.paymentType()) {
+            case CPM -> rate + " per 1,000 impressions";
+            case CPC -> rate + " per click";
+        };
+    }
+
+    /** The campaign's last day, or "open end". */
+    static String endDate(Campaign campaign) {
+        return campaign.endDate() == null ? "open end"
+                : DAY.format(campaign.endDate().atZone(ZoneId.systemDefault()).toLocalDate());
     }
 
     /** How a row is named in sentences, such as the question before leaving. */

@@ -210,6 +210,32 @@ public final class SettingsViewModel {
     }
 
     /**
+     * What the streamer reads after saving: the theme changes at once, the rest at the next start (the store, the
+     * port OBS uses and the Twitch connection are set up once, when the app starts).
+     */
+    public static String savedSentence(Values before, Values after) {
+        List<String> later = new ArrayList<>();
+        if (!before.mongoUri().equals(after.mongoUri())) {
+            later.add("the MongoDB address");
+        }
+        if (before.overlayPort() != after.overlayPort()) {
+            later.add("the overlay port (give OBS the new URL)");
+        }
+        if (!before.publicTrackingUrl().equals(after.publicTrackingUrl())) {
+            later.add("the public tracking URL");
+        }
+        if (!before.twitchClientId().equals(after.twitchClientId())) {
+            later.add("the Twitch client id");
+        }
+        if (later.isEmpty()) {
+            return "Saved.";
+        }
+        String list = later.size() == 1 ? later.get(0)
+                : String.join(", ", later.subList(0, later.size() - 1)) + " and " + later.get(later.size() - 1);
+        return "Saved. Start the app again to use " + list + ".";
+    }
+
+    /**
      * Tries the MongoDB address in the form: {@code opener} (for the app, one that opens a store with that URI and
      * fails with a {@link StoreException}) runs on {@code background}, never on the caller's thread, and what it
      * opened is closed at once. The future always completes normally, on the background thread, with one sentence

@@ -1,9 +1,11 @@
 package com.gametriggers.companion.ui.shell;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -14,14 +16,25 @@ import org.slf4j.LoggerFactory;
 import com.gametriggers.companion.overlay.OverlayException;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.store.MongoStore;
+import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.ChannelStatus;
+import com.gametriggers.companion.ui.SavedSettings;
+import com.gametriggers.companion.ui.WindowBounds;
 import com.gametriggers.companion.ui.campaigns.CampaignsView;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
+import com.gametriggers.companion.ui.earnings.EarningsLoader;
+import com.gametriggers.companion.ui.earnings.EarningsView;
+import com.gametriggers.companion.ui.overlay.OverlayView;
+import com.gametriggers.companion.ui.settings.SettingsView;
+import com.gametriggers.companion.ui.settings.SettingsViewModel;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import atlantafx.base.theme.PrimerDark;
 import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -82,7 +95,11 @@ public final class MainWindow {
     private record Started(AppSession session, String storeAddress, boolean embedded, List<Row> rows) {
     }
 
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 720;
+
     private final Callable<AppSession> starter;
+    private final SavedSettings saved;
     private final Runnable afterClose;
     private final Background background = new Background(this::showFailure);
     /**
@@ -96,6 +113,8 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final Label store = new Label("Store: starting…");
     private final Label tracking = new Label();
+    private final Label chat = new Label();
+    private final Label stream = new Label();
     private final Label message = new Label();
     private final TextField overlayUrl = new TextField();
     private final Button copyOverlayUrl = new Button("Copy", new FontIcon(Feather.COPY));
@@ -103,37 +122,45 @@ public final class MainWindow {
     /** Set on the worker, so closing during start (also on the worker) still closes what started. */
     private volatile AppSession session;
     private CampaignsView campaigns;
+    private EarningsView earnings;
+    private OverlayView overlay;
+    private Section shown;
+    private Stage stage;
     private boolean statusLoading;
 
     /**
      * @param starter    starts the services; called off the FX thread
+     * @param saved      the streamer's settings: read at once (theme, window place), written off the FX thread
      * @param afterClose runs once the window is closed and the services have stopped (the launcher exits there)
      */
-    public MainWindow(Callable<AppSession> starter, Runnable afterClose) {
+    public MainWindow(Callable<AppSession> starter, SavedSettings saved, Runnable afterClose) {
         this.starter = starter;
+        this.saved = saved;
         this.afterClose = afterClose;
     }
 
-    public void show(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+    public void show(Stage window) {
+        this.stage = window;
+        applyTheme(saved.form().theme());
         sections.put(Section.CAMPAIGNS, starting());
-        sections.put(Section.EARNINGS, comingNext("Earnings per day and per sponsor come next. "
-                + "Until then, the Campaigns table shows what each sponsor has earned."));
-        sections.put(Section.OVERLAY, comingNext("The overlay's schedule and a preview come next. "
-                + "Until then, the overlay shows each sponsor for 20 seconds every 5 minutes."));
-        sections.put(Section.SETTINGS, comingNext("Settings come next. "
-                + "Until then, the app takes its settings from the command line (see the README)."));
+        sections.put(Section.EARNINGS, starting());
+        sections.put(Section.OVERLAY, starting());
+        sections.put(Section.SETTINGS, new SettingsView(saved, background, MainWindow::openStore, MainWindow::applyTheme));
 
         BorderPane root = new BorderPane(content);
         root.setLeft(navigation());
         root.setBottom(statusBar());
-        Scene scene = new Scene(root, 1280, 720);
+        Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         for (Section section : Section.values()) {
             scene.getAccelerators().put(new KeyCodeCombination(section.key, KeyCombination.SHORTCUT_DOWN),
                     () -> select(section));
         }
         stage.setTitle("GameTriggers Companion");
         stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        placeWindow();
+        stage.setOnCloseRequest(event -> rememberWindow());
         stage.setOnHidden(event -> close());
         select(Section.CAMPAIGNS);
         stage.show();
@@ -142,6 +169,41 @@ public final class MainWindow {
             session = starter.call();
             return new Started(session, session.store().address(), session.store().isEmbedded(), CampaignsView.load(session));
         }, this::started, this::startFailed);
+    }
+
+    /** Switches between AtlantaFX's Primer dark and light themes; every open window follows. */
+    public static void applyTheme(String theme) {
+        Application.setUserAgentStylesheet(SettingsViewModel.LIGHT.equals(theme)
+                ? new PrimerLight().getUserAgentStylesheet() : new PrimerDark().getUserAgentStylesheet());
+    }
+
+    /** The connection test's way to a MongoDB: the store as the app opens it, closed again by the test. */
+    private static MongoStore openStore(String uri) {
+        return MongoStore.open(new StoreSettings(Optional.of(uri), Path.of(System.getProperty("java.io.tmpdir")),
+                Optional.empty()));
+    }
+
+    /** Where the window was last, if that place is still on a screen; otherwise the system's choice. */
+    private void placeWindow() {
+        Optional<WindowBounds> bounds = saved.window().filter(WindowPlacement::visibleOnAScreen);
+        if (bounds.isEmpty()) {
+            return;
+        }
+        stage.setX(bounds.get().x());
+        stage.setY(bounds.get().y());
+        stage.setWidth(bounds.get().width());
+        stage.setHeight(bounds.get().height());
+    }
+
+    private void rememberWindow() {
+        if (stage.isIconified() || stage.isMaximized() || stage.isFullScreen()) {
+            return;
+        }
+        WindowBounds bounds = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        background.run(() -> {
+            saved.rememberWindow(bounds);
+            return bounds;
+        }, kept -> { }, failure -> log.warn("The window's place could not be kept: {}", failure.getMessage()));
     }
 
     private Node navigation() {
@@ -167,6 +229,8 @@ public final class MainWindow {
     private Node statusBar() {
         store.setId("store-status");
         tracking.setId("tracking-status");
+        chat.setId("chat-status");
+        stream.setId("stream-status");
         message.setId("message");
         overlayUrl.setId("overlay-url");
         copyOverlayUrl.setId("copy-overlay-url");
@@ -175,7 +239,7 @@ public final class MainWindow {
         overlayUrl.setPrefColumnCount(24);
         HBox.setHgrow(overlayUrl, Priority.ALWAYS);
         Label urlLabel = new Label("OBS Browser Source URL");
-        for (Label label : List.of(store, tracking, urlLabel)) {
+        for (Label label : List.of(store, tracking, chat, stream, urlLabel)) {
             label.setMinWidth(Region.USE_PREF_SIZE);
         }
         copyOverlayUrl.setDisable(true);
@@ -188,7 +252,7 @@ public final class MainWindow {
         copyOverlayUrl.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
-        HBox bar = new HBox(12, store, tracking, message, urlLabel, overlayUrl, copyOverlayUrl);
+        HBox bar = new HBox(12, store, tracking, chat, stream, message, urlLabel, overlayUrl, copyOverlayUrl);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
@@ -204,19 +268,21 @@ public final class MainWindow {
         return box;
     }
 
-    private static Node comingNext(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMaxWidth(480);
-        StackPane box = new StackPane(label);
-        box.setPadding(new Insets(24));
-        return box;
-    }
-
     /** Shows a section: from the navigation, Ctrl+1..4, or at start. */
     private void select(Section section) {
         navigation.get(section).setSelected(true);
         content.getChildren().setAll(sections.get(section));
+        if (overlay != null) {
+            if (section == Section.OVERLAY) {
+                overlay.shown();
+            } else {
+                overlay.hidden();
+            }
+        }
+        shown = section;
+        if (session != null) {
+            refresh();
+        }
     }
 
     private void started(Started started) {
@@ -225,6 +291,13 @@ public final class MainWindow {
         copyOverlayUrl.setDisable(false);
         campaigns = new CampaignsView(started.session(), background, started.rows());
         replaceSection(Section.CAMPAIGNS, campaigns);
+        earnings = new EarningsView(EarningsLoader.of(started.session()), background);
+        replaceSection(Section.EARNINGS, earnings);
+        overlay = new OverlayView(started.session(), saved, background);
+        replaceSection(Section.OVERLAY, overlay);
+        if (shown == Section.OVERLAY) {
+            overlay.shown();
+        }
         refresher.setCycleCount(Timeline.INDEFINITE);
         refresher.play();
         refresh();
@@ -248,6 +321,15 @@ public final class MainWindow {
         box.setPadding(new Insets(24));
         box.setMaxWidth(640);
         replaceSection(Section.CAMPAIGNS, box);
+        Label elsewhere = new Label("The app did not start; the Campaigns section says why. Settings can change the "
+                + "MongoDB address or the overlay port for the next start.");
+        elsewhere.setWrapText(true);
+        elsewhere.setMaxWidth(520);
+        replaceSection(Section.EARNINGS, new StackPane(elsewhere));
+        Label overlayElsewhere = new Label(elsewhere.getText());
+        overlayElsewhere.setWrapText(true);
+        overlayElsewhere.setMaxWidth(520);
+        replaceSection(Section.OVERLAY, new StackPane(overlayElsewhere));
     }
 
     private void replaceSection(Section section, Node node) {
@@ -258,17 +340,28 @@ public final class MainWindow {
         }
     }
 
+    /** Only the section on screen reads the store: what is not seen costs nothing. */
     private void refresh() {
-        campaigns.refresh();
+        switch (shown) {
+            case CAMPAIGNS -> campaigns.refresh();
+            case EARNINGS -> earnings.refresh();
+            case OVERLAY -> overlay.refresh();
+            case SETTINGS -> { }
+        }
         if (statusLoading) {
             return;
         }
         statusLoading = true;
         AppSession running = session;
-        statusWork.run(running::trackingStatus, status -> {
+        statusWork.run(() -> new Status(running.trackingStatus(), running.channelStatus()), status -> {
             statusLoading = false;
-            showTracking(status);
+            showTracking(status.tracking());
+            chat.setText(status.channel().chatText());
+            stream.setText(status.channel().streamText());
         }, failure -> statusLoading = false);
+    }
+
+    private record Status(WriterStatus tracking, ChannelStatus channel) {
     }
 
     private void showTracking(WriterStatus status) {
@@ -295,12 +388,15 @@ public final class MainWindow {
     }
 
     /** Stops reading the store every two seconds; the window's own close does this too. */
-    void stopRefreshing() {
+    public void stopRefreshing() {
         refresher.stop();
     }
 
     private void close() {
         stopRefreshing();
+        if (overlay != null) {
+            overlay.hidden();
+        }
         background.finish(() -> {
             if (session != null) {
                 session.close();

@@ -1,13 +1,20 @@
 package com.gametriggers.companion.ui.shell;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
+import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.overlay.OverlayStatus;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.qr.QrCodes;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.ui.AppSession;
+import com.gametriggers.companion.ui.campaigns.CampaignsViewModel;
+import com.gametriggers.companion.ui.ChannelStatus;
 
 /**
  * The running app as the window sees it, over a real store and tracker but without the overlay server and Twitch,
@@ -50,6 +57,46 @@ record StoreBackedSession(MongoStore store, Tracker tracker, String streamerId) 
     @Override
     public Optional<Participation> leave(Participation participation) {
         return store.participationUpdates().leave(participation.id());
+    }
+
+    @Override
+    public ChannelStatus channelStatus() {
+        return ChannelStatus.UNKNOWN;
+    }
+
+    @Override
+    public List<Campaign> joinableCampaigns() {
+        return CampaignsViewModel.joinable(store.campaigns().active(), store.participations().forStreamer(streamerId));
+    }
+
+    @Override
+    public Participation join(Campaign campaign) {
+        return store.participationUpdates().join(campaign.id(), streamerId);
+    }
+
+    @Override
+    public void showNow() {
+        throw new UnsupportedOperationException("no overlay server in the window tests");
+    }
+
+    @Override
+    public void pauseAds(Duration duration) {
+        throw new UnsupportedOperationException("no overlay server in the window tests");
+    }
+
+    @Override
+    public void resumeAds() {
+        throw new UnsupportedOperationException("no overlay server in the window tests");
+    }
+
+    @Override
+    public OverlayStatus overlayStatus() {
+        return new OverlayStatus(RotationSettings.defaults(), Optional.empty(), Optional.empty(), 0, List.of());
+    }
+
+    @Override
+    public void changeRotation(RotationSettings rotation) {
+        throw new UnsupportedOperationException("no overlay server in the window tests");
     }
 
     @Override

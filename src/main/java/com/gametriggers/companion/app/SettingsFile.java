@@ -1,0 +1,70 @@
+package com.gametriggers.companion.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.ui.SavedSettings;
+import com.gametriggers.companion.ui.WindowBounds;
+import com.gametriggers.companion.ui.settings.SettingsViewModel;
+
+/**
+ * {@code settings.properties} as the window changes it: each change replaces the whole file from the settings in
+ * memory, so the form, the window's place and the rotation never overwrite each other's values.
+ */
+final class SettingsFile implements SavedSettings {
+
+    private final Path dataDir;
+    private AppSettings current;
+
+    SettingsFile(Path dataDir, AppSettings loaded) {
+        this.dataDir = dataDir;
+        this.current = loaded;
+    }
+
+    @Override
+    public Path dataFolder() {
+        return dataDir;
+    }
+
+    @Override
+    public synchronized SettingsViewModel.Values form() {
+        return new SettingsViewModel.Values(current.mongoUri(), current.overlayPort(), current.publicTrackingUrl(),
+                current.twitchClientId(), current.theme());
+    }
+
+    @Override
+    public void changeForm(SettingsViewModel.Values values) throws IOException {
+        change(settings -> settings.withForm(values.mongoUri(), values.overlayPort(), values.publicTrackingUrl(),
+                values.twitchClientId(), values.theme()));
+    }
+
+    @Override
+    public synchronized Optional<WindowBounds> window() {
+        return current.window();
+    }
+
+    @Override
+    public void rememberWindow(WindowBounds bounds) throws IOException {
+        change(settings -> settings.withWindow(Optional.of(bounds)));
+    }
+
+    @Override
+    public synchronized RotationSettings rotation() {
+        return current.rotation();
+    }
+
+    @Override
+    public void rememberRotation(RotationSettings rotation) throws IOException {
+        change(settings -> settings.withRotation(rotation));
+    }
+
+    /* One change at a time, and memory changes only once the file holds the new settings. */
+    private synchronized void change(UnaryOperator<AppSettings> edit) throws IOException {
+        AppSettings next = edit.apply(current);
+        next.writeTo(dataDir);
+        current = next;
+    }
+}

@@ -1,0 +1,33 @@
+package com.gametriggers.companion.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.ui.settings.SettingsViewModel;
+
+/**
+ * The streamer's settings as the window reads and changes them; the {@code app} package keeps them in a file. They
+ * are there before the services start, so the window can open with its theme, size and place. Writes touch the
+ * disk: call them off the FX thread.
+ */
+public interface SavedSettings {
+
+    /** The folder with the settings, the embedded store and the journal. */
+    Path dataFolder();
+
+    /** What the settings form shows. */
+    SettingsViewModel.Values form();
+
+    /** Keeps the form's values; the store, port and Twitch ones take effect at the next start. */
+    void changeForm(SettingsViewModel.Values values) throws IOException;
+
+    Optional<WindowBounds> window();
+
+    void rememberWindow(WindowBounds bounds) throws IOException;
+
+    RotationSettings rotation();
+
+    void rememberRotation(RotationSettings rotation) throws IOException;
+}

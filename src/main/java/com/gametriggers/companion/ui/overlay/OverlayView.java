@@ -1,0 +1,224 @@
+package com.gametriggers.companion.ui.overlay;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import com.gametriggers.companion.overlay.OverlayStatus;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.ui.AppSession;
+import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.SavedSettings;
+import com.gametriggers.companion.ui.overlay.OverlayViewModel.RotationForm;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.web.WebView;
+import javafx.util.StringConverter;
+
+/**
+ * The overlay as OBS shows it, in a preview, with "show a sponsor now", "pause ads" and the rotation's pace. The
+ * preview is a real page of the overlay server; without OBS around it, it counts nothing. It exists only while the
+ * view is shown, because a browser engine costs memory and CPU the game and OBS need more.
+ */
+public final class OverlayView extends VBox {
+
+    static final double PREVIEW_WIDTH = 640;
+    static final double PREVIEW_HEIGHT = 360;
+    private static final List<Duration> PAUSES = List.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1));
+
+    private final AppSession session;
+    private final SavedSettings saved;
+    private final Background background;
+    private final StackPane preview = new StackPane();
+    private final Label onScreen = new Label();
+    private final Label stream = new Label();
+    private final Label pages = new Label();
+    private final TextField secondsOnScreen = new TextField();
+    private final TextField minutesBetween = new TextField();
+    private final TextField minutesAfterLive = new TextField();
+    private final ComboBox<String> strategy = new ComboBox<>();
+    private final Label rotationMessage = new Label();
+    private WebView webView;
+    private boolean loading;
+
+    public OverlayView(AppSession session, SavedSettings saved, Background background) {
+        super(16);
+        this.session = session;
+        this.saved = saved;
+        this.background = background;
+        setId("overlay-view");
+        setPadding(new Insets(16));
+
+        preview.setId("overlay-preview");
+        preview.setPrefSize(PREVIEW_WIDTH, PREVIEW_HEIGHT);
+        preview.setMaxSize(PREVIEW_WIDTH, PREVIEW_HEIGHT);
+        preview.setMinSize(PREVIEW_WIDTH, PREVIEW_HEIGHT);
+        // A stand-in for the game behind the overlay, so the transparent page reads as it will on stream.
+        preview.setStyle("-fx-background-color: linear-gradient(to bottom right, #1b2a41, #3a1c4a);"
+                + " -fx-border-color: -color-border-default;");
+        Label previewNote = new Label("Preview: what OBS shows. Nothing shown here is counted.");
+        previewNote.getStyleClass().add("text-muted");
+
+        Button showNow = new Button("Show a sponsor now", new FontIcon(Feather.PLAY_CIRCLE));
+        showNow.setId("show-now");
+        showNow.setOnAction(event -> background.run(() -> {
+            session.showNow();
+            return session.overlayStatus();
+        }, this::showStatus));
+        MenuButton pause = new MenuButton("Pause ads", new FontIcon(Feather.PAUSE_CIRCLE));
+        pause.setId("pause-ads");
+        for (Duration duration : PAUSES) {
+            MenuItem item = new MenuItem("for " + duration.toMinutes() + " minutes");
+            item.setId("pause-ads-" + duration.toMinutes());
+            item.setOnAction(event -> background.run(() -> {
+                session.pauseAds(duration);
+                return session.overlayStatus();
+            }, this::showStatus));
+            pause.getItems().add(item);
+        }
+        Button resume = new Button("Resume ads", new FontIcon(Feather.PLAY));
+        resume.setId("resume-ads");
+        resume.setOnAction(event -> background.run(() -> {
+            session.resumeAds();
+            return session.overlayStatus();
+        }, this::showStatus));
+        HBox actions = new HBox(8, showNow, pause, resume);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        onScreen.setId("overlay-on-screen");
+        stream.setId("overlay-stream");
+        pages.setId("overlay-pages");
+        for (Label label : List.of(onScreen, stream, pages, rotationMessage)) {
+            label.setWrapText(true);
+        }
+        VBox state = new VBox(6, onScreen, stream, pages);
+
+        HBox top = new HBox(24, new VBox(8, preview, previewNote), new VBox(16, actions, state, rotationForm()));
+        getChildren().add(top);
+        showRotation(saved.rotation());
+    }
+
+    private VBox rotationForm() {
+        secondsOnScreen.setId("rotation-seconds");
+        minutesBetween.setId("rotation-between");
+        minutesAfterLive.setId("rotation-after-live");
+        strategy.setId("rotation-strategy");
+        rotationMessage.setId("rotation-message");
+        for (TextField field : List.of(secondsOnScreen, minutesBetween, minutesAfterLive)) {
+            field.setPrefColumnCount(5);
+            field.setOnAction(event -> applyRotation());
+        }
+        strategy.getItems().setAll(RotationSettings.strategies());
+        strategy.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null ? "" : OverlayViewModel.strategyName(name);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        Button apply = new Button("Apply", new FontIcon(Feather.CHECK));
+        apply.setId("apply-rotation");
+        apply.setOnAction(event -> applyRotation());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, label("Time on screen (seconds)", secondsOnScreen), secondsOnScreen);
+        grid.addRow(1, label("Time between sponsors (minutes)", minutesBetween), minutesBetween);
+        grid.addRow(2, label("Wait after going live (minutes)", minutesAfterLive), minutesAfterLive);
+        grid.addRow(3, label("Next sponsor", strategy), strategy);
+        Label title = new Label("Schedule");
+        title.getStyleClass().add("title-4");
+        return new VBox(10, title, grid, apply, rotationMessage);
+    }
+
+    private static Label label(String text, javafx.scene.Node field) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        return label;
+    }
+
+    private void showRotation(RotationSettings rotation) {
+        secondsOnScreen.setText(Long.toString(rotation.displayDuration().toSeconds()));
+        minutesBetween.setText(Long.toString(rotation.timeBetweenSponsors().toMinutes()));
+        minutesAfterLive.setText(Long.toString(rotation.delayAfterGoingLive().toMinutes()));
+        strategy.setValue(rotation.strategy());
+    }
+
+    private void applyRotation() {
+        RotationForm form = OverlayViewModel.rotation(secondsOnScreen.getText(), minutesBetween.getText(),
+                minutesAfterLive.getText(), strategy.getValue());
+        if (form.problem().isPresent()) {
+            rotationMessage.setText(form.problem().get());
+            return;
+        }
+        RotationSettings rotation = form.settings().orElseThrow();
+        background.run(() -> {
+            session.changeRotation(rotation);
+            saved.rememberRotation(rotation);
+            return rotation;
+        }, applied -> rotationMessage.setText("Applied: each sponsor shows " + applied.displayDuration().toSeconds()
+                + " s, then " + applied.timeBetweenSponsors().toMinutes() + " min pass before the next."));
+    }
+
+    /** Reads the overlay's state in the background, unless a read is still on its way. */
+    public void refresh() {
+        if (loading) {
+            return;
+        }
+        loading = true;
+        background.run(session::overlayStatus, status -> {
+            loading = false;
+            showStatus(status);
+        }, failure -> loading = false);
+    }
+
+    private void showStatus(OverlayStatus status) {
+        Clock clock = Clock.systemDefaultZone();
+        onScreen.setText(OverlayViewModel.onScreen(status, clock.instant(), clock.getZone()));
+        stream.setText(OverlayViewModel.stream(status));
+        pages.setText(OverlayViewModel.pages(status.pagesListening()));
+    }
+
+    /** The view came on screen: the preview page opens. */
+    public void shown() {
+        if (webView == null) {
+            webView = new WebView();
+            webView.setId("overlay-preview-page");
+            webView.setPageFill(Color.TRANSPARENT);
+            webView.setContextMenuEnabled(false);
+            webView.setPrefSize(PREVIEW_WIDTH, PREVIEW_HEIGHT);
+            webView.getEngine().load(session.obsOverlayUrl());
+            preview.getChildren().setAll(webView);
+        }
+        refresh();
+    }
+
+    /** The view left the screen: the preview page closes, and with it its connection and its browser engine work. */
+    public void hidden() {
+        if (webView != null) {
+            webView.getEngine().load(null);
+            preview.getChildren().clear();
+            webView = null;
+        }
+    }
+}

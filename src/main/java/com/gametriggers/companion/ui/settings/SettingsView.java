@@ -1,0 +1,213 @@
+package com.gametriggers.companion.ui.settings;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.SavedSettings;
+import com.gametriggers.companion.ui.settings.SettingsViewModel.Field;
+import com.gametriggers.companion.ui.settings.SettingsViewModel.Values;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The settings form over {@link SettingsViewModel}: one sentence under each field that cannot be used, a MongoDB
+ * connection test, and Save, which keeps the values in the settings file. The theme changes at once; the store, the
+ * port and Twitch at the next start, which the view says. It works without the services, so a store that failed to
+ * start can be fixed here.
+ */
+public final class SettingsView extends ScrollPane {
+
+    private final SettingsViewModel model;
+    private final SavedSettings saved;
+    private final Background background;
+    private final Consumer<String> themeChanged;
+    private final Map<Field, Label> errors = new EnumMap<>(Field.class);
+    private final TextField mongoUri = new TextField();
+    private final TextField overlayPort = new TextField();
+    private final TextField publicTrackingUrl = new TextField();
+    private final TextField twitchClientId = new TextField();
+    private final ComboBox<String> theme = new ComboBox<>();
+    private final Label connection = new Label();
+    private final Label message = new Label();
+    private final Button saveButton = new Button("Save", new FontIcon(Feather.SAVE));
+    private final Button revert = new Button("Undo changes");
+
+    /**
+     * @param storeOpener  opens a store at a MongoDB address, for the connection test; runs off the FX thread
+     * @param themeChanged applies a theme ({@value SettingsViewModel#DARK} or {@value SettingsViewModel#LIGHT})
+     * @param extra        more settings sections to show below the form (Twitch, OBS)
+     */
+    public SettingsView(SavedSettings saved, Background background, Function<String, ? extends AutoCloseable> storeOpener,
+                        Consumer<String> themeChanged, Node... extra) {
+        this.saved = saved;
+        this.background = background;
+        this.themeChanged = themeChanged;
+        this.model = new SettingsViewModel(saved.form());
+        setId("settings-view");
+        setFitToWidth(true);
+
+        mongoUri.setId("mongo-uri");
+        mongoUri.setPromptText("empty: the app's own store in the data folder");
+        overlayPort.setId("overlay-port");
+        publicTrackingUrl.setId("public-tracking-url");
+        publicTrackingUrl.setPromptText("empty: links work on this computer only");
+        twitchClientId.setId("twitch-client-id");
+        twitchClientId.setPromptText("empty: chat and viewer counts stay off");
+        theme.setId("theme");
+        theme.getItems().setAll(SettingsViewModel.DARK, SettingsViewModel.LIGHT);
+        connection.setId("connection-result");
+        message.setId("settings-message");
+        saveButton.setId("save-settings");
+        revert.setId("revert-settings");
+        connection.setWrapText(true);
+        message.setWrapText(true);
+
+        Button test = new Button("Test connection", new FontIcon(Feather.ACTIVITY));
+        test.setId("test-connection");
+        test.setMinWidth(USE_PREF_SIZE);
+        test.setOnAction(event -> testConnection(storeOpener));
+        HBox.setHgrow(mongoUri, Priority.ALWAYS);
+        HBox mongoRow = new HBox(8, mongoUri, test);
+        mongoRow.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(4);
+        int row = 0;
+        row = addField(form, row, "MongoDB address", mongoRow, mongoUri, Field.MONGO_URI, connection);
+        row = addField(form, row, "Overlay port", overlayPort, overlayPort, Field.OVERLAY_PORT, null);
+        row = addField(form, row, "Public tracking URL", publicTrackingUrl, publicTrackingUrl, Field.PUBLIC_TRACKING_URL, null);
+        row = addField(form, row, "Twitch client id", twitchClientId, twitchClientId, Field.TWITCH_CLIENT_ID, null);
+        row = addField(form, row, "Theme", theme, theme, Field.THEME, null);
+        Label folder = new Label(saved.dataFolder().toString());
+        folder.setId("data-folder");
+        folder.setWrapText(true);
+        addField(form, row, "Data folder", folder, null, null, null);
+        GridPane.setHgrow(mongoRow, Priority.ALWAYS);
+
+        saveButton.setDefaultButton(true);
+        saveButton.setOnAction(event -> saveForm());
+        revert.setOnAction(event -> showValues(saved.form()));
+        HBox buttons = new HBox(8, saveButton, revert);
+
+        Label title = new Label("Settings");
+        title.getStyleClass().add("title-3");
+        VBox content = new VBox(16, title, form, buttons, message);
+        content.getChildren().addAll(extra);
+        content.setPadding(new Insets(16));
+        content.setMaxWidth(820);
+        setContent(content);
+
+        bind(mongoUri, model::setMongoUriText);
+        bind(overlayPort, model::setOverlayPortText);
+        bind(publicTrackingUrl, model::setPublicTrackingUrlText);
+        bind(twitchClientId, model::setTwitchClientIdText);
+        theme.valueProperty().addListener((observable, old, value) -> {
+            if (value != null) {
+                model.setTheme(value);
+            }
+        });
+        model.addListener(this::showErrors);
+        showValues(saved.form());
+    }
+
+    private int addField(GridPane form, int row, String title, Node shown, Node labelled, Field field, Label below) {
+        Label label = new Label(title);
+        label.setLabelFor(labelled);
+        label.setMinWidth(USE_PREF_SIZE);
+        form.addRow(row++, label, shown);
+        GridPane.setHgrow(shown, Priority.ALWAYS);
+        if (field != null) {
+            Label error = new Label();
+            error.setId("error-" + field.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            error.getStyleClass().add("danger");
+            error.setWrapText(true);
+            error.managedProperty().bind(error.visibleProperty());
+            error.setVisible(false);
+            errors.put(field, error);
+            form.add(error, 1, row++);
+        }
+        if (below != null) {
+            form.add(below, 1, row++);
+        }
+        return row;
+    }
+
+    private static void bind(TextInputControl field, Consumer<String> setter) {
+        field.textProperty().addListener((observable, old, text) -> setter.accept(text));
+    }
+
+    private void showValues(Values values) {
+        model.reset(values);
+        mongoUri.setText(model.mongoUriText());
+        overlayPort.setText(model.overlayPortText());
+        publicTrackingUrl.setText(model.publicTrackingUrlText());
+        twitchClientId.setText(model.twitchClientIdText());
+        theme.setValue(model.theme());
+        // Filling the fields went through the setters; start again from the values, so nothing reads as changed.
+        model.reset(values);
+    }
+
+    private void showErrors() {
+        errors.forEach((field, label) -> {
+            Optional<String> error = model.error(field);
+            label.setText(error.orElse(""));
+            label.setVisible(error.isPresent());
+        });
+        revert.setDisable(!model.hasChanges());
+    }
+
+    private void testConnection(Function<String, ? extends AutoCloseable> storeOpener) {
+        connection.setText("Connecting…");
+        Executor work = command -> background.run(() -> {
+            command.run();
+            return null;
+        }, ignored -> { });
+        model.testConnection(work, storeOpener)
+                .thenAccept(sentence -> Platform.runLater(() -> connection.setText(sentence)));
+    }
+
+    private void saveForm() {
+        Optional<Values> values = model.values();
+        if (values.isEmpty()) {
+            message.setText("Some settings cannot be used yet; the sentences under them say why.");
+            return;
+        }
+        Values before = saved.form();
+        Values after = values.get();
+        saveButton.setDisable(true);
+        background.run(() -> {
+            saved.changeForm(after);
+            return after;
+        }, kept -> {
+            saveButton.setDisable(false);
+            showValues(kept);
+            themeChanged.accept(kept.theme());
+            message.setText(SettingsViewModel.savedSentence(before, kept));
+        }, failure -> {
+            saveButton.setDisable(false);
+            message.setText("The settings could not be saved: " + failure.getMessage());
+        });
+    }
+}

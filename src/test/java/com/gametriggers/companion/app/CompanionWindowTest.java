@@ -1,0 +1,183 @@
+package com.gametriggers.companion.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.CampaignStatus;
+import com.gametriggers.companion.domain.MediaType;
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.domain.PaymentType;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.store.TestIds;
+import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
+import com.gametriggers.companion.ui.shell.MainWindow;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+/**
+ * The window over the whole running app (store, tracker, overlay server, settings file), as a streamer uses it:
+ * join a campaign, fix a chat command, change and keep a setting, drive the overlay.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CompanionWindowTest {
+
+    private static final Duration LIVE = Duration.ofSeconds(15);
+
+    private final Path dataDir;
+    private final CompanionServices services;
+    private final Campaign echo;
+    private MainWindow window;
+
+    CompanionWindowTest(@TempDir Path dataDir) throws Exception {
+        this.dataDir = dataDir;
+        services = CompanionServices.start(new AppOptions(Optional.empty(), dataDir, false, true, 0, Optional.empty(),
+                Optional.empty(), false, RotationSettings.defaults()));
+        Instant now = Instant.now();
+        echo = services.store().campaigns().addIfMissing(new Campaign(TestIds.newId(), "Autumn Drop", "Echo Gear",
+                "Headsets for every squad.", CampaignStatus.ACTIVE, PaymentType.CPC, new BigDecimal("0.40"),
+                new BigDecimal("500"), "/m.png", MediaType.IMAGE, "https://example.com", now.minusSeconds(3_600),
+                now.plusSeconds(30 * 86_400L)));
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(() -> services, new SettingsFile(dataDir, AppSettings.defaults()), () -> { });
+        window.show(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::stopRefreshing).get();
+        services.close();
+    }
+
+    @Test
+    void joiningACampaignAddsItsRowAndItsParticipation(FxRobot robot) throws Exception {
+        TableView<Row> table = robot.lookup("#campaigns").queryTableView();
+        await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 3);
+
+        robot.clickOn("#join-campaign");
+        await().atMost(LIVE).until(() -> robot.lookup("#joinable-campaigns").tryQuery().isPresent());
+        TableView<Campaign> joinable = robot.lookup("#joinable-campaigns").queryTableView();
+        assertThat(onFx(() -> joinable.getItems().stream().map(Campaign::brandName).toList())).containsExactly("Echo Gear");
+        robot.clickOn("Echo Gear");
+        robot.clickOn("Join");
+
+        await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 4);
+        Participation joined = services.store().participations().forStreamer(services.streamerId()).stream()
+                .filter(participation -> participation.campaignId().equals(echo.id())).findFirst().orElseThrow();
+        assertThat(joined.browserSourceToken()).hasSize(64);
+        assertThat(joined.chatCommand()).isEqualTo("!echo");
+        assertThat(onFx(() -> table.getSelectionModel().getSelectedItem().brand())).isEqualTo("Echo Gear");
+    }
+
+    @Test
+    void aRefusedChatCommandSaysWhyAndAGoodOneIsKept(FxRobot robot) throws Exception {
+        TableView<Row> table = robot.lookup("#campaigns").queryTableView();
+        await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 3);
+        robot.clickOn("Pixel Peak");
+        TextField command = robot.lookup("#chat-command").queryAs(TextField.class);
+        await().atMost(LIVE).until(() -> onFx(command::getText).equals("!pixel"));
+
+        replaceText(robot, command, "!nova");
+        robot.clickOn("#save-command");
+        await().atMost(LIVE).until(() -> detailMessage(robot).contains("already used"));
+        assertThat(detailMessage(robot)).isEqualTo("!nova is already used by another of your campaigns.");
+
+        replaceText(robot, command, "!PeakGear");
+        robot.clickOn("#save-command");
+        await().atMost(LIVE).until(() -> detailMessage(robot).startsWith("Saved"));
+        assertThat(services.store().participations().forStreamer(services.streamerId()).stream()
+                .map(Participation::chatCommand)).contains("!peakgear").doesNotContain("!pixel");
+    }
+
+    @Test
+    void aChangedSettingIsCheckedThenKeptInTheSettingsFile(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        TextField port = robot.lookup("#overlay-port").queryAs(TextField.class);
+
+        replaceText(robot, port, "80");
+        robot.clickOn("#save-settings");
+        Label portError = robot.lookup("#error-overlay-port").queryAs(Label.class);
+        assertThat(onFx(portError::isVisible)).isTrue();
+        assertThat(onFx(portError::getText)).isEqualTo("The overlay port must be a number from 1024 to 65535.");
+        assertThat(dataDir.resolve(AppSettings.FILE_NAME)).doesNotExist();
+
+        replaceText(robot, port, "18001");
+        robot.clickOn("#save-settings");
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#settings-message").queryAs(Label.class).getText())
+                .startsWith("Saved."));
+        assertThat(onFx(portError::isVisible)).isFalse();
+        assertThat(onFx(() -> robot.lookup("#settings-message").queryAs(Label.class).getText()))
+                .isEqualTo("Saved. Start the app again to use the overlay port (give OBS the new URL).");
+        assertThat(AppSettings.load(dataDir).overlayPort()).isEqualTo(18001);
+    }
+
+    @Test
+    void theOverlayViewPausesAdsAndKeepsTheSchedule(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        await().atMost(LIVE).until(() -> robot.lookup("#overlay-on-screen").tryQuery().isPresent());
+
+        robot.clickOn("#pause-ads");
+        robot.clickOn("for 15 minutes");
+        await().atMost(LIVE).until(() -> onScreenText(robot).startsWith("Sponsors are paused until"));
+        assertThat(services.overlayStatus().pausedUntil()).isPresent();
+        robot.clickOn("#resume-ads");
+        await().atMost(LIVE).until(() -> services.overlayStatus().pausedUntil().isEmpty());
+
+        TextField seconds = robot.lookup("#rotation-seconds").queryAs(TextField.class);
+        replaceText(robot, seconds, "0");
+        robot.clickOn("#apply-rotation");
+        assertThat(onFx(() -> robot.lookup("#rotation-message").queryAs(Label.class).getText()))
+                .isEqualTo("Time on screen must be a whole number of seconds from 1 to 600.");
+        replaceText(robot, seconds, "45");
+        robot.clickOn("#apply-rotation");
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#rotation-message").queryAs(Label.class).getText())
+                .startsWith("Applied"));
+        assertThat(services.overlayStatus().rotation().displayDuration()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(Files.readString(dataDir.resolve(AppSettings.FILE_NAME))).contains("rotation.displaySeconds=45");
+    }
+
+    private static void replaceText(FxRobot robot, TextField field, String text) throws Exception {
+        robot.clickOn(field);
+        onFx(() -> {
+            field.clear();
+            return null;
+        });
+        robot.write(text);
+    }
+
+    private static String detailMessage(FxRobot robot) throws Exception {
+        return onFx(() -> robot.lookup("#detail-message").queryAs(Label.class).getText());
+    }
+
+    private static String onScreenText(FxRobot robot) throws Exception {
+        return onFx(() -> robot.lookup("#overlay-on-screen").queryAs(Label.class).getText());
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+}
