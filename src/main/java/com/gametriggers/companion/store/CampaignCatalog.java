@@ -32,8 +32,12 @@ public final class CampaignCatalog {
     }
 
     public Optional<Campaign> byId(String campaignId) {
-        return Optional.ofNullable(campaigns.find(Filters.eq(Schema.ID, objectId(campaignId))).first())
-                .map(DocumentMapping::toCampaign);
+        try {
+            return Optional.ofNullable(campaigns.find(Filters.eq(Schema.ID, objectId(campaignId))).first())
+                    .map(DocumentMapping::toCampaign);
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
+        }
     }
 
     /**
@@ -53,10 +57,14 @@ public final class CampaignCatalog {
 
     /** Campaigns open for joining, by brand. */
     public List<Campaign> active() {
-        return campaigns.find(Filters.eq(CampaignFields.STATUS, CampaignStatus.ACTIVE.wireName()))
-                .sort(Sorts.ascending(CampaignFields.BRAND_NAME))
-                .map(DocumentMapping::toCampaign)
-                .into(new ArrayList<>());
+        try {
+            return campaigns.find(Filters.eq(CampaignFields.STATUS, CampaignStatus.ACTIVE.wireName()))
+                    .sort(Sorts.ascending(CampaignFields.BRAND_NAME))
+                    .map(DocumentMapping::toCampaign)
+                    .into(new ArrayList<>());
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
+        }
     }
 
     /**

@@ -27,8 +27,12 @@ public final class ParticipationQueries {
     }
 
     public Optional<Participation> byId(String participationId) {
-        return Optional.ofNullable(participations.find(Filters.eq(Schema.ID, objectId(participationId))).first())
-                .map(DocumentMapping::toParticipation);
+        try {
+            return Optional.ofNullable(participations.find(Filters.eq(Schema.ID, objectId(participationId))).first())
+                    .map(DocumentMapping::toParticipation);
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
+        }
     }
 
     /**
@@ -48,9 +52,13 @@ public final class ParticipationQueries {
 
     /** All of a streamer's participations, oldest first, including paused and left ones. */
     public List<Participation> forStreamer(String streamerId) {
-        return participations.find(Filters.eq(ParticipationFields.STREAMER_ID, objectId(streamerId)))
-                .sort(Sorts.ascending(ParticipationFields.JOINED_AT))
-                .map(DocumentMapping::toParticipation)
-                .into(new ArrayList<>());
+        try {
+            return participations.find(Filters.eq(ParticipationFields.STREAMER_ID, objectId(streamerId)))
+                    .sort(Sorts.ascending(ParticipationFields.JOINED_AT))
+                    .map(DocumentMapping::toParticipation)
+                    .into(new ArrayList<>());
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
+        }
     }
 }

@@ -39,6 +39,7 @@ import com.gametriggers.companion.domain.Money;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -101,8 +102,10 @@ public final class ParticipationUpdates {
                 return DocumentMapping.toParticipation(participations.findOneAndUpdate(filter, update, UPSERT_RETURN_AFTER));
             } catch (MongoServerException e) {
                 if (!isDuplicateKey(e) || attempt == JOIN_ATTEMPTS) {
-                    throw e;
+                    throw StoreFailures.translate(e);
                 }
+            } catch (MongoException e) {
+                throw StoreFailures.translate(e);
             }
         }
     }
@@ -164,7 +167,9 @@ public final class ParticipationUpdates {
             if (isDuplicateKey(e)) {
                 throw new ChatCommandTakenException(chatCommand, e);
             }
-            throw e;
+            throw StoreFailures.translate(e);
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
         }
     }
 
@@ -192,20 +197,28 @@ public final class ParticipationUpdates {
                 Filters.eq(Schema.ID, objectId(participationId)),
                 Filters.in(STATUS, from.stream().map(ParticipationStatus::wireName).toList()));
         Bson update = Updates.combine(Updates.set(STATUS, to.wireName()), Updates.currentDate(Schema.UPDATED_AT));
-        Document changed = participations.findOneAndUpdate(filter, update, RETURN_AFTER);
-        if (changed != null) {
-            return Optional.of(DocumentMapping.toParticipation(changed));
+        try {
+            Document changed = participations.findOneAndUpdate(filter, update, RETURN_AFTER);
+            if (changed != null) {
+                return Optional.of(DocumentMapping.toParticipation(changed));
+            }
+            return Optional.ofNullable(participations.find(Filters.eq(Schema.ID, objectId(participationId))).first())
+                    .map(DocumentMapping::toParticipation);
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
         }
-        return Optional.ofNullable(participations.find(Filters.eq(Schema.ID, objectId(participationId))).first())
-                .map(DocumentMapping::toParticipation);
     }
 
     private Optional<Participation> update(String participationId, List<Bson> changes) {
         List<Bson> all = new ArrayList<>(changes);
         all.add(Updates.currentDate(Schema.UPDATED_AT));
-        Document after = participations.findOneAndUpdate(
-                Filters.eq(Schema.ID, objectId(participationId)), Updates.combine(all), RETURN_AFTER);
-        return Optional.ofNullable(after).map(DocumentMapping::toParticipation);
+        try {
+            Document after = participations.findOneAndUpdate(
+                    Filters.eq(Schema.ID, objectId(participationId)), Updates.combine(all), RETURN_AFTER);
+            return Optional.ofNullable(after).map(DocumentMapping::toParticipation);
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
+        }
     }
 
     /**

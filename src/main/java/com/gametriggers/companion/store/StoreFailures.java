@@ -20,7 +20,8 @@ final class StoreFailures {
                 || e instanceof MongoWriteConcernException || e instanceof MongoInterruptedException
                 || e.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
                 || e.hasErrorLabel("RetryableWriteError")) {
-            return new StoreUnavailableException("MongoDB cannot be reached: " + e.getMessage(), e);
+            // The driver's text (cluster state, socket exceptions) stays in the cause, for the log and a bug report.
+            return new StoreUnavailableException("MongoDB cannot be reached right now; the app keeps trying.", e);
         }
         return new StoreException("MongoDB refused the change: " + e.getMessage(), e);
     }

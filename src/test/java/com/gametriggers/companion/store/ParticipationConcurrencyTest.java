@@ -87,7 +87,7 @@ class ParticipationConcurrencyTest {
                     Expected e = expected.get(index);
                     try {
                         apply(updates, random, p, e);
-                    } catch (MongoException error) {
+                    } catch (MongoException | StoreException error) {
                         failures.incrementAndGet();
                         failureMessages.add(error.getMessage());
                     }

@@ -10,6 +10,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.SponsorDetailPane;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Actions;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
@@ -123,7 +124,7 @@ public final class CampaignsView extends BorderPane {
             showRows(rows);
         }, failure -> {
             loading = false;
-            showProblem("The campaigns could not be read: " + failure.getMessage());
+            showProblem("The campaigns could not be read. " + Failures.sentence(failure));
         });
     }
 
@@ -209,7 +210,7 @@ public final class CampaignsView extends BorderPane {
                     }));
         }, failure -> {
             join.setDisable(false);
-            showProblem("The open campaigns could not be read: " + failure.getMessage());
+            showProblem("The open campaigns could not be read. " + Failures.sentence(failure));
         });
     }
 

@@ -62,7 +62,7 @@ public final class OverlayViewModel {
         if (afterLive.isEmpty()) {
             return problem("The wait after going live must be a whole number of minutes from 0 to " + MAX_MINUTES + ".");
         }
-        if (!STRATEGY_NAMES.containsKey(strategy)) {
+        if (strategy == null || !STRATEGY_NAMES.containsKey(strategy)) {
             return problem("Choose which sponsor comes next.");
         }
         return new RotationForm(Optional.of(new RotationSettings(Duration.ofSeconds(shown.get()),

@@ -11,6 +11,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.settings.SettingsViewModel.Field;
 import com.gametriggers.companion.ui.settings.SettingsViewModel.Values;
@@ -207,7 +208,7 @@ public final class SettingsView extends ScrollPane {
             message.setText(SettingsViewModel.savedSentence(before, kept));
         }, failure -> {
             saveButton.setDisable(false);
-            message.setText("The settings could not be saved: " + failure.getMessage());
+            message.setText("The settings could not be saved. " + Failures.sentence(failure));
         });
     }
 }

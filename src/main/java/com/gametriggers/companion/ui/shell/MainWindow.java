@@ -13,14 +13,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.gametriggers.companion.overlay.OverlayException;
-import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
+import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.WindowBounds;
 import com.gametriggers.companion.ui.campaigns.CampaignsView;
@@ -307,7 +306,7 @@ public final class MainWindow {
     private void startFailed(Throwable failure) {
         log.warn("Start failed", failure);
         store.setText("Store: not started");
-        Label sentence = new Label(sentence(failure));
+        Label sentence = new Label(Failures.sentence(failure));
         sentence.setId("startup-failure");
         sentence.setWrapText(true);
         TextArea text = new TextArea(failure.toString());
@@ -379,12 +378,7 @@ public final class MainWindow {
 
     private void showFailure(Throwable failure) {
         log.warn("Store work failed", failure);
-        message.setText(sentence(failure));
-    }
-
-    private static String sentence(Throwable failure) {
-        return failure instanceof StoreException || failure instanceof OverlayException ? failure.getMessage()
-                : "Something went wrong; the log has the details for a bug report.";
+        message.setText(Failures.sentence(failure));
     }
 
     /** Stops reading the store every two seconds; the window's own close does this too. */

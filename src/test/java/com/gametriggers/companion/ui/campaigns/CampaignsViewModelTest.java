@@ -75,6 +75,26 @@ class CampaignsViewModelTest {
         assertThat(CampaignsViewModel.actions(null)).isEqualTo(Actions.NONE);
     }
 
+    @Test
+    void joinableCampaignsAreThoseNotJoinedOrLeft() {
+        Campaign nova = campaign("c1", PaymentType.CPM);
+        Campaign pixel = campaign("c2", PaymentType.CPC);
+        Campaign echo = campaign("c3", PaymentType.CPC);
+        List<Participation> mine = List.of(participation("p1", "c1", ParticipationStatus.PAUSED, 0, 0, 0, 0, 0, "0"),
+                participation("p2", "c2", ParticipationStatus.LEFT, 0, 0, 0, 0, 0, "0"));
+
+        assertThat(CampaignsViewModel.joinable(List.of(nova, pixel, echo), mine)).containsExactly(pixel, echo);
+        assertThat(CampaignsViewModel.terms(nova)).isEqualTo("4.50 per 1,000 impressions");
+        assertThat(CampaignsViewModel.terms(pixel)).isEqualTo("4.50 per click");
+        assertThat(CampaignsViewModel.endDate(new Campaign("c4", "n", "b", null, CampaignStatus.ACTIVE, PaymentType.CPM,
+                BigDecimal.ONE, null, null, null, null, null, null))).isEqualTo("open end");
+    }
+
+    private static Campaign campaign(String id, PaymentType type) {
+        return new Campaign(id, "Campaign " + id, "Brand " + id, "", CampaignStatus.ACTIVE, type, new BigDecimal("4.5"),
+                new BigDecimal("100"), null, MediaType.IMAGE, null, Instant.EPOCH, null);
+    }
+
     private static Participation participation(String id, String campaignId, ParticipationStatus status, long impressions,
                                                long clicks, long chat, long qr, long link, String earnings) {
         return new Participation(id, campaignId, "s1", status, "token", impressions, clicks, chat, qr, link, 0, 0, 0,

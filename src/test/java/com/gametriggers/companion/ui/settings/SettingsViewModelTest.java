@@ -251,4 +251,17 @@ class SettingsViewModelTest {
         assertThat(malformed).isEqualTo("The MongoDB address must start with mongodb:// or mongodb+srv://.");
         assertThat(opened.get()).isZero();
     }
+
+    @Test
+    void afterSavingTheStreamerLearnsWhatWaitsForTheNextStart() {
+        Values before = defaults();
+        Values themeOnly = new Values(before.mongoUri(), before.overlayPort(), before.publicTrackingUrl(),
+                before.twitchClientId(), SettingsViewModel.LIGHT);
+        Values storeAndPort = new Values(java.util.Optional.of("mongodb://db.example.net/gt"), 18000,
+                before.publicTrackingUrl(), before.twitchClientId(), before.theme());
+
+        assertThat(SettingsViewModel.savedSentence(before, themeOnly)).isEqualTo("Saved.");
+        assertThat(SettingsViewModel.savedSentence(before, storeAndPort)).isEqualTo(
+                "Saved. Start the app again to use the MongoDB address and the overlay port (give OBS the new URL).");
+    }
 }
