@@ -1,5 +1,6 @@
 package com.gametriggers.companion.app;
 
+import com.gametriggers.companion.ui.TwitchAccount;
 import com.gametriggers.companion.ui.shell.MainWindow;
 
 import javafx.application.Platform;
@@ -15,7 +16,9 @@ final class DesktopLauncher {
         Platform.startup(() -> {
             // JavaFX would end with the window; the app ends only after its services have stopped behind it.
             Platform.setImplicitExit(false);
-            new MainWindow(() -> CompanionServices.start(options), settings, Platform::exit).show(new Stage());
+            TwitchAccount twitch = TwitchSignIn.account(options.dataDir(),
+                    () -> options.twitchClientId().or(() -> settings.form().twitchClientId()));
+            new MainWindow(() -> CompanionServices.start(options), settings, twitch, Platform::exit).show(new Stage());
         });
     }
 }

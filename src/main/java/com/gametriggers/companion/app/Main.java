@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import com.gametriggers.companion.overlay.OverlayException;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.store.StoreException;
+import com.gametriggers.companion.ui.TwitchAccount;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -94,7 +95,7 @@ public final class Main implements Callable<Integer> {
         if (options.twitchLogin()) {
             try {
                 TwitchSignIn.signIn(options, out);
-            } catch (TwitchSignIn.SignInFailedException e) {
+            } catch (TwitchAccount.SignInException e) {
                 System.err.println("error: " + e.getMessage());
                 return 1;
             }

@@ -2,10 +2,12 @@ package com.gametriggers.companion.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,8 @@ import com.gametriggers.companion.twitch.TokenValidation;
 import com.gametriggers.companion.twitch.TwitchException;
 import com.gametriggers.companion.twitch.TwitchSettings;
 import com.gametriggers.companion.twitch.TwitchToken;
+import com.gametriggers.companion.ui.TwitchAccount;
+import com.gametriggers.companion.ui.TwitchAccount.SignInException;
 
 import okhttp3.OkHttpClient;
 
@@ -34,38 +38,79 @@ final class TwitchSignIn {
 
     private static final Logger log = LoggerFactory.getLogger(TwitchSignIn.class);
 
-    /** The sign-in did not happen; the message is a sentence for the streamer. */
-    static final class SignInFailedException extends Exception {
-        SignInFailedException(String message) {
-            super(message);
-        }
-    }
-
     private TwitchSignIn() {
     }
 
-    static void signIn(AppOptions options, PrintStream out) throws SignInFailedException {
-        String clientId = options.twitchClientId().orElseThrow(() -> new SignInFailedException(
-                "Signing in to Twitch needs the app's client id: --twitch-client-id or TWITCH_CLIENT_ID."));
-        DeviceLogin login = new DeviceLogin(new OkHttpClient(), TwitchSettings.production(clientId), SCOPES,
-                Clock.systemUTC(), Sleeper.system());
+    /** Signs in from the terminal: prints where to enter the code, then waits for it. */
+    static void signIn(AppOptions options, PrintStream out) throws SignInException {
+        TwitchAccount account = account(options.dataDir(), options::twitchClientId);
         try {
-            DeviceCode code = login.start();
+            DeviceCode code = account.startSignIn();
             out.println("twitch: open " + code.verificationUri() + " and enter the code " + code.userCode());
             out.flush();
-            DeviceLoginResult result = login.poll(code);
-            if (result instanceof DeviceLoginResult.Success success) {
-                new TwitchAccountStore(options.dataDir()).write(success.token());
-                out.println("twitch: signed in as " + success.token().login());
-                return;
-            }
-            throw new SignInFailedException(sentence(result));
-        } catch (TwitchException | IOException e) {
-            throw new SignInFailedException("Twitch sign-in failed: " + e.getMessage());
+            out.println("twitch: signed in as " + account.finishSignIn(code));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignInFailedException("Twitch sign-in was interrupted.");
+            throw new SignInException("Twitch sign-in was interrupted.");
         }
+    }
+
+    /**
+     * The sign-in kept in the data folder, with the device-code steps for the window and the terminal.
+     *
+     * @param clientId read at each sign-in, so a client id saved in Settings a moment ago is used
+     */
+    static TwitchAccount account(Path dataDir, Supplier<Optional<String>> clientId) {
+        TwitchAccountStore accounts = new TwitchAccountStore(dataDir);
+        return new TwitchAccount() {
+            private DeviceLogin login;
+
+            @Override
+            public Optional<String> signedInAs() {
+                try {
+                    return accounts.load().map(TwitchToken::login);
+                } catch (IOException e) {
+                    log.warn("The Twitch sign-in cannot be read: {}", e.getMessage());
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public synchronized DeviceCode startSignIn() throws SignInException {
+                String id = clientId.get().orElseThrow(() -> new SignInException(
+                        "Signing in to Twitch needs the app's Twitch client id (Settings, --twitch-client-id or "
+                                + "TWITCH_CLIENT_ID)."));
+                login = new DeviceLogin(new OkHttpClient(), TwitchSettings.production(id), SCOPES, Clock.systemUTC(),
+                        Sleeper.system());
+                try {
+                    return login.start();
+                } catch (TwitchException e) {
+                    throw new SignInException("Twitch sign-in failed: " + e.getMessage());
+                }
+            }
+
+            @Override
+            public String finishSignIn(DeviceCode code) throws SignInException, InterruptedException {
+                DeviceLogin started;
+                synchronized (this) {
+                    started = login;
+                }
+                if (started == null) {
+                    throw new SignInException("Start the Twitch sign-in first.");
+                }
+                DeviceLoginResult result = started.poll(code);
+                if (!(result instanceof DeviceLoginResult.Success success)) {
+                    throw new SignInException(sentence(result));
+                }
+                try {
+                    accounts.write(success.token());
+                } catch (IOException e) {
+                    throw new SignInException("The Twitch sign-in worked but cannot be kept in " + dataDir + ": "
+                            + e.getMessage());
+                }
+                return success.token().login();
+            }
+        };
     }
 
     private static String sentence(DeviceLoginResult result) {

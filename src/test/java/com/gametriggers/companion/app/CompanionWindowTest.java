@@ -63,7 +63,8 @@ class CompanionWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(() -> services, new SettingsFile(dataDir, AppSettings.defaults()), () -> { });
+        window = new MainWindow(() -> services, new SettingsFile(dataDir, AppSettings.defaults()),
+                TwitchSignIn.account(dataDir, Optional::empty), () -> { });
         window.show(stage);
     }
 
@@ -75,7 +76,7 @@ class CompanionWindowTest {
 
     @Test
     void joiningACampaignAddsItsRowAndItsParticipation(FxRobot robot) throws Exception {
-        TableView<Row> table = robot.lookup("#campaigns").queryTableView();
+        TableView<Row> table = campaignsTable(robot);
         await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 3);
 
         robot.clickOn("#join-campaign");
@@ -95,7 +96,7 @@ class CompanionWindowTest {
 
     @Test
     void aRefusedChatCommandSaysWhyAndAGoodOneIsKept(FxRobot robot) throws Exception {
-        TableView<Row> table = robot.lookup("#campaigns").queryTableView();
+        TableView<Row> table = campaignsTable(robot);
         await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 3);
         robot.clickOn("Pixel Peak");
         TextField command = robot.lookup("#chat-command").queryAs(TextField.class);
@@ -133,6 +134,11 @@ class CompanionWindowTest {
         assertThat(onFx(() -> robot.lookup("#settings-message").queryAs(Label.class).getText()))
                 .isEqualTo("Saved. Start the app again to use the overlay port (give OBS the new URL).");
         assertThat(AppSettings.load(dataDir).overlayPort()).isEqualTo(18001);
+
+        robot.clickOn("#twitch-sign-in-button");
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
+                .equals("Signing in to Twitch needs the app's Twitch client id (Settings, --twitch-client-id or "
+                        + "TWITCH_CLIENT_ID)."));
     }
 
     @Test
@@ -175,6 +181,12 @@ class CompanionWindowTest {
 
     private static String onScreenText(FxRobot robot) throws Exception {
         return onFx(() -> robot.lookup("#overlay-on-screen").queryAs(Label.class).getText());
+    }
+
+    /** The sponsors table, once the services have started behind the window. */
+    private static TableView<Row> campaignsTable(FxRobot robot) {
+        await().atMost(LIVE).until(() -> robot.lookup("#campaigns").tryQuery().isPresent());
+        return robot.lookup("#campaigns").queryTableView();
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {

@@ -107,6 +107,7 @@ class TwitchWiringTest {
             System.setErr(previous);
         }
         assertThat(captured.toString()).contains(
-                "error: Signing in to Twitch needs the app's client id: --twitch-client-id or TWITCH_CLIENT_ID.");
+                "error: Signing in to Twitch needs the app's Twitch client id (Settings, --twitch-client-id or "
+                        + "TWITCH_CLIENT_ID).");
     }
 }

@@ -21,6 +21,7 @@ import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.SavedSettings;
+import com.gametriggers.companion.ui.TwitchAccount;
 import com.gametriggers.companion.ui.WindowBounds;
 import com.gametriggers.companion.ui.campaigns.CampaignsView;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
@@ -29,6 +30,7 @@ import com.gametriggers.companion.ui.earnings.EarningsView;
 import com.gametriggers.companion.ui.overlay.OverlayView;
 import com.gametriggers.companion.ui.settings.SettingsView;
 import com.gametriggers.companion.ui.settings.SettingsViewModel;
+import com.gametriggers.companion.ui.settings.TwitchSignInPane;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -99,6 +101,7 @@ public final class MainWindow {
 
     private final Callable<AppSession> starter;
     private final SavedSettings saved;
+    private final TwitchAccount twitch;
     private final Runnable afterClose;
     private final Background background = new Background(this::showFailure);
     /**
@@ -130,11 +133,13 @@ public final class MainWindow {
     /**
      * @param starter    starts the services; called off the FX thread
      * @param saved      the streamer's settings: read at once (theme, window place), written off the FX thread
+     * @param twitch     the Twitch sign-in, which Settings can start
      * @param afterClose runs once the window is closed and the services have stopped (the launcher exits there)
      */
-    public MainWindow(Callable<AppSession> starter, SavedSettings saved, Runnable afterClose) {
+    public MainWindow(Callable<AppSession> starter, SavedSettings saved, TwitchAccount twitch, Runnable afterClose) {
         this.starter = starter;
         this.saved = saved;
+        this.twitch = twitch;
         this.afterClose = afterClose;
     }
 
@@ -144,7 +149,8 @@ public final class MainWindow {
         sections.put(Section.CAMPAIGNS, starting());
         sections.put(Section.EARNINGS, starting());
         sections.put(Section.OVERLAY, starting());
-        sections.put(Section.SETTINGS, new SettingsView(saved, background, MainWindow::openStore, MainWindow::applyTheme));
+        sections.put(Section.SETTINGS, new SettingsView(saved, background, MainWindow::openStore, MainWindow::applyTheme,
+                new TwitchSignInPane(twitch)));
 
         BorderPane root = new BorderPane(content);
         root.setLeft(navigation());

@@ -36,6 +36,7 @@ import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
@@ -53,6 +54,7 @@ class MainWindowTest {
     private final Participation nova;
     private final Participation pixel;
     private final Path dataDir;
+    private final ScriptedTwitch twitch = new ScriptedTwitch();
     private MainWindow window;
 
     MainWindowTest(@TempDir Path dataDir) throws Exception {
@@ -67,7 +69,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         StoreBackedSession session = new StoreBackedSession(store, tracker, nova.streamerId());
-        window = new MainWindow(() -> session, new InMemorySettings(dataDir), () -> { });
+        window = new MainWindow(() -> session, new InMemorySettings(dataDir), twitch, () -> { });
         window.show(stage);
     }
 
@@ -81,7 +83,7 @@ class MainWindowTest {
 
     @Test
     void theWindowListsTheParticipationsAndTheStore(FxRobot robot) throws Exception {
-        TableView<Row> table = robot.lookup("#campaigns").queryTableView();
+        TableView<Row> table = campaignsTable(robot);
         await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 2);
 
         assertThat(onFx(() -> table.getItems().stream().map(Row::brand).toList())).containsExactlyInAnyOrder("Nova Energy", "Pixel Peak");
@@ -101,7 +103,7 @@ class MainWindowTest {
 
     @Test
     void pausingASponsorChangesItsStatusInTheTableAndInTheStore(FxRobot robot) throws Exception {
-        TableView<Row> table = robot.lookup("#campaigns").queryTableView();
+        TableView<Row> table = campaignsTable(robot);
         await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 2);
         robot.clickOn("Pixel Peak");
         assertThat(robot.lookup("#resume").queryButton().isDisabled()).isTrue();
@@ -117,7 +119,7 @@ class MainWindowTest {
 
     @Test
     void aRecordedClickShowsUpInTheTableWithinSeconds(FxRobot robot) throws Exception {
-        TableView<Row> table = robot.lookup("#campaigns").queryTableView();
+        TableView<Row> table = campaignsTable(robot);
         await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 2);
 
         tracker.record(TrackingEvent.click("click-1", pixel.id(), Instant.now(), ClickType.LINK, "viewer-1")).join();
@@ -145,7 +147,7 @@ class MainWindowTest {
         String sentence = "MongoDB at db.example.com:27017 cannot be reached (no answer within 5 s); check the address.";
         WaitForAsyncUtils.asyncFx(() -> new MainWindow(() -> {
             throw new StoreException(sentence, new IllegalStateException("timeout"));
-        }, new InMemorySettings(dataDir), () -> { }).show(new Stage())).get();
+        }, new InMemorySettings(dataDir), twitch, () -> { }).show(new Stage())).get();
 
         await().atMost(LIVE).until(() -> robot.lookup("#startup-failure").tryQuery().isPresent());
         assertThat(robot.lookup("#startup-failure").queryAs(Label.class).getText()).isEqualTo(sentence);
@@ -153,6 +155,26 @@ class MainWindowTest {
         assertThat(details.isExpanded()).isFalse();
         robot.clickOn("Details");
         assertThat(details.isExpanded()).isTrue();
+    }
+
+    @Test
+    void signingInToTwitchShowsTheCodeThenTheLogin(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
+                .startsWith("Not signed in"));
+
+        robot.clickOn("#twitch-sign-in-button");
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-code").queryAs(TextField.class).getText())
+                .equals(ScriptedTwitch.USER_CODE));
+        assertThat(onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText()))
+                .startsWith("Open https://www.twitch.tv/activate in your browser and enter this code.");
+        assertThat(robot.lookup("#twitch-sign-in-button").queryButton().isDisabled()).isTrue();
+
+        twitch.codeEntered();
+
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
+                .startsWith("Signed in as nova_streams."));
+        assertThat(robot.lookup("#twitch-sign-in-button").queryButton().isDisabled()).isFalse();
     }
 
     private Participation join(String streamerId, Campaign campaign) {
@@ -169,6 +191,12 @@ class MainWindowTest {
 
     private static Row row(TableView<Row> table, String brand) {
         return table.getItems().stream().filter(row -> row.brand().equals(brand)).findFirst().orElseThrow();
+    }
+
+    /** The sponsors table, once the services have started behind the window. */
+    private static TableView<Row> campaignsTable(FxRobot robot) {
+        await().atMost(LIVE).until(() -> robot.lookup("#campaigns").tryQuery().isPresent());
+        return robot.lookup("#campaigns").queryTableView();
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {

@@ -57,6 +57,7 @@ class StoreOfflineWindowTest {
     private final MongoStore store;
     private final Tracker tracker;
     private final Participation pixel;
+    private final ScriptedTwitch twitch = new ScriptedTwitch();
     private MainWindow window;
 
     StoreOfflineWindowTest(@TempDir Path dataDir) throws Exception {
@@ -79,7 +80,7 @@ class StoreOfflineWindowTest {
     @Start
     void start(Stage stage) {
         StoreBackedSession session = new StoreBackedSession(store, tracker, pixel.streamerId());
-        window = new MainWindow(() -> session, new InMemorySettings(dataDir), () -> { });
+        window = new MainWindow(() -> session, new InMemorySettings(dataDir), twitch, () -> { });
         window.show(stage);
     }
 
@@ -93,7 +94,7 @@ class StoreOfflineWindowTest {
 
     @Test
     void theWindowSaysTheStoreIsAwayAndCatchesUpWhenItIsBack(FxRobot robot) throws Exception {
-        TableView<Row> table = robot.lookup("#campaigns").queryTableView();
+        TableView<Row> table = campaignsTable(robot);
         await().atMost(WAIT).until(() -> onFx(() -> table.getItems().size()) == 1);
 
         server.shutdownNow();
@@ -115,6 +116,12 @@ class StoreOfflineWindowTest {
 
     private static String text(FxRobot robot, String id) throws Exception {
         return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    /** The sponsors table, once the services have started behind the window. */
+    private static TableView<Row> campaignsTable(FxRobot robot) {
+        await().atMost(WAIT).until(() -> robot.lookup("#campaigns").tryQuery().isPresent());
+        return robot.lookup("#campaigns").queryTableView();
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {

@@ -1,0 +1,29 @@
+package com.gametriggers.companion.ui;
+
+import java.util.Optional;
+
+import com.gametriggers.companion.twitch.DeviceCode;
+
+/**
+ * Signing in to Twitch from the window, in two steps: Twitch gives a code the streamer enters on its page, then the
+ * app waits for the sign-in. Both steps talk to Twitch: call them off the FX thread. A failure is a
+ * {@link SignInException} whose message is a sentence for the streamer.
+ */
+public interface TwitchAccount {
+
+    /** The Twitch login the app is signed in as, if any. */
+    Optional<String> signedInAs();
+
+    DeviceCode startSignIn() throws SignInException;
+
+    /** Waits (up to the code's expiry) until the streamer entered the code; returns the signed-in login. */
+    String finishSignIn(DeviceCode code) throws SignInException, InterruptedException;
+
+    /** The sign-in did not happen; the message says why in a sentence. */
+    final class SignInException extends Exception {
+
+        public SignInException(String sentence) {
+            super(sentence);
+        }
+    }
+}

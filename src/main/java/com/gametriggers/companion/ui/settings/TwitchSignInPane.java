@@ -1,0 +1,109 @@
+package com.gametriggers.companion.ui.settings;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.gametriggers.companion.twitch.DeviceCode;
+import com.gametriggers.companion.ui.TwitchAccount;
+import com.gametriggers.companion.ui.TwitchAccount.SignInException;
+
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * "Sign in with Twitch" in Settings: shows the code and the page to enter it on, then who is signed in. The wait for
+ * the streamer runs on its own thread (it can last minutes), never on the FX thread or the store's worker.
+ */
+public final class TwitchSignInPane extends VBox {
+
+    private static final Logger log = LoggerFactory.getLogger(TwitchSignInPane.class);
+
+    private final TwitchAccount account;
+    private final ExecutorService waiting = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "twitch-sign-in");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Label state = new Label();
+    private final TextField code = new TextField();
+    private final Button copy = new Button("Copy code", new FontIcon(Feather.COPY));
+    private final Button signIn = new Button("Sign in with Twitch", new FontIcon(Feather.TWITCH));
+
+    public TwitchSignInPane(TwitchAccount account) {
+        super(8);
+        this.account = account;
+        setId("twitch-sign-in");
+        Label title = new Label("Twitch");
+        title.getStyleClass().add("title-4");
+        state.setId("twitch-state");
+        state.setWrapText(true);
+        code.setId("twitch-code");
+        code.setEditable(false);
+        code.setPrefColumnCount(12);
+        signIn.setId("twitch-sign-in-button");
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(code.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox codeRow = new HBox(8, code, copy);
+        codeRow.setAlignment(Pos.CENTER_LEFT);
+        codeRow.managedProperty().bind(codeRow.visibleProperty());
+        codeRow.setVisible(false);
+        signIn.setOnAction(event -> start(codeRow));
+        getChildren().addAll(title, state, codeRow, signIn);
+        state.setText("Reading your Twitch sign-in…");
+        waiting.execute(() -> {
+            String shown = account.signedInAs().map(login -> "Signed in as " + login + ".")
+                    .orElse("Not signed in. Sign in so the app answers chat commands and knows when you are live.");
+            Platform.runLater(() -> state.setText(shown));
+        });
+    }
+
+    private void start(HBox codeRow) {
+        signIn.setDisable(true);
+        state.setText("Asking Twitch for a code…");
+        waiting.execute(() -> {
+            try {
+                DeviceCode device = account.startSignIn();
+                Platform.runLater(() -> {
+                    code.setText(device.userCode());
+                    codeRow.setVisible(true);
+                    state.setText("Open " + device.verificationUri() + " in your browser and enter this code. "
+                            + "The app waits for you.");
+                });
+                String login = account.finishSignIn(device);
+                finish("Signed in as " + login + ". Chat commands and viewer counts start when you start the app again.");
+            } catch (SignInException e) {
+                finish(e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                finish("The Twitch sign-in stopped.");
+            } catch (RuntimeException e) {
+                log.warn("Twitch sign-in failed", e);
+                finish("The Twitch sign-in failed; the log has the details for a bug report.");
+            }
+        });
+    }
+
+    private void finish(String sentence) {
+        Platform.runLater(() -> {
+            state.setText(sentence);
+            code.clear();
+            ((HBox) code.getParent()).setVisible(false);
+            signIn.setDisable(false);
+        });
+    }
+}
