@@ -1,0 +1,61 @@
+package com.gametriggers.companion.ui.earnings;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.DailyEarnings;
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.store.MongoStore;
+import com.gametriggers.companion.ui.AppSession;
+
+/**
+ * Reads what {@link EarningsSummary} needs from the store: the streamer's participations (paused and left ones too,
+ * since what they earned stays earned), their campaigns and the daily buckets of the last
+ * {@value EarningsSummary#CHART_DAYS} days. Three queries; store work, so it runs off the FX thread.
+ *
+ * <p>Days are UTC days, as the tracker files its daily buckets: "today" is the UTC date of {@code clock}'s instant.
+ */
+public final class EarningsLoader {
+
+    private EarningsLoader() {
+    }
+
+    /** The loader the earnings view takes for the running app, on the system clock. */
+    public static Callable<EarningsSummary> of(AppSession session) {
+        return () -> load(session.store(), session.streamerId(), Clock.systemUTC());
+    }
+
+    /**
+     * The streamer's earnings as of {@code clock}'s current UTC day.
+     *
+     * @throws com.gametriggers.companion.store.StoreException when the store cannot be read
+     */
+    public static EarningsSummary load(MongoStore store, String streamerId, Clock clock) {
+        LocalDate today = today(clock);
+        List<Participation> participations = store.participations().forStreamer(streamerId);
+        if (participations.isEmpty()) {
+            return EarningsSummary.of(List.of(), Map.of(), List.of(), today);
+        }
+        List<String> campaignIds = participations.stream().map(Participation::campaignId)
+                .filter(Objects::nonNull).distinct().toList();
+        Map<String, Campaign> campaigns = (campaignIds.isEmpty() ? List.<Campaign>of() : store.campaigns().byIds(campaignIds)).stream()
+                .collect(Collectors.toMap(Campaign::id, Function.identity(), (a, b) -> a));
+        List<DailyEarnings> daily = store.earnings().daily(
+                participations.stream().map(Participation::id).toList(),
+                today.minusDays(EarningsSummary.CHART_DAYS - 1L), today);
+        return EarningsSummary.of(participations, campaigns, daily, today);
+    }
+
+    /** The UTC date of the clock's instant, whatever zone the clock was made with. */
+    static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
