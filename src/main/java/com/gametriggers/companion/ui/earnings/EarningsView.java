@@ -23,6 +23,7 @@ import com.gametriggers.companion.ui.earnings.EarningsViewModel.Period;
 import com.gametriggers.companion.ui.earnings.EarningsViewModel.Series;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -50,6 +51,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /**
  * The streamer's earnings: four totals cards (today, the last 7 and 30 days, all time, each with CPM and CPC apart),
@@ -62,6 +64,11 @@ import javafx.util.Duration;
 public final class EarningsView extends BorderPane {
 
     private static final Logger log = LoggerFactory.getLogger(EarningsView.class);
+    private static final double ROW_HEIGHT = 36;
+    /** The column headers and the table's border. */
+    private static final double HEADER_HEIGHT = 44;
+    private static final int MIN_TABLE_ROWS = 2;
+    private static final int MAX_TABLE_ROWS = 6;
 
     private final Callable<EarningsSummary> load;
     private final Background background;
@@ -111,7 +118,8 @@ public final class EarningsView extends BorderPane {
 
         content = new VBox(16, totalsCards(), section("Daily earnings, last 30 days (UTC)", chart()),
                 section("Per campaign, all time", table()));
-        VBox.setVgrow(content.getChildren().get(2), Priority.ALWAYS);
+        // The chart takes the height there is; the table as much as its rows need, up to a few.
+        VBox.setVgrow(content.getChildren().get(1), Priority.ALWAYS);
         content.setId("earnings-content");
 
         body.getChildren().setAll(progress);
@@ -162,7 +170,9 @@ public final class EarningsView extends BorderPane {
             cards.get(period).show(EarningsViewModel.card(period, summary));
         }
         showSeries(summary.series(), summary.day());
-        rows.setAll(summary.campaigns());
+        if (!rows.equals(summary.campaigns())) {
+            rows.setAll(summary.campaigns());
+        }
         showOnly(content);
     }
 
@@ -175,10 +185,11 @@ public final class EarningsView extends BorderPane {
     // --- totals cards
 
     /** The labels of one card, so a refresh sets their text and builds nothing. */
-    private record CardLabels(Label total, Label split, Label counts) {
+    private record CardLabels(Label total, Tooltip exact, Label split, Label counts) {
 
         void show(Card card) {
             total.setText(card.total());
+            exact.setText("Exactly " + card.exactTotal());
             split.setText(card.split());
             counts.setText(card.counts());
         }
@@ -199,7 +210,9 @@ public final class EarningsView extends BorderPane {
             Label counts = new Label();
             counts.setId("earnings-" + period.id + "-counts");
             counts.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            cards.put(period, new CardLabels(total, split, counts));
+            Tooltip exact = new Tooltip();
+            total.setTooltip(exact);
+            cards.put(period, new CardLabels(total, exact, split, counts));
 
             VBox card = new VBox(2, title, total, split, counts);
             card.setId("earnings-" + period.id);
@@ -225,8 +238,18 @@ public final class EarningsView extends BorderPane {
         chart.setCategoryGap(3);
         chart.setVerticalGridLinesVisible(false);
         chart.setMinHeight(200);
-        chart.setPrefHeight(250);
-        amounts.setTickLabelFormatter(new NumberAxis.DefaultFormatter(amounts, "$", null));
+        chart.setPrefHeight(240);
+        amounts.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return EarningsViewModel.axisMoney(value.doubleValue(), amounts.getTickUnit());
+            }
+
+            @Override
+            public Number fromString(String label) {
+                throw new UnsupportedOperationException("the amount axis is not edited");
+            }
+        });
         amounts.setMinorTickVisible(false);
         amounts.setForceZeroInRange(true);
         days.setTickMarkVisible(false);
@@ -305,7 +328,10 @@ public final class EarningsView extends BorderPane {
     private Node table() {
         table.setId("earnings-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setMinHeight(120);
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> HEADER_HEIGHT
+                + ROW_HEIGHT * Math.min(Math.max(rows.size(), MIN_TABLE_ROWS), MAX_TABLE_ROWS), rows));
+        table.setMinHeight(HEADER_HEIGHT + ROW_HEIGHT * MIN_TABLE_ROWS);
         table.setPlaceholder(new Label("No campaigns joined yet."));
         SortedList<CampaignRow> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());

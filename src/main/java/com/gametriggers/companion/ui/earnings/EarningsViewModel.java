@@ -23,9 +23,8 @@ import com.gametriggers.companion.ui.earnings.EarningsSummary.PeriodTotals;
  * What the earnings view shows, as plain values and sentences: the four totals cards, which chart series appear, the
  * chart's day labels and tooltips, and the table's cells. No JavaFX here, so the rules are tested without a window.
  *
- * <p>Amounts are in the platform's currency, which campaigns do not name; they read as dollars, like the platform's
- * rates. Like the Campaigns table, an amount shows 2 decimals for whole cents and up to 6 for the fractions that CPM
- * impressions earn ({@code $0.0045}), so a first impression never reads as {@code $0.00}.
+ * <p>Amounts are in the platform's currency, which campaigns do not name; they read as dollars. They show whole
+ * cents ({@link #money}); the exact amount, to the micro-unit the store keeps, is a tooltip away ({@link #exactMoney}).
  */
 public final class EarningsViewModel {
 
@@ -33,6 +32,7 @@ public final class EarningsViewModel {
     static final String NO_VALUE = "–";
     static final String EMPTY_STATE = "Earnings appear here once a sponsor has been on stream.";
     private static final int MIN_PLACES = 2;
+    private static final BigDecimal CENT = new BigDecimal("0.01");
     private static final String CURRENCY = "$";
     /** Every how many days, counted back from today, the chart's day axis has a label. */
     static final int LABEL_EVERY_DAYS = 7;
@@ -66,8 +66,11 @@ public final class EarningsViewModel {
         }
     }
 
-    /** One totals card as text: {@code $12.50}, {@code CPM $10.00 · CPC $2.50}, {@code 2,000 impressions · 10 clicks}. */
-    public record Card(String title, String total, String split, String counts) {
+    /**
+     * One totals card as text: {@code $12.50}, {@code CPM $10.00 · CPC $2.50}, {@code 2,000 impressions · 10 clicks};
+     * {@code exactTotal} ({@code $12.4975}) for its tooltip.
+     */
+    public record Card(String title, String total, String exactTotal, String split, String counts) {
     }
 
     /** The chart's series, in stacking order; {@link #OTHER} holds earnings whose campaign the store no longer has. */
@@ -93,7 +96,7 @@ public final class EarningsViewModel {
 
     public static Card card(Period period, EarningsSummary summary) {
         PeriodTotals totals = period.totals(summary);
-        return new Card(period.title, money(totals.total()), split(totals), counts(totals.impressions(), totals.clicks()));
+        return new Card(period.title, money(totals.total()), exactMoney(totals.total()), split(totals), counts(totals.impressions(), totals.clicks()));
     }
 
     /** CPM and CPC apart, always both; "other" only when there is some. */
@@ -176,15 +179,47 @@ public final class EarningsViewModel {
                 .divide(BigDecimal.valueOf(impressions), 1, RoundingMode.HALF_EVEN).toPlainString() + "%";
     }
 
-    /** {@code $1,234.50}: 2 decimals for whole cents, up to 6 for fractions of a cent, grouped, never an exponent. */
+    /**
+     * {@code $1,234.50}: whole cents, grouped, never an exponent. An amount below one cent shows its fraction
+     * ({@code $0.0045}, what a few CPM impressions earn), so something earned never reads as {@code $0.00}.
+     */
     public static String money(BigDecimal amount) {
-        BigDecimal rounded = amount.setScale(Money.SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        int places = Math.max(rounded.scale(), MIN_PLACES);
+        BigDecimal abs = amount.abs();
+        int places = abs.compareTo(CENT) < 0 ? exactPlaces(abs) : MIN_PLACES;
+        return format(amount, places);
+    }
+
+    /** The amount to the micro-unit the store keeps, as the Campaigns table shows it: {@code $63.8505}. */
+    public static String exactMoney(BigDecimal amount) {
+        return format(amount, exactPlaces(amount));
+    }
+
+    private static int exactPlaces(BigDecimal amount) {
+        return Math.max(amount.setScale(Money.SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros().scale(), MIN_PLACES);
+    }
+
+    private static String format(BigDecimal amount, int places) {
+        BigDecimal rounded = amount.setScale(places, RoundingMode.HALF_EVEN);
         DecimalFormat format = grouped();
         format.setMinimumFractionDigits(places);
         format.setMaximumFractionDigits(places);
-        String digits = format.format(rounded.abs());
-        return (rounded.signum() < 0 ? "-" : "") + CURRENCY + digits;
+        return (rounded.signum() < 0 ? "-" : "") + CURRENCY + format.format(rounded.abs());
+    }
+
+    /**
+     * A label of the chart's amount axis: whole dollars while the ticks are whole dollars ({@code $5}), else cents
+     * ({@code $2.50}), else as many places as a tick below one cent needs ({@code $0.0005}).
+     */
+    static String axisMoney(double value, double tickUnit) {
+        int places;
+        if (tickUnit >= 1 && tickUnit == Math.rint(tickUnit)) {
+            places = 0;
+        } else if (tickUnit >= 0.01) {
+            places = MIN_PLACES;
+        } else {
+            places = Math.min(Money.SCALE, Math.max(MIN_PLACES, BigDecimal.valueOf(tickUnit).stripTrailingZeros().scale()));
+        }
+        return format(BigDecimal.valueOf(value), places);
     }
 
     /** A count with thousands grouped: {@code 12,345}. */
