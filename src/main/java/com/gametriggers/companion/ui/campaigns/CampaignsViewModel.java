@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
+import com.gametriggers.companion.ui.earnings.EarningsViewModel;
 
 /**
  * What the campaigns table shows, as plain values: one row per participation, and which actions its status allows.
@@ -23,9 +24,6 @@ public final class CampaignsViewModel {
 
     /** Shown where a number cannot be computed yet (a CTR before the first impression). */
     static final String NO_VALUE = "–";
-    /** Earnings are stored to the micro-unit; fewer than 2 places reads as an amount, more than 6 would be noise. */
-    private static final int MIN_EARNINGS_PLACES = 2;
-    private static final int MAX_EARNINGS_PLACES = 6;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
@@ -63,7 +61,7 @@ public final class CampaignsViewModel {
                 statusName(participation.status()),
                 participation.impressions(), participation.chatClicks(), participation.qrScans(), participation.linkClicks(),
                 clickThroughRate(participation.clicks(), participation.impressions()),
-                earnings(participation.estimatedEarnings()));
+                EarningsViewModel.exactMoney(participation.estimatedEarnings()));
     }
 
     public static Actions actions(Participation participation) {
@@ -95,13 +93,6 @@ public final class CampaignsViewModel {
         return percent.toPlainString() + "%";
     }
 
-    /** 2 decimals for whole cents, up to 6 for the fractions CPM impressions earn (0.0025), never an exponent. */
-    static String earnings(BigDecimal amount) {
-        BigDecimal rounded = amount.setScale(MAX_EARNINGS_PLACES, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return rounded.setScale(Math.max(rounded.scale(), MIN_EARNINGS_PLACES), RoundingMode.UNNECESSARY)
-                .toPlainString();
-    }
-
     /** The open campaigns the streamer can join: those without a participation, or whose participation was left. */
     public static List<Campaign> joinable(List<Campaign> open, List<Participation> participations) {
         java.util.Set<String> in = participations.stream()
@@ -112,7 +103,7 @@ public final class CampaignsViewModel {
 
     /** What a campaign pays, as "4.50 per 1,000 impressions" or "0.35 per click". */
     static String terms(Campaign campaign) {
-        String rate = earnings(campaign.paymentRate());
+        String rate = EarningsViewModel.exactMoney(campaign.paymentRate());
         return switch (campaign.paymentType()) {
             case CPM -> rate + " per 1,000 impressions";
             case CPC -> rate + " per click";

@@ -15,6 +15,7 @@ import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Actions;
+import com.gametriggers.companion.ui.earnings.EarningsViewModel;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 
 class CampaignsViewModelTest {
@@ -30,7 +31,7 @@ class CampaignsViewModelTest {
         List<Row> rows = CampaignsViewModel.rows(List.of(participation), List.of(NOVA));
 
         assertThat(rows).containsExactly(new Row(participation, "Nova Energy", "Summer Rush", "Paused", 2000, 5, 10, 15,
-                "1.5%", "1.2345"));
+                "1.5%", "$1.2345"));
     }
 
     @Test
@@ -55,13 +56,13 @@ class CampaignsViewModelTest {
 
     @Test
     void earningsShowTwoToSixDecimalsAsNeeded() {
-        assertThat(CampaignsViewModel.earnings(BigDecimal.ZERO)).isEqualTo("0.00");
-        assertThat(CampaignsViewModel.earnings(new BigDecimal("0.000000"))).isEqualTo("0.00");
-        assertThat(CampaignsViewModel.earnings(new BigDecimal("1.5"))).isEqualTo("1.50");
-        assertThat(CampaignsViewModel.earnings(new BigDecimal("100"))).isEqualTo("100.00");
-        assertThat(CampaignsViewModel.earnings(new BigDecimal("0.0025"))).isEqualTo("0.0025");
-        assertThat(CampaignsViewModel.earnings(new BigDecimal("12.123456"))).isEqualTo("12.123456");
-        assertThat(CampaignsViewModel.earnings(new BigDecimal("0.1234567"))).isEqualTo("0.123457");
+        assertThat(EarningsViewModel.exactMoney(BigDecimal.ZERO)).isEqualTo("$0.00");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.000000"))).isEqualTo("$0.00");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("1.5"))).isEqualTo("$1.50");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("100"))).isEqualTo("$100.00");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.0025"))).isEqualTo("$0.0025");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("12.123456"))).isEqualTo("$12.123456");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.1234567"))).isEqualTo("$0.123457");
     }
 
     @Test
@@ -84,8 +85,8 @@ class CampaignsViewModelTest {
                 participation("p2", "c2", ParticipationStatus.LEFT, 0, 0, 0, 0, 0, "0"));
 
         assertThat(CampaignsViewModel.joinable(List.of(nova, pixel, echo), mine)).containsExactly(pixel, echo);
-        assertThat(CampaignsViewModel.terms(nova)).isEqualTo("4.50 per 1,000 impressions");
-        assertThat(CampaignsViewModel.terms(pixel)).isEqualTo("4.50 per click");
+        assertThat(CampaignsViewModel.terms(nova)).isEqualTo("$4.50 per 1,000 impressions");
+        assertThat(CampaignsViewModel.terms(pixel)).isEqualTo("$4.50 per click");
         assertThat(CampaignsViewModel.endDate(new Campaign("c4", "n", "b", null, CampaignStatus.ACTIVE, PaymentType.CPM,
                 BigDecimal.ONE, null, null, null, null, null, null))).isEqualTo("open end");
     }

@@ -23,7 +23,6 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -252,11 +251,11 @@ class EarningsViewTest {
 
     /**
      * Writes the screenshot in the docs: 30 days of three sponsors (two CPM, one CPC), as the demo campaigns would
-     * earn them with some 60 to 120 viewers and a few streams off. Run with {@code -Dearnings.screenshot=docs/earnings.png}.
+     * earn them with some 60 to 120 viewers and a few streams off. It goes to target/screenshots unless
+     * {@code -Dearnings.screenshot=docs/earnings.png} names another file, and must show the chart's colours.
      */
     @Test
-    @EnabledIfSystemProperty(named = "earnings.screenshot", matches = ".+")
-    void screenshot() throws Exception {
+    void aMonthOfThreeSponsorsRendersAsAScreenshot() throws Exception {
         Participation quantum = fixture.join("Quantum Cola", "Quantum Cola summer", PaymentType.CPM, "6.00");
         Random random = new Random(7);
         List<CompletableFuture<?>> recorded = EarningsFixture.events();
@@ -277,7 +276,7 @@ class EarningsViewTest {
         CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).join();
         await().atMost(Duration.ofSeconds(30)).until(() -> fixture.tracker.status().eventsWaiting() == 0);
 
-        Path target = Path.of(System.getProperty("earnings.screenshot"));
+        Path target = Path.of(System.getProperty("earnings.screenshot", "target/screenshots/earnings.png"));
         EarningsView shot = onFx(() -> new EarningsView(fixture::load, background));
         Scene scene = onFx(() -> {
             Stage window = new Stage();
@@ -297,6 +296,19 @@ class EarningsViewTest {
         png.setRGB(0, 0, width, height, argb, 0, width);
         Files.createDirectories(target.toAbsolutePath().getParent());
         ImageIO.write(png, "png", target.toFile());
+
+        assertThat(width).isEqualTo(1280);
+        assertThat(height).isEqualTo(720);
+        long chartColoured = java.util.Arrays.stream(argb).filter(pixel -> isOrange(pixel)).count();
+        assertThat(chartColoured).as("pixels of the CPM and CPC bars").isGreaterThan(10_000);
+    }
+
+    /** The CPM and CPC bars are orange and amber: much red, some green, little blue. */
+    private static boolean isOrange(int argb) {
+        int red = argb >> 16 & 0xff;
+        int green = argb >> 8 & 0xff;
+        int blue = argb & 0xff;
+        return red > 200 && green > 80 && blue < 80;
     }
 
     /** Everything handed to the background worker before now has run, and its results reached the FX thread. */

@@ -125,7 +125,7 @@ class MainWindowTest {
         tracker.record(TrackingEvent.click("click-1", pixel.id(), Instant.now(), ClickType.LINK, "viewer-1")).join();
 
         await().atMost(LIVE).until(() -> onFx(() -> row(table, "Pixel Peak").linkClicks()) == 1);
-        assertThat(onFx(() -> row(table, "Pixel Peak").earnings())).isEqualTo("0.25");
+        assertThat(onFx(() -> row(table, "Pixel Peak").earnings())).isEqualTo("$0.25");
         assertThat(onFx(() -> row(table, "Nova Energy").linkClicks())).isZero();
     }
 
