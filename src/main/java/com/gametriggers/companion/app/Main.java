@@ -78,6 +78,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Path folder = dataDir != null ? dataDir : DataDirectories.forCurrentUser();
+        LogFile.start(folder);
         AppSettings saved;
         try {
             saved = AppSettings.load(folder);

@@ -8,7 +8,7 @@ import com.gametriggers.companion.store.StoreException;
 /** What the streamer reads when work failed: the app's own sentences, never an exception's text from elsewhere. */
 public final class Failures {
 
-    static final String UNEXPECTED = "Something went wrong; the log has the details for a bug report.";
+    static final String UNEXPECTED = "Something went wrong; logs/companion.log in the data folder (Settings) has the details for a bug report.";
 
     private Failures() {
     }

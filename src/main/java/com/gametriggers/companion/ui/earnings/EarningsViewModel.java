@@ -232,7 +232,7 @@ public final class EarningsViewModel {
         if (failure instanceof StoreException && failure.getMessage() != null) {
             return "The earnings could not be read: " + failure.getMessage();
         }
-        return "The earnings could not be read; the log has the details for a bug report.";
+        return "The earnings could not be read; logs/companion.log in the data folder has the details for a bug report.";
     }
 
     private static DecimalFormat grouped() {

@@ -93,7 +93,7 @@ public final class TwitchSignInPane extends VBox {
                 finish("The Twitch sign-in stopped.");
             } catch (RuntimeException e) {
                 log.warn("Twitch sign-in failed", e);
-                finish("The Twitch sign-in failed; the log has the details for a bug report.");
+                finish("The Twitch sign-in failed; logs/companion.log in the data folder has the details for a bug report.");
             }
         });
     }

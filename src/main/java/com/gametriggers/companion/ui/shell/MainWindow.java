@@ -168,12 +168,27 @@ public final class MainWindow {
         stage.setOnCloseRequest(event -> rememberWindow());
         stage.setOnHidden(event -> close());
         select(Section.CAMPAIGNS);
+        logFirstFrame(scene);
         stage.show();
 
         background.run(() -> {
             session = starter.call();
             return new Started(session, session.store().address(), session.store().isEmbedded(), CampaignsView.load(session));
         }, this::started, this::startFailed);
+    }
+
+    /**
+     * Logs how long after the process started the window's first frame was laid out, the start-up time
+     * docs/BENCHMARKS.md measures.
+     */
+    private static void logFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            ProcessHandle.current().info().startInstant().ifPresent(started -> log.info("First frame {} ms after the "
+                    + "process started", java.time.Duration.between(started, java.time.Instant.now()).toMillis()));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Switches between AtlantaFX's Primer dark and light themes; every open window follows. */

@@ -189,7 +189,7 @@ class EarningsViewModelTest {
         assertThat(EarningsViewModel.problem(new StoreUnavailableException("The store does not answer.", null)))
                 .isEqualTo("The earnings could not be read: The store does not answer.");
         assertThat(EarningsViewModel.problem(new IllegalStateException("NPE somewhere")))
-                .isEqualTo("The earnings could not be read; the log has the details for a bug report.");
+                .isEqualTo("The earnings could not be read; logs/companion.log in the data folder has the details for a bug report.");
     }
 
     @Test

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The window's footprint on a streaming PC: launch to first frame, resident memory after a minute idle with the demo
+# campaigns, and CPU while idle. Needs xvfb-run (apt-get install -y xvfb). Usage: bench/desktop-footprint.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+idle_seconds=${IDLE_SECONDS:-60}
+cpu_seconds=${CPU_SECONDS:-30}
+# The JVM options the installers use (packaging/), so the numbers are the ones streamers get.
+java_options=(-Xmx256m -XX:+UseSerialGC -Xshare:auto)
+
+./mvnw -q -B -DskipTests package
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
+classpath="target/classes:$(cat target/runtime-classpath.txt)"
+ticks=$(getconf CLK_TCK)
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+echo "run,first_frame_ms,rss_mb_after_${idle_seconds}s,idle_cpu_percent_of_one_core"
+for run in $(seq 1 "$runs"); do
+    data=$(mktemp -d)
+    port=$((20000 + RANDOM % 20000))
+    xvfb-run -a -s "-screen 0 1920x1080x24" java "${java_options[@]}" -cp "$classpath" \
+        com.gametriggers.companion.app.Main --demo --data-dir "$data" --overlay-port "$port" \
+        >"$data/app.out" 2>"$data/app.log" &
+    launcher=$!
+    pid=""
+    for _ in $(seq 1 100); do
+        pid=$(pgrep -f -- "--data-dir $data" | while read -r candidate; do
+            if [ "$(cat "/proc/$candidate/comm" 2>/dev/null)" = java ]; then echo "$candidate"; fi; done | head -1)
+        if [ -n "$pid" ] && grep -q "First frame" "$data/app.log"; then break; fi
+        sleep 0.2
+    done
+    first_frame=$(grep -o "First frame [0-9]* ms" "$data/app.log" | grep -o "[0-9]*" || echo "?")
+    sleep "$idle_seconds"
+    rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
+    before=$(cpu_ticks "$pid")
+    sleep "$cpu_seconds"
+    after=$(cpu_ticks "$pid")
+    cpu=$(awk -v d=$((after - before)) -v t="$ticks" -v s="$cpu_seconds" 'BEGIN {printf "%.2f", 100 * d / t / s}')
+    echo "$run,$first_frame,$((rss_kb / 1024)),$cpu"
+    kill "$pid"
+    wait "$launcher" 2>/dev/null || true
+    rm -rf "$data"
+done
