@@ -88,7 +88,12 @@ public final class ObsWebSocketClient implements AutoCloseable {
         ObsWebSocketClient client = new ObsWebSocketClient(settings, timeout, eventSubscriptions);
         // OkHttp's default connect timeout is 10 s; a streamer waiting on a button should hear sooner.
         OkHttpClient bounded = http.newBuilder().connectTimeout(timeout).build();
-        HttpUrl url = new HttpUrl.Builder().scheme("http").host(settings.host()).port(settings.port()).build();
+        HttpUrl url;
+        try {
+            url = new HttpUrl.Builder().scheme("http").host(settings.host()).port(settings.port()).build();
+        } catch (IllegalArgumentException e) {
+            throw ObsFailures.unknownHost(settings.host(), e);
+        }
         Request request = new Request.Builder().url(url)
                 .header("Sec-WebSocket-Protocol", "obswebsocket.json")
                 .build();

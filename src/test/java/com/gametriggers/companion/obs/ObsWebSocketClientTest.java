@@ -228,6 +228,15 @@ class ObsWebSocketClientTest {
     }
 
     @Test
+    void aHostThatIsNoAddressIsSaidSo() {
+        ObsException e = catchThrowableOfType(ObsException.class,
+                () -> connect(new ObsConnectionSettings("obs..pc", 4455)));
+        assertThat(e.reason()).isEqualTo(Reason.NOT_REACHABLE);
+        assertThat(e.getMessage()).isEqualTo("The OBS address \"obs..pc\" is not known on this network: check the"
+                + " host in the app's OBS settings.");
+    }
+
+    @Test
     void anHttpServerOnThePortIsNotObs() throws Exception {
         try (MockWebServer web = new MockWebServer()) {
             web.enqueue(new MockResponse.Builder().code(404).build());
