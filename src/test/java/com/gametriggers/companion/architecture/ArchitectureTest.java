@@ -54,6 +54,14 @@ class ArchitectureTest {
                     ROOT + "overlay..", ROOT + "chat..", ROOT + "twitch..", ROOT + "obs..", ROOT + "qr..");
 
     @ArchTest
+    static final ArchRule obsDependsOnlyOnTheDomain = noClasses()
+            .that().resideInAPackage(ROOT + "obs..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + "app..", ROOT + "ui..", ROOT + "store..",
+                    ROOT + "tracking..", ROOT + "overlay..", ROOT + "chat..", ROOT + "twitch..", ROOT + "qr..",
+                    "javafx..")
+            .because("Add to OBS talks to OBS and nothing else; the UI calls it from a background thread");
+
+    @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = SlicesRuleDefinition.slices()
             .matching(ROOT + "(*)..").should().beFreeOfCycles();
 }
