@@ -10,7 +10,7 @@ cpu_seconds=${CPU_SECONDS:-30}
 java_options=(-Xmx256m -XX:+UseSerialGC -Xshare:auto)
 
 ./mvnw -q -B -DskipTests package
-./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime
 classpath="target/classes:$(cat target/runtime-classpath.txt)"
 ticks=$(getconf CLK_TCK)
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
+import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.MongoUris;
@@ -26,10 +27,11 @@ import com.gametriggers.companion.ui.WindowBounds;
  * @param theme             {@value #DARK} or {@value #LIGHT}
  * @param window            where the main window was last, if known
  * @param rotation          how the overlay paces sponsors
+ * @param obs               where OBS's WebSocket server listens, for "Add to OBS"
  */
 public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<URI> publicTrackingUrl,
                           Optional<String> twitchClientId, String theme, Optional<WindowBounds> window,
-                          RotationSettings rotation) {
+                          RotationSettings rotation, ObsConnectionSettings obs) {
 
     public static final String FILE_NAME = "settings.properties";
     public static final String DARK = "dark";
@@ -52,6 +54,9 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     static final String ROTATION_GAP_SECONDS = "rotation.secondsBetweenSponsors";
     static final String ROTATION_DELAY_SECONDS = "rotation.secondsAfterGoingLive";
     static final String ROTATION_STRATEGY = "rotation.strategy";
+    static final String OBS_HOST = "obs.host";
+    static final String OBS_PORT = "obs.port";
+    static final String OBS_PASSWORD = "obs.password";
 
     public AppSettings {
         Objects.requireNonNull(mongoUri, "mongoUri");
@@ -60,6 +65,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         Objects.requireNonNull(theme, "theme");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(rotation, "rotation");
+        Objects.requireNonNull(obs, "obs");
         mongoUri = mongoUri.map(String::strip).filter(uri -> !uri.isEmpty());
         twitchClientId = twitchClientId.map(String::strip).filter(id -> !id.isEmpty());
         mongoUri.ifPresent(uri -> {
@@ -83,22 +89,26 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
 
     public static AppSettings defaults() {
         return new AppSettings(Optional.empty(), OverlaySettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), DARK,
-                Optional.empty(), RotationSettings.defaults());
+                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults());
     }
 
     public AppSettings withWindow(Optional<WindowBounds> newWindow) {
-        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, newWindow, rotation);
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, newWindow, rotation, obs);
     }
 
     public AppSettings withRotation(RotationSettings newRotation) {
-        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, newRotation);
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, newRotation, obs);
     }
 
     /** The settings the form edits, keeping the window and the rotation. */
     public AppSettings withForm(Optional<String> newMongoUri, int newOverlayPort, Optional<URI> newPublicTrackingUrl,
                                 Optional<String> newTwitchClientId, String newTheme) {
         return new AppSettings(newMongoUri, newOverlayPort, newPublicTrackingUrl, newTwitchClientId, newTheme, window,
-                rotation);
+                rotation, obs);
+    }
+
+    public AppSettings withObs(ObsConnectionSettings newObs) {
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, newObs);
     }
 
     /**
@@ -143,8 +153,9 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
 
         Optional<WindowBounds> window = readWindow(properties, file);
         RotationSettings rotation = readRotation(properties, file, defaults.rotation());
+        ObsConnectionSettings obs = readObs(properties, file);
 
-        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation);
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs);
     }
 
     /** Replaces {@code settings.properties} in one step, readable by the user only; unset values are left out. */
@@ -165,6 +176,9 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         properties.setProperty(ROTATION_GAP_SECONDS, Long.toString(rotation.timeBetweenSponsors().toSeconds()));
         properties.setProperty(ROTATION_DELAY_SECONDS, Long.toString(rotation.delayAfterGoingLive().toSeconds()));
         properties.setProperty(ROTATION_STRATEGY, rotation.strategy());
+        properties.setProperty(OBS_HOST, obs.host());
+        properties.setProperty(OBS_PORT, Integer.toString(obs.port()));
+        obs.password().ifPresent(password -> properties.setProperty(OBS_PASSWORD, password));
         PrivateFiles.write(dataDir.resolve(FILE_NAME), properties, "GameTriggers Companion: your settings");
     }
 
@@ -173,7 +187,23 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         // Records print every component; keep the MongoDB password out of logs.
         return "AppSettings[mongoUri=" + mongoUri.map(MongoUris::redact) + ", overlayPort=" + overlayPort
                 + ", publicTrackingUrl=" + publicTrackingUrl + ", twitchClientId=" + twitchClientId + ", theme=" + theme
-                + ", window=" + window + ", rotation=" + rotation + "]";
+                + ", window=" + window + ", rotation=" + rotation + ", obs=" + obs + "]";
+    }
+
+    private static ObsConnectionSettings readObs(Properties properties, Path file) throws IOException {
+        String host = value(properties, OBS_HOST).orElse(ObsConnectionSettings.DEFAULT_HOST);
+        int port = ObsConnectionSettings.DEFAULT_PORT;
+        Optional<String> portText = value(properties, OBS_PORT);
+        if (portText.isPresent()) {
+            port = portText.filter(text -> text.matches("[0-9]{1,5}")).map(Integer::parseInt)
+                    .filter(number -> number >= 1 && number <= MAX_PORT)
+                    .orElseThrow(() -> malformed(file, OBS_PORT, "must be a number from 1 to " + MAX_PORT, portText.get()));
+        }
+        try {
+            return new ObsConnectionSettings(host, port, Optional.ofNullable(properties.getProperty(OBS_PASSWORD)));
+        } catch (IllegalArgumentException e) {
+            throw malformed(file, OBS_HOST, "must be a host name or address", host);
+        }
     }
 
     /** Each rotation value on its own: a missing one keeps its default, a wrong one fails naming its key. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.WindowBounds;
@@ -59,6 +60,16 @@ final class SettingsFile implements SavedSettings {
     @Override
     public void rememberRotation(RotationSettings rotation) throws IOException {
         change(settings -> settings.withRotation(rotation));
+    }
+
+    @Override
+    public synchronized ObsConnectionSettings obsConnection() {
+        return current.obs();
+    }
+
+    @Override
+    public void rememberObsConnection(ObsConnectionSettings obs) throws IOException {
+        change(settings -> settings.withObs(obs));
     }
 
     /* One change at a time, and memory changes only once the file holds the new settings. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.ui.settings.SettingsViewModel;
 
@@ -30,4 +31,9 @@ public interface SavedSettings {
     RotationSettings rotation();
 
     void rememberRotation(RotationSettings rotation) throws IOException;
+
+    /** Where "Add to OBS" finds OBS's WebSocket server. */
+    ObsConnectionSettings obsConnection();
+
+    void rememberObsConnection(ObsConnectionSettings obs) throws IOException;
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.ui.WindowBounds;
@@ -42,7 +43,8 @@ class AppSettingsTest {
         AppSettings settings = new AppSettings(Optional.of("mongodb://streamer:s3cret@db.example.net:27017/gt"), 18000,
                 Optional.of(URI.create("https://gt.example.net/base")), Optional.of("abcdefghij0123456789klmnopqrst"),
                 "light", Optional.of(new WindowBounds(-1200.5, 40, 1024, 768)),
-                new RotationSettings(Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ZERO, "least-shown"));
+                new RotationSettings(Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ZERO, "least-shown"),
+                new ObsConnectionSettings("192.168.1.20", 4460, Optional.of("obs-s3cret")));
 
         settings.writeTo(dataDir);
 
@@ -155,19 +157,22 @@ class AppSettingsTest {
     @Test
     void theRecordRefusesValuesTheFileCouldNotHold() {
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 70_000, Optional.empty(), Optional.empty(), "dark",
-                Optional.empty(), RotationSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
+                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 17730, Optional.empty(), Optional.empty(), "blue",
-                Optional.empty(), RotationSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
+                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.of("http://db"), 17730, Optional.empty(), Optional.empty(),
-                "dark", Optional.empty(), RotationSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
+                "dark", Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void printingTheSettingsHidesTheMongoPassword() {
         AppSettings settings = new AppSettings(Optional.of("mongodb://streamer:s3cret@db.example.net/gt"), 17730,
-                Optional.empty(), Optional.empty(), "dark", Optional.empty(), RotationSettings.defaults());
+                Optional.empty(), Optional.empty(), "dark", Optional.empty(), RotationSettings.defaults(),
+                ObsConnectionSettings.defaults());
 
         assertThat(settings.toString()).contains("streamer:****@db.example.net").doesNotContain("s3cret");
+        assertThat(settings.withObs(ObsConnectionSettings.defaults().withPassword("obs-s3cret")).toString())
+                .doesNotContain("obs-s3cret");
     }
 
     @Test

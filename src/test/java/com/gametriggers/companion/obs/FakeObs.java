@@ -31,7 +31,7 @@ import okhttp3.WebSocketListener;
  * so tests assert on what the client really sent. Hooks make it close, stay silent or refuse;
  * {@link CrashingObs} drops the connection without a close frame.
  */
-final class FakeObs implements AutoCloseable {
+public final class FakeObs implements AutoCloseable {
 
     static final String SALT = "lM1GncleQOaCu9lT1yeUZhFYnqhsLLP1G5lAGo3ixaI=";
     static final String CHALLENGE = "+IxH4CnCiqpX1rM9scsNynZzbOe4KhDeYcTNS3PDaeY=";
@@ -90,7 +90,7 @@ final class FakeObs implements AutoCloseable {
     private String programScene;
     private int nextItemId = 1;
 
-    FakeObs() throws IOException {
+    public FakeObs() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -105,16 +105,16 @@ final class FakeObs implements AutoCloseable {
         return server.getPort();
     }
 
-    ObsConnectionSettings settings() {
+    public ObsConnectionSettings settings() {
         return new ObsConnectionSettings(server.getHostName(), port());
     }
 
-    FakeObs password(String value) {
+    public FakeObs password(String value) {
         password = value;
         return this;
     }
 
-    synchronized FakeObs canvas(int width, int height) {
+    public synchronized FakeObs canvas(int width, int height) {
         canvasWidth = width;
         canvasHeight = height;
         return this;
@@ -164,7 +164,7 @@ final class FakeObs implements AutoCloseable {
         return Optional.ofNullable(inputs.get(name));
     }
 
-    synchronized List<String> inputNames() {
+    public synchronized List<String> inputNames() {
         return List.copyOf(inputs.keySet());
     }
 
@@ -212,7 +212,7 @@ final class FakeObs implements AutoCloseable {
     }
 
     /** The {@code requestData} of every request of this type, in order. */
-    List<JsonObject> requests(String requestType) {
+    public List<JsonObject> requests(String requestType) {
         return received.stream().filter(m -> m.get("op").getAsInt() == 6)
                 .map(m -> m.getAsJsonObject("d"))
                 .filter(d -> d.get("requestType").getAsString().equals(requestType))

@@ -57,7 +57,7 @@ public final class SettingsView extends ScrollPane {
     /**
      * @param storeOpener  opens a store at a MongoDB address, for the connection test; runs off the FX thread
      * @param themeChanged applies a theme ({@value SettingsViewModel#DARK} or {@value SettingsViewModel#LIGHT})
-     * @param extra        more settings sections to show below the form (Twitch, OBS)
+     * @param extra        more settings sections to show side by side below the form (Twitch, OBS)
      */
     public SettingsView(SavedSettings saved, Background background, Function<String, ? extends AutoCloseable> storeOpener,
                         Consumer<String> themeChanged, Node... extra) {
@@ -115,9 +115,10 @@ public final class SettingsView extends ScrollPane {
         Label title = new Label("Settings");
         title.getStyleClass().add("title-3");
         VBox content = new VBox(16, title, form, buttons, message);
-        content.getChildren().addAll(extra);
+        HBox more = new HBox(40, extra);
+        content.getChildren().add(more);
         content.setPadding(new Insets(16));
-        content.setMaxWidth(820);
+        content.setMaxWidth(900);
         setContent(content);
 
         bind(mongoUri, model::setMongoUriText);

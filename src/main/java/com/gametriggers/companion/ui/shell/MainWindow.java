@@ -14,6 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.obs.AddToObs;
+import com.gametriggers.companion.obs.ObsConnectionSettings;
+import com.gametriggers.companion.obs.ObsException;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.ui.AppSession;
@@ -28,6 +31,7 @@ import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 import com.gametriggers.companion.ui.earnings.EarningsLoader;
 import com.gametriggers.companion.ui.earnings.EarningsView;
 import com.gametriggers.companion.ui.overlay.OverlayView;
+import com.gametriggers.companion.ui.settings.ObsSettingsPane;
 import com.gametriggers.companion.ui.settings.SettingsView;
 import com.gametriggers.companion.ui.settings.SettingsViewModel;
 import com.gametriggers.companion.ui.settings.TwitchSignInPane;
@@ -120,6 +124,7 @@ public final class MainWindow {
     private final Label message = new Label();
     private final TextField overlayUrl = new TextField();
     private final Button copyOverlayUrl = new Button("Copy", new FontIcon(Feather.COPY));
+    private final Button addToObs = new Button("Add to OBS", new FontIcon(Feather.CAST));
     private final Timeline refresher = new Timeline(new KeyFrame(REFRESH_EVERY, event -> refresh()));
     /** Set on the worker, so closing during start (also on the worker) still closes what started. */
     private volatile AppSession session;
@@ -150,7 +155,7 @@ public final class MainWindow {
         sections.put(Section.EARNINGS, starting());
         sections.put(Section.OVERLAY, starting());
         sections.put(Section.SETTINGS, new SettingsView(saved, background, MainWindow::openStore, MainWindow::applyTheme,
-                new TwitchSignInPane(twitch)));
+                new TwitchSignInPane(twitch), new ObsSettingsPane(saved, background)));
 
         BorderPane root = new BorderPane(content);
         root.setLeft(navigation());
@@ -270,9 +275,15 @@ public final class MainWindow {
             message.setText("Copied. Paste it into OBS as a Browser Source, 1920 x 1080.");
         });
         copyOverlayUrl.setMinWidth(Region.USE_PREF_SIZE);
+        addToObs.setId("add-to-obs");
+        addToObs.setDisable(true);
+        addToObs.setMinWidth(Region.USE_PREF_SIZE);
+        addToObs.setTooltip(new Tooltip("Puts the overlay into the scene on air in OBS, at your canvas size "
+                + "(OBS 28 or later, with its WebSocket server on)."));
+        addToObs.setOnAction(event -> addToObs());
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
-        HBox bar = new HBox(12, store, tracking, chat, stream, message, urlLabel, overlayUrl, copyOverlayUrl);
+        HBox bar = new HBox(12, store, tracking, chat, stream, message, urlLabel, overlayUrl, copyOverlayUrl, addToObs);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
@@ -309,6 +320,7 @@ public final class MainWindow {
         store.setText("Store: " + (started.embedded() ? "embedded (" + started.storeAddress() + ")" : started.storeAddress()));
         overlayUrl.setText(started.session().obsOverlayUrl());
         copyOverlayUrl.setDisable(false);
+        addToObs.setDisable(false);
         campaigns = new CampaignsView(started.session(), background, started.rows());
         replaceSection(Section.CAMPAIGNS, campaigns);
         earnings = new EarningsView(EarningsLoader.of(started.session()), background);
@@ -324,6 +336,21 @@ public final class MainWindow {
     }
 
     /** The start failed: the sentence the exception carries, its text one click away, never a stack trace. */
+    /** Talks to OBS off the FX thread; what OBS did, or why it could not, goes to the status bar. */
+    private void addToObs() {
+        addToObs.setDisable(true);
+        message.setText("Talking to OBS…");
+        String url = overlayUrl.getText();
+        ObsConnectionSettings obs = saved.obsConnection();
+        background.run(() -> new AddToObs(obs).addOverlay(url).sentence(), sentence -> {
+            addToObs.setDisable(false);
+            message.setText(sentence);
+        }, failure -> {
+            addToObs.setDisable(false);
+            message.setText(failure instanceof ObsException ? failure.getMessage() : Failures.sentence(failure));
+        });
+    }
+
     private void startFailed(Throwable failure) {
         log.warn("Start failed", failure);
         store.setText("Store: not started");

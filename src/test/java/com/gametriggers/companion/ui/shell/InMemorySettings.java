@@ -3,6 +3,7 @@ package com.gametriggers.companion.ui.shell;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.ui.SavedSettings;
@@ -17,6 +18,7 @@ final class InMemorySettings implements SavedSettings {
             OverlaySettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), SettingsViewModel.DARK);
     private volatile Optional<WindowBounds> window = Optional.empty();
     private volatile RotationSettings rotation = RotationSettings.defaults();
+    private volatile ObsConnectionSettings obs = ObsConnectionSettings.defaults();
 
     InMemorySettings(Path dataFolder) {
         this.dataFolder = dataFolder;
@@ -55,5 +57,15 @@ final class InMemorySettings implements SavedSettings {
     @Override
     public void rememberRotation(RotationSettings newRotation) {
         rotation = newRotation;
+    }
+
+    @Override
+    public ObsConnectionSettings obsConnection() {
+        return obs;
+    }
+
+    @Override
+    public void rememberObsConnection(ObsConnectionSettings newObs) {
+        obs = newObs;
     }
 }

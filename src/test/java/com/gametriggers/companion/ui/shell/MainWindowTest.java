@@ -25,6 +25,8 @@ import com.gametriggers.companion.domain.MediaType;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
 import com.gametriggers.companion.domain.PaymentType;
+import com.gametriggers.companion.obs.FakeObs;
+import com.google.gson.JsonObject;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.store.StoreSettings;
@@ -36,6 +38,7 @@ import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
@@ -55,10 +58,12 @@ class MainWindowTest {
     private final Participation pixel;
     private final Path dataDir;
     private final ScriptedTwitch twitch = new ScriptedTwitch();
+    private final InMemorySettings settings;
     private MainWindow window;
 
     MainWindowTest(@TempDir Path dataDir) throws Exception {
         this.dataDir = dataDir;
+        this.settings = new InMemorySettings(dataDir);
         store = MongoStore.open(StoreSettings.embedded(dataDir));
         tracker = Tracker.start(store, dataDir.resolve("journal"), TrackerOptions.defaults().withFlushInterval(Duration.ofMillis(20)));
         String streamerId = TestIds.newId();
@@ -69,7 +74,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         StoreBackedSession session = new StoreBackedSession(store, tracker, nova.streamerId());
-        window = new MainWindow(() -> session, new InMemorySettings(dataDir), twitch, () -> { });
+        window = new MainWindow(() -> session, settings, twitch, () -> { });
         window.show(stage);
     }
 
@@ -175,6 +180,54 @@ class MainWindowTest {
         await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
                 .startsWith("Signed in as nova_streams."));
         assertThat(robot.lookup("#twitch-sign-in-button").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void addToObsPutsTheOverlayInOrSaysWhyNot(FxRobot robot) throws Exception {
+        await().atMost(LIVE).until(() -> onFx(() -> !robot.lookup("#add-to-obs").queryButton().isDisabled()));
+        try (FakeObs obs = new FakeObs().password("obs-pass").canvas(2560, 1440)) {
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+            replaceText(robot, "#obs-host", obs.settings().host());
+            replaceText(robot, "#obs-port", Integer.toString(obs.settings().port()));
+            robot.clickOn("#obs-password").write("not-it");
+            robot.clickOn("#obs-save");
+            await().atMost(LIVE).until(() -> text(robot, "#obs-message").equals("Saved."));
+            assertThat(onFx(() -> robot.lookup("#obs-password").queryAs(PasswordField.class).getText()))
+                    .as("a kept password is never shown again").isEmpty();
+
+            robot.clickOn("#add-to-obs");
+            await().atMost(LIVE).untilAsserted(() -> assertThat(text(robot, "#message")).startsWith("OBS refused the WebSocket password"));
+            assertThat(text(robot, "#message")).doesNotContain("not-it");
+            assertThat(obs.inputNames()).isEmpty();
+
+            robot.clickOn("#obs-password").write("obs-pass");
+            robot.clickOn("#obs-save");
+            await().atMost(LIVE).until(() -> settings.obsConnection().password().equals(java.util.Optional.of("obs-pass")));
+
+            robot.clickOn("#add-to-obs");
+            await().atMost(LIVE).untilAsserted(() -> assertThat(text(robot, "#message")).startsWith("Added"));
+            assertThat(obs.inputNames()).containsExactly("GameTriggers Overlay");
+            JsonObject created = obs.requests("CreateInput").get(0).getAsJsonObject("inputSettings");
+            assertThat(created.get("url").getAsString()).isEqualTo(StoreBackedSession.OVERLAY_URL);
+            assertThat(created.get("width").getAsInt()).isEqualTo(2560);
+            assertThat(created.get("height").getAsInt()).isEqualTo(1440);
+        }
+        robot.clickOn("#add-to-obs");
+        await().atMost(LIVE).untilAsserted(() -> assertThat(text(robot, "#message")).startsWith("OBS is not running"));
+    }
+
+    private static void replaceText(FxRobot robot, String id, String text) throws Exception {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.clickOn(field);
+        onFx(() -> {
+            field.clear();
+            return null;
+        });
+        robot.write(text);
+    }
+
+    private static String text(FxRobot robot, String id) throws Exception {
+        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
     private Participation join(String streamerId, Campaign campaign) {
