@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 idle_seconds=${IDLE_SECONDS:-60}
 cpu_seconds=${CPU_SECONDS:-30}
-# The JVM options the installers use (packaging/), so the numbers are the ones streamers get.
-java_options=(-Xmx256m -XX:+UseSerialGC -Xshare:auto)
+# The JVM options the installers use (packaging/), so the numbers are the ones streamers get; JAVA_OPTIONS overrides.
+read -r -a java_options <<< "${JAVA_OPTIONS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
 
 ./mvnw -q -B -DskipTests package
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime

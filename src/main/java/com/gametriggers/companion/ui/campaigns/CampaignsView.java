@@ -129,6 +129,10 @@ public final class CampaignsView extends BorderPane {
     }
 
     private void showRows(List<Row> rows) {
+        if (rows.equals(table.getItems()) && !rows.isEmpty()) {
+            // Nothing moved: leaving the table alone spares a layout and a repaint every two seconds.
+            return;
+        }
         String selectedId = selectedRow() == null ? null : selectedRow().id();
         replacingRows = true;
         table.getItems().setAll(rows);

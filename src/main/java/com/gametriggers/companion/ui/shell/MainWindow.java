@@ -1,12 +1,17 @@
 package com.gametriggers.companion.ui.shell;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -38,9 +43,8 @@ import com.gametriggers.companion.ui.settings.TwitchSignInPane;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -66,7 +70,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * The app's window: navigation on the left, the chosen section in the middle, a status bar with the store, the
@@ -76,7 +79,7 @@ import javafx.util.Duration;
 public final class MainWindow {
 
     private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
-    private static final Duration REFRESH_EVERY = Duration.seconds(2);
+    private static final Duration REFRESH_EVERY = Duration.ofSeconds(2);
 
     /** The navigation's sections, in the order of their Ctrl+1..4 shortcuts. */
     enum Section {
@@ -125,7 +128,15 @@ public final class MainWindow {
     private final TextField overlayUrl = new TextField();
     private final Button copyOverlayUrl = new Button("Copy", new FontIcon(Feather.COPY));
     private final Button addToObs = new Button("Add to OBS", new FontIcon(Feather.CAST));
-    private final Timeline refresher = new Timeline(new KeyFrame(REFRESH_EVERY, event -> refresh()));
+    /**
+     * Not a Timeline: a running JavaFX animation keeps the render loop pulsing 60 times a second, which on a
+     * streaming PC is CPU taken from the game and OBS for nothing.
+     */
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "window-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Set on the worker, so closing during start (also on the worker) still closes what started. */
     private volatile AppSession session;
     private CampaignsView campaigns;
@@ -191,7 +202,7 @@ public final class MainWindow {
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             ProcessHandle.current().info().startInstant().ifPresent(started -> log.info("First frame {} ms after the "
-                    + "process started", java.time.Duration.between(started, java.time.Instant.now()).toMillis()));
+                    + "process started", Duration.between(started, Instant.now()).toMillis()));
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
@@ -330,8 +341,8 @@ public final class MainWindow {
         if (shown == Section.OVERLAY) {
             overlay.shown();
         }
-        refresher.setCycleCount(Timeline.INDEFINITE);
-        refresher.play();
+        refresher.scheduleWithFixedDelay(() -> Platform.runLater(this::refresh), REFRESH_EVERY.toMillis(),
+                REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         refresh();
     }
 
@@ -431,7 +442,7 @@ public final class MainWindow {
 
     /** Stops reading the store every two seconds; the window's own close does this too. */
     public void stopRefreshing() {
-        refresher.stop();
+        refresher.shutdownNow();
     }
 
     private void close() {
