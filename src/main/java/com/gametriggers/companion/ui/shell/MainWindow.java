@@ -80,6 +80,7 @@ public final class MainWindow {
 
     private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
     private static final Duration REFRESH_EVERY = Duration.ofSeconds(2);
+    private static final int UNWATCHED_TICKS = 5;
 
     /** The navigation's sections, in the order of their Ctrl+1..4 shortcuts. */
     enum Section {
@@ -145,6 +146,7 @@ public final class MainWindow {
     private Section shown;
     private Stage stage;
     private boolean statusLoading;
+    private int ticksSinceRefresh;
 
     /**
      * @param starter    starts the services; called off the FX thread
@@ -182,6 +184,11 @@ public final class MainWindow {
         stage.setMinHeight(560);
         placeWindow();
         stage.setOnCloseRequest(event -> rememberWindow());
+        stage.focusedProperty().addListener((observable, was, focused) -> {
+            if (focused && session != null) {
+                refresh();
+            }
+        });
         stage.setOnHidden(event -> close());
         select(Section.CAMPAIGNS);
         logFirstFrame(scene);
@@ -341,7 +348,7 @@ public final class MainWindow {
         if (shown == Section.OVERLAY) {
             overlay.shown();
         }
-        refresher.scheduleWithFixedDelay(() -> Platform.runLater(this::refresh), REFRESH_EVERY.toMillis(),
+        refresher.scheduleWithFixedDelay(() -> Platform.runLater(this::refreshIfWatched), REFRESH_EVERY.toMillis(),
                 REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         refresh();
     }
@@ -398,8 +405,21 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Every tick while the streamer looks at the window; every {@value #UNWATCHED_TICKS}th while the game or OBS has
+     * the focus, and not at all while the window is minimized: the numbers are still fresh when the streamer looks.
+     */
+    private void refreshIfWatched() {
+        ticksSinceRefresh++;
+        if (stage.isIconified() || !stage.isFocused() && ticksSinceRefresh < UNWATCHED_TICKS) {
+            return;
+        }
+        refresh();
+    }
+
     /** Only the section on screen reads the store: what is not seen costs nothing. */
     private void refresh() {
+        ticksSinceRefresh = 0;
         switch (shown) {
             case CAMPAIGNS -> campaigns.refresh();
             case EARNINGS -> earnings.refresh();
