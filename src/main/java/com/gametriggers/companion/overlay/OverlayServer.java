@@ -135,7 +135,8 @@ public final class OverlayServer implements AutoCloseable {
         server.start();
         overlay.ticker.scheduleWithFixedDelay(overlay.channels::tickListened, 250, 250, TimeUnit.MILLISECONDS);
         overlay.ticker.scheduleWithFixedDelay(overlay.channels::heartbeat, 15, 15, TimeUnit.SECONDS);
-        overlay.ticker.scheduleWithFixedDelay(directory::refresh, 3, 3, TimeUnit.SECONDS);
+        // The app refreshes at once after its own changes; this catches the platform's, within 10 s, at little cost.
+        overlay.ticker.scheduleWithFixedDelay(directory::refresh, 10, 10, TimeUnit.SECONDS);
         log.info("Overlay server at {}", overlay.baseUrl());
         return overlay;
     }
