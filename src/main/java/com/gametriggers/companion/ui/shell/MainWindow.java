@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -81,6 +82,7 @@ public final class MainWindow {
     private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
     private static final Duration REFRESH_EVERY = Duration.ofSeconds(2);
     private static final int UNWATCHED_TICKS = 5;
+    private static final int STORE_READ_TICKS = 5;
 
     /** The navigation's sections, in the order of their Ctrl+1..4 shortcuts. */
     enum Section {
@@ -147,6 +149,8 @@ public final class MainWindow {
     private Stage stage;
     private boolean statusLoading;
     private int ticksSinceRefresh;
+    private int refreshesSinceStoreRead;
+    private Instant lastFlushSeen;
 
     /**
      * @param starter    starts the services; called off the FX thread
@@ -186,6 +190,7 @@ public final class MainWindow {
         stage.setOnCloseRequest(event -> rememberWindow());
         stage.focusedProperty().addListener((observable, was, focused) -> {
             if (focused && session != null) {
+                refreshSection();
                 refresh();
             }
         });
@@ -330,7 +335,7 @@ public final class MainWindow {
         }
         shown = section;
         if (session != null) {
-            refresh();
+            refreshSection();
         }
     }
 
@@ -417,15 +422,13 @@ public final class MainWindow {
         refresh();
     }
 
-    /** Only the section on screen reads the store: what is not seen costs nothing. */
+    /**
+     * Reads the status (from memory), then the section on screen from the store only when it can have changed: after
+     * the tracker stored a batch, or every {@value #STORE_READ_TICKS}th time for changes made by the platform. What is
+     * not seen, or did not change, costs nothing.
+     */
     private void refresh() {
         ticksSinceRefresh = 0;
-        switch (shown) {
-            case CAMPAIGNS -> campaigns.refresh();
-            case EARNINGS -> earnings.refresh();
-            case OVERLAY -> overlay.refresh();
-            case SETTINGS -> { }
-        }
         if (statusLoading) {
             return;
         }
@@ -436,7 +439,26 @@ public final class MainWindow {
             showTracking(status.tracking());
             chat.setText(status.channel().chatText());
             stream.setText(status.channel().streamText());
-        }, failure -> statusLoading = false);
+            Instant flushed = status.tracking().lastSuccessfulFlush();
+            boolean stored = !Objects.equals(flushed, lastFlushSeen);
+            lastFlushSeen = flushed;
+            if (stored || ++refreshesSinceStoreRead >= STORE_READ_TICKS) {
+                refreshSection();
+            }
+        }, failure -> {
+            statusLoading = false;
+            refreshSection();
+        });
+    }
+
+    private void refreshSection() {
+        refreshesSinceStoreRead = 0;
+        switch (shown) {
+            case CAMPAIGNS -> campaigns.refresh();
+            case EARNINGS -> earnings.refresh();
+            case OVERLAY -> overlay.refresh();
+            case SETTINGS -> { }
+        }
     }
 
     private record Status(WriterStatus tracking, ChannelStatus channel) {

@@ -123,6 +123,27 @@ class MainWindowTest {
     }
 
     @Test
+    void leavingAsksFirstAndCancelChangesNothing(FxRobot robot) throws Exception {
+        TableView<Row> table = campaignsTable(robot);
+        await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 2);
+        robot.clickOn("Nova Energy");
+
+        robot.clickOn("#leave");
+        await().atMost(LIVE).until(() -> robot.lookup("Leave this campaign?").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        assertThat(store.participations().byId(nova.id()).orElseThrow().status()).isEqualTo(ParticipationStatus.ACTIVE);
+
+        robot.clickOn("#leave");
+        await().atMost(LIVE).until(() -> robot.lookup("Leave this campaign?").tryQuery().isPresent());
+        robot.clickOn((javafx.scene.Node node) -> node instanceof javafx.scene.control.Button button
+                && "Leave".equals(button.getText()));
+
+        await().atMost(LIVE).until(() -> onFx(() -> row(table, "Nova Energy").status()).equals("Left"));
+        assertThat(store.participations().byId(nova.id()).orElseThrow().status()).isEqualTo(ParticipationStatus.LEFT);
+        assertThat(robot.lookup("#leave").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
     void aRecordedClickShowsUpInTheTableWithinSeconds(FxRobot robot) throws Exception {
         TableView<Row> table = campaignsTable(robot);
         await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 2);
