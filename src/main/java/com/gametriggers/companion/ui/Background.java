@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-import javafx.concurrent.Task;
+import javafx.application.Platform;
 
 /**
  * Runs store, network and disk work off the FX thread and hands the result back on it. One worker thread, so the
@@ -29,16 +29,21 @@ public final class Background {
         run(work, onSuccess, onFailure);
     }
 
+    /*
+     * Not a javafx.concurrent.Task: a task reports each of its state changes on the FX thread, where one hand-over
+     * per piece of work is all the window needs, and the status bar asks every two seconds.
+     */
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> failure) {
-        Task<T> task = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                return work.call();
+        worker.execute(() -> {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception | Error e) {
+                Platform.runLater(() -> failure.accept(e));
+                return;
             }
-        };
-        task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
-        task.setOnFailed(event -> failure.accept(task.getException()));
-        worker.execute(task);
+            Platform.runLater(() -> onSuccess.accept(result));
+        });
     }
 
     /** Runs {@code last} after the work already asked for, and then takes no more. */

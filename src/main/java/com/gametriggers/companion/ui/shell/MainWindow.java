@@ -148,7 +148,11 @@ public final class MainWindow {
     private Section shown;
     private Stage stage;
     private boolean statusLoading;
-    private int ticksSinceRefresh;
+    /** Read by the refresher's thread, written by the stage's listeners. */
+    private volatile boolean focused = true;
+    private volatile boolean minimized;
+    /** Only the refresher's thread uses it. */
+    private int unwatchedTicks;
     private int refreshesSinceStoreRead;
     private Instant lastFlushSeen;
 
@@ -188,8 +192,10 @@ public final class MainWindow {
         stage.setMinHeight(560);
         placeWindow();
         stage.setOnCloseRequest(event -> rememberWindow());
-        stage.focusedProperty().addListener((observable, was, focused) -> {
-            if (focused && session != null) {
+        stage.iconifiedProperty().addListener((observable, was, iconified) -> minimized = iconified);
+        stage.focusedProperty().addListener((observable, was, isFocused) -> {
+            focused = isFocused;
+            if (isFocused && session != null) {
                 refreshSection();
                 refresh();
             }
@@ -353,7 +359,7 @@ public final class MainWindow {
         if (shown == Section.OVERLAY) {
             overlay.shown();
         }
-        refresher.scheduleWithFixedDelay(() -> Platform.runLater(this::refreshIfWatched), REFRESH_EVERY.toMillis(),
+        refresher.scheduleWithFixedDelay(this::tick, REFRESH_EVERY.toMillis(),
                 REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         refresh();
     }
@@ -411,15 +417,17 @@ public final class MainWindow {
     }
 
     /**
-     * Every tick while the streamer looks at the window; every {@value #UNWATCHED_TICKS}th while the game or OBS has
-     * the focus, and not at all while the window is minimized: the numbers are still fresh when the streamer looks.
+     * On the refresher's thread: every tick while the streamer looks at the window; every {@value #UNWATCHED_TICKS}th
+     * while the game or OBS has the focus, and not at all while the window is minimized. Only then does the FX thread
+     * hear of it, so an unwatched window costs next to nothing; the numbers are fresh again when the streamer looks.
      */
-    private void refreshIfWatched() {
-        ticksSinceRefresh++;
-        if (stage.isIconified() || !stage.isFocused() && ticksSinceRefresh < UNWATCHED_TICKS) {
+    private void tick() {
+        unwatchedTicks++;
+        if (minimized || !focused && unwatchedTicks < UNWATCHED_TICKS) {
             return;
         }
-        refresh();
+        unwatchedTicks = 0;
+        Platform.runLater(this::refresh);
     }
 
     /**
@@ -428,7 +436,6 @@ public final class MainWindow {
      * not seen, or did not change, costs nothing.
      */
     private void refresh() {
-        ticksSinceRefresh = 0;
         if (statusLoading) {
             return;
         }
