@@ -207,6 +207,8 @@ public final class OverlayView extends VBox {
             webView.setPageFill(Color.TRANSPARENT);
             webView.setContextMenuEnabled(false);
             webView.setPrefSize(PREVIEW_WIDTH, PREVIEW_HEIGHT);
+            // WebKit keeps its storage in the data folder, not in a folder of its own in the user's home.
+            webView.getEngine().setUserDataDirectory(saved.dataFolder().resolve("webview").toFile());
             webView.getEngine().load(session.obsOverlayUrl());
             preview.getChildren().setAll(webView);
         }

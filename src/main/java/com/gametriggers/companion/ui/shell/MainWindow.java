@@ -50,6 +50,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -187,6 +188,10 @@ public final class MainWindow {
                     () -> select(section));
         }
         stage.setTitle("GameTriggers Companion");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(MainWindow.class.getResource("/icons/gametriggers-companion-" + size + ".png")
+                    .toExternalForm()));
+        }
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
