@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # The window's footprint on a streaming PC: launch to first frame, resident memory after a minute idle with the demo
 # campaigns, and CPU while idle. Needs xvfb-run (apt-get install -y xvfb). Usage: bench/desktop-footprint.sh [runs]
+# APP_IMAGE=target/installer/image/gametriggers-companion measures the installed app's launcher instead (build it with
+# ./mvnw -Pinstaller -Dinstaller.types=none -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 idle_seconds=${IDLE_SECONDS:-60}
 cpu_seconds=${CPU_SECONDS:-30}
 # The JVM options the installers use (packaging/), so the numbers are the ones streamers get; JAVA_OPTIONS overrides.
-read -r -a java_options <<< "${JAVA_OPTIONS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
+read -r -a java_options <<< "${JAVA_OPTIONS:--Xms32m -Xmx256m -XX:+UseSerialGC -Xshare:auto}"
 
-./mvnw -q -B -DskipTests package
-./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime
-classpath="target/classes:$(cat target/runtime-classpath.txt)"
+if [ -n "${APP_IMAGE:-}" ]; then
+    launch=("$APP_IMAGE/bin/gametriggers-companion")
+else
+    ./mvnw -q -B -DskipTests package
+    ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime
+    launch=(java "${java_options[@]}" -cp "target/classes:$(cat target/runtime-classpath.txt)"
+            com.gametriggers.companion.app.Main)
+fi
 ticks=$(getconf CLK_TCK)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -20,14 +27,14 @@ echo "run,first_frame_ms,rss_mb_after_${idle_seconds}s,idle_cpu_percent_of_one_c
 for run in $(seq 1 "$runs"); do
     data=$(mktemp -d)
     port=$((20000 + RANDOM % 20000))
-    xvfb-run -a -s "-screen 0 1920x1080x24" java "${java_options[@]}" -cp "$classpath" \
-        com.gametriggers.companion.app.Main --demo --data-dir "$data" --overlay-port "$port" \
+    xvfb-run -a -s "-screen 0 1920x1080x24" "${launch[@]}" --demo --data-dir "$data" --overlay-port "$port" \
         >"$data/app.out" 2>"$data/app.log" &
     launcher=$!
     pid=""
     for _ in $(seq 1 100); do
         pid=$(pgrep -f -- "--data-dir $data" | while read -r candidate; do
-            if [ "$(cat "/proc/$candidate/comm" 2>/dev/null)" = java ]; then echo "$candidate"; fi; done | head -1)
+            case "$(cat "/proc/$candidate/comm" 2>/dev/null)" in xvfb-run|sh|bash|Xvfb|"") ;; *) echo "$candidate" ;; esac
+        done | head -1)
         if [ -n "$pid" ] && grep -q "First frame" "$data/app.log"; then break; fi
         sleep 0.2
     done
