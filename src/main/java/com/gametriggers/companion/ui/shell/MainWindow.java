@@ -1,5 +1,6 @@
 package com.gametriggers.companion.ui.shell;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -224,8 +225,9 @@ public final class MainWindow {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            ProcessHandle.current().info().startInstant().ifPresent(started -> log.info("First frame {} ms after the "
-                    + "process started", Duration.between(started, Instant.now()).toMillis()));
+            // The JVM's own start time: the process's is rounded to the second on Linux.
+            long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+            log.info("First frame {} ms after the JVM started", System.currentTimeMillis() - started);
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
