@@ -40,9 +40,9 @@ for run in $(seq 1 "$runs"); do
     launcher=$!
     pid=""
     for _ in $(seq 1 100); do
-        pid=$(pgrep -f -- "--data-dir $data" | while read -r candidate; do
+        pid=$( (pgrep -f -- "--data-dir $data" || true) | while read -r candidate; do
             case "$(cat "/proc/$candidate/comm" 2>/dev/null)" in sh|bash|"") ;; *) echo "$candidate" ;; esac
-        done | head -1)
+        done | sed -n 1p)
         if [ -n "$pid" ] && grep -q "First frame" "$data/app.log"; then break; fi
         sleep 0.2
     done
