@@ -9,7 +9,7 @@ runs=${1:-3}
 idle_seconds=${IDLE_SECONDS:-60}
 cpu_seconds=${CPU_SECONDS:-30}
 # The JVM options the installers use (packaging/), so the numbers are the ones streamers get; JAVA_OPTIONS overrides.
-read -r -a java_options <<< "${JAVA_OPTIONS:--Xms32m -Xmx256m -XX:+UseSerialGC -Xshare:auto}"
+read -r -a java_options <<< "${JAVA_OPTIONS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
 
 if [ -n "${APP_IMAGE:-}" ]; then
     launch=("$APP_IMAGE/bin/gametriggers-companion")

@@ -72,10 +72,12 @@ public final class BuildInstaller {
      * JVM options of the installed app. A heap cap far below what browser-based streaming tools take (the app holds a
      * few thousand documents and a journal), and a small start heap that grows when needed; the serial collector,
      * which needs the least memory and no collector threads on a machine that is busy encoding a stream (measured:
-     * docs/BENCHMARKS.md, "Installer size"); class data sharing from the runtime's archive (the default, said for
-     * clarity).
+     * docs/BENCHMARKS.md, "Installer size"); only the quick first compiler, whose code is ample for a few events a
+     * second and which keeps the JIT from spending an idle window's first minutes and tens of MB on optimising
+     * (docs/BENCHMARKS.md, "The window"); class data sharing from the runtime's archive (the default, said for clarity).
      */
-    static final List<String> JAVA_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto");
+    static final List<String> JAVA_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto");
 
     /** Modules the app needs that jdeps cannot see in the bytecode, because they are found by name at run time. */
     static final Map<String, String> RUNTIME_MODULES = new LinkedHashMap<>();
