@@ -63,16 +63,19 @@ public final class CampaignsView extends BorderPane {
         this.detail = new SponsorDetailPane(background);
         table.setId("campaigns");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(
-                column("Brand", Row::brand, false, 120),
-                column("Campaign", Row::campaign, false, 170),
-                column("Status", Row::status, false, 70),
-                column("Impressions", Row::impressions, true, 100),
+        TableColumn<Row, Object> clicks = new TableColumn<>("Clicks");
+        clicks.getColumns().setAll(List.of(
                 column("Chat", Row::chatClicks, true, 55),
                 column("QR", Row::qrScans, true, 50),
-                column("Link clicks", Row::linkClicks, true, 90),
+                column("Link", Row::linkClicks, true, 55)));
+        table.getColumns().setAll(List.of(
+                column("Brand", Row::brand, false, 115),
+                column("Campaign", Row::campaign, false, 150),
+                column("Status", Row::status, false, 70),
+                column("Impressions", Row::impressions, true, 110),
+                clicks,
                 column("CTR", Row::clickThroughRate, true, 65),
-                column("Earnings", Row::earnings, true, 90)));
+                column("Earnings", Row::earnings, true, 95)));
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> selected(row));
 
         pause.setId("pause");

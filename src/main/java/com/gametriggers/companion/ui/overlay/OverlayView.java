@@ -108,7 +108,9 @@ public final class OverlayView extends VBox {
         }
         VBox state = new VBox(6, onScreen, stream, pages);
 
-        HBox top = new HBox(24, new VBox(8, preview, previewNote), new VBox(16, actions, state, rotationForm()));
+        VBox right = new VBox(16, state, rotationForm());
+        HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
+        HBox top = new HBox(24, new VBox(10, preview, previewNote, actions), right);
         getChildren().add(top);
         showRotation(saved.rotation());
     }
@@ -118,9 +120,10 @@ public final class OverlayView extends VBox {
         minutesBetween.setId("rotation-between");
         minutesAfterLive.setId("rotation-after-live");
         strategy.setId("rotation-strategy");
+        strategy.setPrefWidth(210);
         rotationMessage.setId("rotation-message");
         for (TextField field : List.of(secondsOnScreen, minutesBetween, minutesAfterLive)) {
-            field.setPrefColumnCount(5);
+            field.setPrefColumnCount(4);
             field.setOnAction(event -> applyRotation());
         }
         strategy.getItems().setAll(RotationSettings.strategies());
@@ -153,6 +156,7 @@ public final class OverlayView extends VBox {
 
     private static Label label(String text, javafx.scene.Node field) {
         Label label = new Label(text);
+        label.setMinWidth(Label.USE_PREF_SIZE);
         label.setLabelFor(field);
         return label;
     }

@@ -39,6 +39,9 @@ public final class ObsSettingsPane extends VBox {
         host.setId("obs-host");
         port.setId("obs-port");
         port.setPrefColumnCount(6);
+        host.setPrefColumnCount(14);
+        password.setPrefColumnCount(10);
+        forget.setMinWidth(USE_PREF_SIZE);
         password.setId("obs-password");
         forget.setId("obs-forget-password");
         message.setId("obs-message");
@@ -56,12 +59,14 @@ public final class ObsSettingsPane extends VBox {
         grid.addRow(2, label("Password", password), new HBox(8, password, forget));
         Label where = new Label("OBS shows these under Tools -> WebSocket Server Settings.");
         where.getStyleClass().add("text-muted");
+        where.setWrapText(true);
         getChildren().addAll(title, where, grid, keep, message);
         show(saved.obsConnection());
     }
 
     private static Label label(String text, javafx.scene.Node field) {
         Label label = new Label(text);
+        label.setMinWidth(USE_PREF_SIZE);
         label.setLabelFor(field);
         return label;
     }
