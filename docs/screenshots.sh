@@ -40,17 +40,17 @@ grab() { DISPLAY=":$1" import -window root "$2"; }
 stop() { kill "$window"; wait "$window" || true; kill "$xvfb"; wait "$xvfb" 2>/dev/null || true; }
 
 shoot 91 1280 720
-click 91 400 90                      # the first sponsor, so its QR code and chat command show
+click 91 400 117                     # the first sponsor, so its QR code and chat command show
 grab 91 docs/main-window.png
 key 91 ctrl+2 3; grab 91 docs/earnings-window.png
-key 91 ctrl+3 5; click 91 820 40 6   # "Show a sponsor now", then the card slides into the preview
+key 91 ctrl+3 5; click 91 280 431 6  # "Show a sponsor now", then the card slides into the preview
 grab 91 docs/window-overlay.png
 key 91 ctrl+4 2; grab 91 docs/window-settings.png
 stop
 
 if [ "${1:-}" = 1.5 ]; then
     shoot 92 1920 1080 -Dglass.gtk.uiScale=1.5
-    click 92 600 135
+    click 92 600 176
     grab 92 docs/window-150.png
     stop
 fi

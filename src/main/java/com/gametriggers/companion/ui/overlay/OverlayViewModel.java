@@ -34,7 +34,7 @@ public final class OverlayViewModel {
         Map<String, String> names = new LinkedHashMap<>();
         for (String strategy : RotationSettings.strategies()) {
             names.put(strategy, switch (strategy) {
-                case "round-robin" -> "Every sponsor in turn";
+                case "round-robin" -> "In turn";
                 case "highest-paying" -> "Highest paying first";
                 case "least-shown" -> "Least shown first";
                 default -> strategy;
