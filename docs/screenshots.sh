@@ -42,7 +42,7 @@ stop() { kill "$window"; wait "$window" || true; kill "$xvfb"; wait "$xvfb" 2>/d
 shoot 91 1280 720
 click 91 400 117                     # the first sponsor, so its QR code and chat command show
 grab 91 docs/main-window.png
-key 91 ctrl+2 3; grab 91 docs/earnings-window.png
+key 91 ctrl+2 3; grab 91 docs/window-earnings.png
 key 91 ctrl+3 5; click 91 280 431 6  # "Show a sponsor now", then the card slides into the preview
 grab 91 docs/window-overlay.png
 key 91 ctrl+4 2; grab 91 docs/window-settings.png
