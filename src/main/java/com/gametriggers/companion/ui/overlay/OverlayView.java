@@ -11,6 +11,7 @@ import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.FieldLabels;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.overlay.OverlayViewModel.RotationForm;
 
@@ -145,20 +146,13 @@ public final class OverlayView extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, label("Time on screen (seconds)", secondsOnScreen), secondsOnScreen);
-        grid.addRow(1, label("Time between sponsors (minutes)", minutesBetween), minutesBetween);
-        grid.addRow(2, label("Wait after going live (minutes)", minutesAfterLive), minutesAfterLive);
-        grid.addRow(3, label("Next sponsor", strategy), strategy);
+        grid.addRow(0, FieldLabels.forField("Time on screen (seconds)", secondsOnScreen), secondsOnScreen);
+        grid.addRow(1, FieldLabels.forField("Time between sponsors (minutes)", minutesBetween), minutesBetween);
+        grid.addRow(2, FieldLabels.forField("Wait after going live (minutes)", minutesAfterLive), minutesAfterLive);
+        grid.addRow(3, FieldLabels.forField("Next sponsor", strategy), strategy);
         Label title = new Label("Schedule");
         title.getStyleClass().add("title-4");
         return new VBox(10, title, grid, apply, rotationMessage);
-    }
-
-    private static Label label(String text, javafx.scene.Node field) {
-        Label label = new Label(text);
-        label.setMinWidth(Label.USE_PREF_SIZE);
-        label.setLabelFor(field);
-        return label;
     }
 
     private void showRotation(RotationSettings rotation) {

@@ -7,6 +7,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.FieldLabels;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.SavedSettings;
 
@@ -54,21 +55,14 @@ public final class ObsSettingsPane extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(6);
-        grid.addRow(0, label("Host", host), host);
-        grid.addRow(1, label("Port", port), port);
-        grid.addRow(2, label("Password", password), new HBox(8, password, forget));
+        grid.addRow(0, FieldLabels.forField("Host", host), host);
+        grid.addRow(1, FieldLabels.forField("Port", port), port);
+        grid.addRow(2, FieldLabels.forField("Password", password), new HBox(8, password, forget));
         Label where = new Label("OBS shows these under Tools -> WebSocket Server Settings.");
         where.getStyleClass().add("text-muted");
         where.setWrapText(true);
         getChildren().addAll(title, where, grid, keep, message);
         show(saved.obsConnection());
-    }
-
-    private static Label label(String text, javafx.scene.Node field) {
-        Label label = new Label(text);
-        label.setMinWidth(USE_PREF_SIZE);
-        label.setLabelFor(field);
-        return label;
     }
 
     private void show(ObsConnectionSettings obs) {

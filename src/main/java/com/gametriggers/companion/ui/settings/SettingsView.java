@@ -12,6 +12,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.Failures;
+import com.gametriggers.companion.ui.FieldLabels;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.settings.SettingsViewModel.Field;
 import com.gametriggers.companion.ui.settings.SettingsViewModel.Values;
@@ -135,10 +136,7 @@ public final class SettingsView extends ScrollPane {
     }
 
     private int addField(GridPane form, int row, String title, Node shown, Node labelled, Field field, Label below) {
-        Label label = new Label(title);
-        label.setLabelFor(labelled);
-        label.setMinWidth(USE_PREF_SIZE);
-        form.addRow(row++, label, shown);
+        form.addRow(row++, FieldLabels.forField(title, labelled), shown);
         GridPane.setHgrow(shown, Priority.ALWAYS);
         if (field != null) {
             Label error = new Label();

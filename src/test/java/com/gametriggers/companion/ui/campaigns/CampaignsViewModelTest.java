@@ -15,7 +15,6 @@ import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Actions;
-import com.gametriggers.companion.ui.earnings.EarningsViewModel;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 
 class CampaignsViewModelTest {
@@ -52,17 +51,6 @@ class CampaignsViewModelTest {
         assertThat(CampaignsViewModel.clickThroughRate(1, 3)).isEqualTo("33.3%");
         assertThat(CampaignsViewModel.clickThroughRate(2, 3)).isEqualTo("66.7%");
         assertThat(CampaignsViewModel.clickThroughRate(7, 7)).isEqualTo("100.0%");
-    }
-
-    @Test
-    void earningsShowTwoToSixDecimalsAsNeeded() {
-        assertThat(EarningsViewModel.exactMoney(BigDecimal.ZERO)).isEqualTo("$0.00");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.000000"))).isEqualTo("$0.00");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("1.5"))).isEqualTo("$1.50");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("100"))).isEqualTo("$100.00");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.0025"))).isEqualTo("$0.0025");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("12.123456"))).isEqualTo("$12.123456");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.1234567"))).isEqualTo("$0.123457");
     }
 
     @Test

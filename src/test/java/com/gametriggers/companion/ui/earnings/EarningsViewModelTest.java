@@ -163,6 +163,17 @@ class EarningsViewModelTest {
     }
 
     @Test
+    void exactAmountsShowTwoToSixDecimalsAsNeeded() {
+        assertThat(EarningsViewModel.exactMoney(BigDecimal.ZERO)).isEqualTo("$0.00");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.000000"))).isEqualTo("$0.00");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("1.5"))).isEqualTo("$1.50");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("100"))).isEqualTo("$100.00");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.0025"))).isEqualTo("$0.0025");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("12.123456"))).isEqualTo("$12.123456");
+        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.1234567"))).isEqualTo("$0.123457");
+    }
+
+    @Test
     void theAmountAxisShowsAsManyPlacesAsItsTicksNeed() {
         assertThat(EarningsViewModel.axisMoney(15, 5)).isEqualTo("$15");
         assertThat(EarningsViewModel.axisMoney(1000, 250)).isEqualTo("$1,000");
