@@ -1,0 +1,75 @@
+package com.gametriggers.companion.ui.overlay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.gametriggers.companion.overlay.OverlayStatus;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.ui.overlay.OverlayViewModel.RotationForm;
+
+class OverlayViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T20:00:00Z");
+
+    @Test
+    void theRotationFormReadsSecondsAndMinutes() {
+        RotationForm form = OverlayViewModel.rotation(" 30 ", "10", "0", "least-shown");
+
+        assertThat(form.problem()).isEmpty();
+        assertThat(form.settings()).contains(new RotationSettings(Duration.ofSeconds(30), Duration.ofMinutes(10),
+                Duration.ZERO, "least-shown"));
+    }
+
+    @Test
+    void eachUnusableValueGetsItsOwnSentence() {
+        assertThat(OverlayViewModel.rotation("0", "5", "2", "round-robin").problem())
+                .contains("Time on screen must be a whole number of seconds from 1 to 600.");
+        assertThat(OverlayViewModel.rotation("20", "-1", "2", "round-robin").problem())
+                .contains("Time between sponsors must be a whole number of minutes from 0 to 1440.");
+        assertThat(OverlayViewModel.rotation("20", "5", "2.5", "round-robin").problem())
+                .contains("The wait after going live must be a whole number of minutes from 0 to 1440.");
+        assertThat(OverlayViewModel.rotation("20", "5", "2", null).problem()).contains("Choose which sponsor comes next.");
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "loudest").problem()).contains("Choose which sponsor comes next.");
+        assertThat(OverlayViewModel.rotation("601", "5", "2", "round-robin").settings()).isEmpty();
+    }
+
+    @Test
+    void everyStrategyHasAName() {
+        assertThat(RotationSettings.strategies()).allSatisfy(strategy ->
+                assertThat(OverlayViewModel.strategyName(strategy)).isNotEqualTo(strategy));
+        assertThat(OverlayViewModel.strategyName("round-robin")).isEqualTo("In turn");
+    }
+
+    @Test
+    void theOnScreenSentenceSaysWhatIsShownOrWhyNothingIs() {
+        assertThat(OverlayViewModel.onScreen(status(Optional.empty(), Optional.of(NOW.plusSeconds(900)), 1, List.of()),
+                NOW, ZoneOffset.UTC)).isEqualTo("Sponsors are paused until 20:15.");
+        assertThat(OverlayViewModel.onScreen(status(Optional.empty(), Optional.empty(), 1, List.of("Nova Energy")),
+                NOW, ZoneOffset.UTC)).isEqualTo("On screen now: Nova Energy.");
+        assertThat(OverlayViewModel.onScreen(status(Optional.empty(), Optional.empty(), 0, List.of()), NOW, ZoneOffset.UTC))
+                .startsWith("No overlay page is open");
+        assertThat(OverlayViewModel.onScreen(status(Optional.of(false), Optional.empty(), 1, List.of()), NOW, ZoneOffset.UTC))
+                .isEqualTo("Nothing on screen: sponsors show while you are live.");
+    }
+
+    @Test
+    void theStreamSentenceSaysWhereLiveComesFrom() {
+        assertThat(OverlayViewModel.stream(status(Optional.empty(), Optional.empty(), 0, List.of())))
+                .startsWith("Twitch is not connected");
+        assertThat(OverlayViewModel.stream(status(Optional.of(true), Optional.empty(), 0, List.of())))
+                .isEqualTo("Twitch says you are live.");
+        assertThat(OverlayViewModel.pages(1)).isEqualTo("1 overlay page connected.");
+        assertThat(OverlayViewModel.pages(3)).isEqualTo("3 overlay pages connected.");
+    }
+
+    private static OverlayStatus status(Optional<Boolean> live, Optional<Instant> pausedUntil, int pages, List<String> onScreen) {
+        return new OverlayStatus(RotationSettings.defaults(), live, pausedUntil, pages, onScreen);
+    }
+}
