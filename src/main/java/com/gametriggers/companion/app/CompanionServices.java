@@ -190,12 +190,11 @@ final class CompanionServices implements AppSession {
 
     @Override
     public Participation join(Campaign campaign) {
-        store.participationUpdates().join(campaign.id(), profile.streamerId());
+        Participation joined = store.participationUpdates().join(campaign.id(), profile.streamerId());
         new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
         overlay.refresh();
-        return store.participations().forStreamer(profile.streamerId()).stream()
-                .filter(participation -> participation.campaignId().equals(campaign.id())).findFirst()
-                .orElseThrow(() -> new StoreException("The campaign was joined but cannot be read back; try again."));
+        // Read again for the tracking link and chat command just given to it.
+        return store.participations().byId(joined.id()).orElse(joined);
     }
 
     @Override

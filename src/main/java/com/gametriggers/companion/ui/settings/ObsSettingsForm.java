@@ -18,10 +18,6 @@ public final class ObsSettingsForm {
     }
 
     public static Result read(String host, String port, String typedPassword, ObsConnectionSettings stored) {
-        String hostText = host == null ? "" : host.strip();
-        if (hostText.isEmpty() || hostText.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '@')) {
-            return problem("The OBS host is this computer (127.0.0.1) or the name or address of the PC that runs OBS.");
-        }
         String portText = port == null ? "" : port.strip();
         if (!portText.matches("[0-9]{1,5}") || Integer.parseInt(portText) < 1 || Integer.parseInt(portText) > 65_535) {
             return problem("The OBS WebSocket port is a number from 1 to 65535; OBS shows it under Tools -> WebSocket "
@@ -29,8 +25,13 @@ public final class ObsSettingsForm {
         }
         Optional<String> password = typedPassword == null || typedPassword.isEmpty() ? stored.password()
                 : Optional.of(typedPassword);
-        return new Result(Optional.of(new ObsConnectionSettings(hostText, Integer.parseInt(portText), password)),
-                Optional.empty());
+        try {
+            // The settings record knows what a host may look like; with the port checked, only the host can fail.
+            return new Result(Optional.of(new ObsConnectionSettings(host, Integer.parseInt(portText), password)),
+                    Optional.empty());
+        } catch (IllegalArgumentException e) {
+            return problem("The OBS host is this computer (127.0.0.1) or the name or address of the PC that runs OBS.");
+        }
     }
 
     private static Result problem(String sentence) {

@@ -40,6 +40,7 @@ public final class TwitchSignInPane extends VBox {
     private final TextField code = new TextField();
     private final Button copy = new Button("Copy code", new FontIcon(Feather.COPY));
     private final Button signIn = new Button("Sign in with Twitch", new FontIcon(Feather.TWITCH));
+    private final HBox codeRow = new HBox(8, code, copy);
 
     public TwitchSignInPane(TwitchAccount account) {
         super(8);
@@ -58,11 +59,10 @@ public final class TwitchSignInPane extends VBox {
             content.putString(code.getText());
             Clipboard.getSystemClipboard().setContent(content);
         });
-        HBox codeRow = new HBox(8, code, copy);
         codeRow.setAlignment(Pos.CENTER_LEFT);
         codeRow.managedProperty().bind(codeRow.visibleProperty());
         codeRow.setVisible(false);
-        signIn.setOnAction(event -> start(codeRow));
+        signIn.setOnAction(event -> start());
         getChildren().addAll(title, state, codeRow, signIn);
         state.setText("Reading your Twitch sign-in…");
         waiting.execute(() -> {
@@ -72,7 +72,7 @@ public final class TwitchSignInPane extends VBox {
         });
     }
 
-    private void start(HBox codeRow) {
+    private void start() {
         signIn.setDisable(true);
         state.setText("Asking Twitch for a code…");
         waiting.execute(() -> {
@@ -102,7 +102,7 @@ public final class TwitchSignInPane extends VBox {
         Platform.runLater(() -> {
             state.setText(sentence);
             code.clear();
-            ((HBox) code.getParent()).setVisible(false);
+            codeRow.setVisible(false);
             signIn.setDisable(false);
         });
     }
