@@ -71,7 +71,9 @@ class TwitchWiringTest {
                     () -> Set.of(shown.id()), tracker, viewers);
 
             listener.wentLive();
-            Instant sampleTime = Instant.parse("2026-11-27T20:00:00Z");
+            // The samples are taken from the same clock as the campaign's dates: a fixed sample time would fall
+            // outside the campaign (and earn nothing) on any other day than the one it was written on.
+            Instant sampleTime = now;
             listener.viewerSample(1_200, sampleTime);
             listener.viewerSample(1_200, sampleTime); // the same poll answered twice
             listener.viewerSample(800, sampleTime.plusSeconds(60));
