@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Takes the window screenshots in docs/ from the real app under Xvfb: the demo campaigns with a few tracked clicks.
-# Needs xvfb, xdotool, imagemagick and python3-pymongo (apt-get install -y xvfb xdotool imagemagick python3-pymongo).
+# Refreshes the screenshots in docs/: the window from the real app under Xvfb (the demo campaigns with a few tracked
+# clicks), then the overlay page and the earnings chart as their tests draw them under target/.
+# Needs xvfb, xdotool, imagemagick and python3-pymongo (apt-get install -y xvfb xdotool imagemagick python3-pymongo),
+# and chromium with chromium-driver for the overlay page. The test suite itself never writes into docs/.
 # Usage: docs/screenshots.sh [scale]   (scale 1.5 also writes docs/window-150.png)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,3 +57,9 @@ if [ "${1:-}" = 1.5 ]; then
     stop
 fi
 rm -rf "$data"
+
+# 3. The overlay as OBS shows it (1920x1080, transparent around the card) and a month of earnings.
+./mvnw -q -B test -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtest='OverlayPageTest#theQrCodeOnThePageOpensTheTrackingLink,EarningsViewTest#aMonthOfThreeSponsorsRendersAsAScreenshot'
+cp target/overlay-screenshots/overlay-1920x1080.png docs/overlay.png
+cp target/screenshots/earnings.png docs/earnings.png

@@ -289,8 +289,11 @@ class OverlayServerTest {
             assertThat(nextEvent(source)).isEqualTo("hide");
             assertThat(harness.server.participationsOnScreen()).isEmpty();
             harness.server.showNow();
-            Thread.sleep(600); // a few ticks: an offline stream shows nothing, even on "show now"
-            assertThat(harness.server.participationsOnScreen()).isEmpty();
+            // A check that something does not happen, so a bounded wait: a few rotation ticks, and an offline
+            // stream shows nothing, even on "show now".
+            await("nothing on screen while offline, for 600 ms").during(Duration.ofMillis(600))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> harness.server.participationsOnScreen().isEmpty() && shown.size() == 1);
         }
     }
 

@@ -3,8 +3,12 @@ package com.gametriggers.companion.store;
 import static com.gametriggers.companion.store.TestIds.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -185,9 +189,11 @@ class ParticipationUpdatesTest {
     }
 
     @Test
-    void updatedAtMovesForwardWithEveryChange() throws InterruptedException {
+    void updatedAtMovesForwardWithEveryChange() {
         Participation p = updates.join(newId(), newId());
-        Thread.sleep(5);
+        // The store stamps changes with the wall clock in milliseconds: the next change comes once it has moved on.
+        await("the clock past the join").atMost(Duration.ofSeconds(1))
+                .until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(p.updatedAt()));
 
         Participation after = updates.recordClick(p.id(), ClickType.LINK, BigDecimal.ZERO).orElseThrow();
 

@@ -251,8 +251,8 @@ class EarningsViewTest {
 
     /**
      * Writes the screenshot in the docs: 30 days of three sponsors (two CPM, one CPC), as the demo campaigns would
-     * earn them with some 60 to 120 viewers and a few streams off. It goes to target/screenshots unless
-     * {@code -Dearnings.screenshot=docs/earnings.png} names another file, and must show the chart's colours.
+     * earn them with some 60 to 120 viewers and a few streams off. It goes to target/screenshots (docs/screenshots.sh
+     * copies it into the docs) and must show the chart's colours.
      */
     @Test
     void aMonthOfThreeSponsorsRendersAsAScreenshot() throws Exception {
@@ -276,7 +276,7 @@ class EarningsViewTest {
         CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).join();
         await().atMost(Duration.ofSeconds(30)).until(() -> fixture.tracker.status().eventsWaiting() == 0);
 
-        Path target = Path.of(System.getProperty("earnings.screenshot", "target/screenshots/earnings.png"));
+        Path target = Path.of("target", "screenshots", "earnings.png");
         EarningsView shot = onFx(() -> new EarningsView(fixture::load, background));
         Scene scene = onFx(() -> {
             Stage window = new Stage();
