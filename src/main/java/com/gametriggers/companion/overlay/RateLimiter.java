@@ -46,6 +46,11 @@ final class RateLimiter {
         }
     }
 
+    /** How many clients it keeps a bucket for. */
+    int clients() {
+        return buckets.size();
+    }
+
     private double refill(Bucket bucket, long nowNanos) {
         synchronized (bucket) {
             bucket.tokens = Math.min(burst, bucket.tokens + (nowNanos - bucket.updatedNanos) * tokensPerNano);

@@ -118,15 +118,19 @@ public final class CounterBatches {
      */
     private int applyDays(List<WriteModel<Document>> dayWrites) {
         try {
-            BulkWriteResult result = dailyStats.bulkWrite(dayWrites, new BulkWriteOptions().ordered(false));
-            return result.getModifiedCount() + result.getUpserts().size();
+            return daysChanged(dailyStats.bulkWrite(dayWrites, new BulkWriteOptions().ordered(false)));
         } catch (MongoBulkWriteException e) {
             boolean onlyAlreadyApplied = e.getWriteErrors().stream().allMatch(CounterBatches::isDuplicateKey);
             if (!onlyAlreadyApplied || e.getWriteConcernError() != null) {
                 throw e;
             }
-            return e.getWriteResult().getModifiedCount() + e.getWriteResult().getUpserts().size();
+            return daysChanged(e.getWriteResult());
         }
+    }
+
+    /** Buckets that were there and took the batch, and buckets the batch created. */
+    private static int daysChanged(BulkWriteResult result) {
+        return result.getModifiedCount() + result.getUpserts().size();
     }
 
     private static boolean isDuplicateKey(BulkWriteError error) {

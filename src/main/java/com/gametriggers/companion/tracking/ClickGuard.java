@@ -46,4 +46,9 @@ final class ClickGuard {
         }
         return counts[0];
     }
+
+    /** How many viewers it remembers: over a long stream, only those whose window is still open. */
+    int remembered() {
+        return lastCounted.size();
+    }
 }

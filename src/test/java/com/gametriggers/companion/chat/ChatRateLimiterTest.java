@@ -1,6 +1,7 @@
 package com.gametriggers.companion.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +124,74 @@ class ChatRateLimiterTest {
 
         assertThat(notSent).containsEntry("a", NotSentReason.STOPPED).containsEntry("b", NotSentReason.STOPPED);
         assertThat(limiter.notSent()).isEqualTo(2);
+    }
+
+    @Test
+    void becomingModeratorSendsWhatWaitsAtOnce() {
+        ChatRateLimiter limiter = limiter(1_000);
+        for (int i = 0; i < 25; i++) {
+            limiter.submit("m" + i);
+        }
+        assertThat(sent).hasSize(20);
+
+        limiter.elevated(true);
+
+        assertThat(sent).hasSize(25).last().isEqualTo("m24");
+        assertThat(limiter.waiting()).isZero();
+    }
+
+    @Test
+    void howeverManyMessagesWaitOneTimerWaitsWithThem() {
+        ChatRateLimiter limiter = limiter(1_000);
+        for (int i = 0; i < 30; i++) {
+            limiter.submit("m" + i);
+        }
+        limiter.wake();
+
+        assertThat(limiter.waiting()).isEqualTo(10);
+        assertThat(time.pending()).isEqualTo(1);
+    }
+
+    @Test
+    void closingLeavesNothingWaitingAndNoTimerBehind() {
+        ChatRateLimiter limiter = limiter(10);
+        connected.set(false);
+        limiter.submit("a");
+        assertThat(time.pending()).as("the wake-up for when it would have waited too long").isEqualTo(1);
+
+        limiter.close();
+
+        assertThat(limiter.waiting()).isZero();
+        assertThat(time.pending()).isZero();
+    }
+
+    @Test
+    void aMessageThatWaitedExactlyItsLongestWaitStillGoes() {
+        Limits oneIn10s = new Limits(Duration.ofSeconds(10), 1, 1, 10, Duration.ofSeconds(10));
+        ChatRateLimiter limiter = new ChatRateLimiter(oneIn10s, time, time, message -> sent.add(message), notSent::put);
+        limiter.submit("first");
+        time.advance(Duration.ofMillis(1));
+        limiter.submit("second");
+
+        // The window has room again 10 s + 1 ms after the first message: the second has then waited exactly 10 s.
+        time.advance(Duration.ofSeconds(10));
+
+        assertThat(sent).containsExactly("first", "second");
+        assertThat(notSent).isEmpty();
+    }
+
+    @Test
+    void theSmallestLimitsThatMakeSenseAreAcceptedAndNothingBelow() {
+        Duration second = Duration.ofSeconds(1);
+        assertThat(new Limits(second, 1, 1, 0, Duration.ZERO).perWindow()).isEqualTo(1);
+
+        assertThatThrownBy(() -> new Limits(second, 0, 1, 0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Limits(second, 2, 1, 0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Limits(second, 1, 1, -1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Limits(Duration.ZERO, 1, 1, 0, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Limits(second, 1, 1, 0, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private void assertWindowHolds(int limit) {

@@ -50,6 +50,11 @@ final class ManualTime extends Clock implements ChatScheduler {
         return () -> task.cancelled = true;
     }
 
+    /** How many scheduled tasks are still to run: timers left behind would pile up over a long stream. */
+    synchronized long pending() {
+        return tasks.stream().filter(task -> !task.cancelled).count();
+    }
+
     /** Moves time forward, running each task that falls due at its own moment, on the calling thread. */
     void advance(Duration by) {
         Instant target;

@@ -2,6 +2,7 @@ package com.gametriggers.companion.store;
 
 import static com.gametriggers.companion.store.TestIds.newId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -15,6 +16,7 @@ import com.gametriggers.companion.domain.CounterDelta;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationDay;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 
 /** A batch applied twice, as after a timeout or a crash, changes every document once. */
 @ExtendWith(StoreFixture.PerTest.class)
@@ -68,6 +70,45 @@ class CounterBatchesTest {
         assertThat(stored.getList("appliedBatches", String.class)).hasSize(CounterBatches.REMEMBERED_BATCHES)
                 .endsWith("batch-" + (CounterBatches.REMEMBERED_BATCHES + 4));
         assertThat(stored.getString("browserSourceToken")).isEqualTo(p.browserSourceToken());
+    }
+
+    @Test
+    void theOutcomeCountsBucketsThatTookTheBatchAndBucketsItCreated() {
+        Participation p = fixture.updates().join(newId(), newId());
+        ParticipationDay monday = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 23));
+        ParticipationDay tuesday = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 24));
+        fixture.store().counterBatches().apply("batch-1", Map.of(), Map.of(monday, DELTA));
+
+        CounterBatches.Outcome outcome = fixture.store().counterBatches()
+                .apply("batch-2", Map.of(p.id(), DELTA), Map.of(monday, DELTA, tuesday, DELTA));
+
+        assertThat(outcome).isEqualTo(new CounterBatches.Outcome(1, 2));
+        assertThat(fixture.rawDailyStats().countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void aDayBucketTheStoreRefusesFailsTheBatchAndItsRetryCompletesItExactly() {
+        Participation p = fixture.updates().join(newId(), newId());
+        ParticipationDay monday = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 23));
+        ParticipationDay tuesday = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 24));
+        // Tuesday's bucket was broken outside the app: its impressions are not a number, so $inc cannot add to it.
+        fixture.rawDailyStats().insertOne(new Document("_id", tuesday.key()).append("impressions", "many"));
+        Map<String, CounterDelta> byParticipation = Map.of(p.id(), DELTA);
+        Map<ParticipationDay, CounterDelta> byDay = Map.of(monday, DELTA, tuesday, DELTA);
+
+        assertThatThrownBy(() -> fixture.store().counterBatches().apply("batch-1", byParticipation, byDay))
+                .as("a batch with a day that did not take it is not done")
+                .isInstanceOf(StoreException.class);
+
+        fixture.rawDailyStats().updateOne(Filters.eq("_id", tuesday.key()), Updates.set("impressions", 0));
+        CounterBatches.Outcome retried = fixture.store().counterBatches().apply("batch-1", byParticipation, byDay);
+
+        assertThat(retried).as("only Tuesday still needed the batch").isEqualTo(new CounterBatches.Outcome(0, 1));
+        assertThat(fixture.store().participations().byId(p.id()).orElseThrow().impressions()).isEqualTo(100);
+        for (ParticipationDay day : byDay.keySet()) {
+            Document bucket = fixture.rawDailyStats().find(Filters.eq("_id", day.key())).first();
+            assertThat(bucket.get("impressions", Number.class).longValue()).as(day.toString()).isEqualTo(100);
+        }
     }
 
     @Test

@@ -136,7 +136,8 @@ class ParticipationUpdatesTest {
     void qrCodeUrlTrackingUrlAndChatCommandAreSet() {
         Participation p = updates.join(newId(), newId());
 
-        updates.setQrCodeUrl(p.id(), "http://127.0.0.1:7070/qr/abc.png");
+        assertThat(updates.setQrCodeUrl(p.id(), "http://127.0.0.1:7070/qr/abc.png")).get()
+                .extracting(Participation::qrCodeUrl).isEqualTo("http://127.0.0.1:7070/qr/abc.png");
         Participation after = updates.setTrackingLinks(p, "http://127.0.0.1:7070/t/xyz", "!nova").orElseThrow();
 
         assertThat(after.qrCodeUrl()).isEqualTo("http://127.0.0.1:7070/qr/abc.png");

@@ -105,6 +105,42 @@ class TrackingRulesTest {
     }
 
     @Test
+    void theClickGuardForgetsViewersOnceTheirWindowIsOverSoALongStreamDoesNotGrowIt() {
+        ClickGuard guard = new ClickGuard(Duration.ofMinutes(10));
+        long t0 = NOW.toEpochMilli();
+        long window = Duration.ofMinutes(10).toMillis();
+        for (int viewer = 0; viewer < 1000; viewer++) {
+            assertThat(guard.counts("p1", "viewer-" + viewer, t0 + viewer)).isTrue();
+        }
+        // A repeat within the window counts nothing and changes nothing.
+        assertThat(guard.counts("p1", "viewer-0", t0 + window - 1)).isFalse();
+        assertThat(guard.remembered()).isEqualTo(1000);
+
+        // Exactly one window after the first click, that viewer is forgotten (and would count again); the rest stay.
+        assertThat(guard.counts("p1", "late", t0 + window)).isTrue();
+        assertThat(guard.remembered()).isEqualTo(1000);
+        assertThat(guard.counts("p1", "viewer-1", t0 + window)).isFalse();
+
+        // A window later still, only the last click is remembered.
+        assertThat(guard.counts("p1", "latest", t0 + 2 * window)).isTrue();
+        assertThat(guard.remembered()).isEqualTo(1);
+        assertThat(guard.counts("p1", "viewer-999", t0 + 2 * window)).isTrue();
+    }
+
+    @Test
+    void anEventResentExactlyAtTheEndOfTheRetentionStillCountsOnce() {
+        RecentEventIds ids = new RecentEventIds(Duration.ofMinutes(30));
+        long t0 = NOW.toEpochMilli();
+        long retention = Duration.ofMinutes(30).toMillis();
+
+        assertThat(ids.firstTime("beacon", t0)).isTrue();
+        assertThat(ids.firstTime("other", t0 + retention)).isTrue();
+        assertThat(ids.firstTime("beacon", t0 + retention)).as("resent at the very end of the retention").isFalse();
+        assertThat(ids.firstTime("third", t0 + retention + 1)).isTrue();
+        assertThat(ids.firstTime("beacon", t0 + retention + 1)).as("resent after the retention").isTrue();
+    }
+
+    @Test
     void recentIdsForgetWhatIsOlderThanTheRetention() {
         RecentEventIds ids = new RecentEventIds(Duration.ofMinutes(30));
         long t0 = NOW.toEpochMilli();
