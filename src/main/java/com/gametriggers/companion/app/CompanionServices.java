@@ -70,7 +70,7 @@ final class CompanionServices implements AppSession {
                 OverlayServer overlay = OverlayServer.start(options.overlaySettings(), store, profile.streamerId(), tracker,
                         profile.rotationKey(), profile.overlaySecretBytes(), viewers::get, Clock.systemDefaultZone());
                 try {
-                    overlay.updateRotation(options.rotation());
+                    overlay.control().updateRotation(options.rotation());
                     new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
                     TwitchLink twitch = TwitchSignIn.connect(options, overlay, tracker, viewers).orElse(null);
                     return new CompanionServices(profile, store, tracker, overlay, twitch, viewers);
@@ -142,7 +142,7 @@ final class CompanionServices implements AppSession {
         } catch (ChatCommandTakenException e) {
             return Optional.of(e.getMessage());
         }
-        overlay.refresh();
+        overlay.control().refresh();
         return Optional.empty();
     }
 
@@ -151,7 +151,7 @@ final class CompanionServices implements AppSession {
         if (twitch == null) {
             return ChannelStatus.UNKNOWN;
         }
-        Optional<Boolean> live = overlay.status().live();
+        Optional<Boolean> live = overlay.control().status().live();
         return new ChannelStatus(Optional.of(twitch.chatBotStatus()), live,
                 live.orElse(false) ? viewers.get() : 0);
     }
@@ -179,7 +179,7 @@ final class CompanionServices implements AppSession {
     }
 
     private Optional<Participation> refreshingOverlay(Optional<Participation> changed) {
-        overlay.refresh();
+        overlay.control().refresh();
         return changed;
     }
 
@@ -192,34 +192,34 @@ final class CompanionServices implements AppSession {
     public Participation join(Campaign campaign) {
         Participation joined = store.participationUpdates().join(campaign.id(), profile.streamerId());
         new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
-        overlay.refresh();
+        overlay.control().refresh();
         // Read again for the tracking link and chat command just given to it.
         return store.participations().byId(joined.id()).orElse(joined);
     }
 
     @Override
     public void showNow() {
-        overlay.showNow();
+        overlay.control().showNow();
     }
 
     @Override
     public void pauseAds(Duration duration) {
-        overlay.pauseAds(duration);
+        overlay.control().pauseAds(duration);
     }
 
     @Override
     public void resumeAds() {
-        overlay.resumeAds();
+        overlay.control().resumeAds();
     }
 
     @Override
     public OverlayStatus overlayStatus() {
-        return overlay.status();
+        return overlay.control().status();
     }
 
     @Override
     public void changeRotation(RotationSettings rotation) {
-        overlay.updateRotation(rotation);
+        overlay.control().updateRotation(rotation);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class ParticipationLinks {
                 store.participationUpdates().setQrCodeUrl(participation.id(), overlay.baseUrl() + "qr/" + token + ".png");
             }
         }
-        overlay.refresh();
+        overlay.control().refresh();
     }
 
     private void assignTrackingLinks(Participation participation, String trackingUrl, Set<String> taken) {

@@ -64,11 +64,11 @@ final class TwitchLink implements AutoCloseable {
         });
         HelixClient helix = new HelixClient(new OkHttpClient(), settings, () -> token, Clock.systemUTC(), Sleeper.system());
         StreamStatusPoller poller = new StreamStatusPoller(helix, token.login(), scheduler, POLL_INTERVAL, Clock.systemUTC());
-        poller.addListener(new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline,
-                overlay::participationsOnScreen, tracker, viewers));
+        poller.addListener(new StreamToOverlay(overlay.control()::streamWentLive, overlay.control()::streamWentOffline,
+                overlay.control()::participationsOnScreen, tracker, viewers));
         poller.start();
         // While a sponsor is on screen, chat hears its link too, unless the bot spoke within the last lines.
-        overlay.onShow(participationId -> chatCommands(overlay).stream()
+        overlay.control().onShow(participationId -> chatCommands(overlay).stream()
                 .filter(command -> command.participationId().equals(participationId))
                 .findFirst()
                 .ifPresent(chatBot::announce));
@@ -78,7 +78,7 @@ final class TwitchLink implements AutoCloseable {
 
     /** The commands chat can use now, answered with the tracking link that counts a chat click. */
     private static List<ChatCommand> chatCommands(OverlayServer overlay) {
-        return overlay.showableSponsors().stream()
+        return overlay.control().showableSponsors().stream()
                 .filter(sponsor -> sponsor.chatCommand() != null)
                 .map(sponsor -> new ChatCommand(sponsor.chatCommand(), sponsor.participationId(), sponsor.brand(),
                         overlay.trackingLinks().trackingUrl(sponsor.browserSourceToken(), ClickType.CHAT)))

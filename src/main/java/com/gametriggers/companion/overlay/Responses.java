@@ -65,6 +65,18 @@ final class Responses {
         text(exchange, status, reason);
     }
 
+    /** True when the request uses one of {@code methods}; otherwise answers 405. */
+    static boolean methodIn(HttpExchange exchange, String... methods) throws IOException {
+        String method = exchange.getRequestMethod();
+        for (String allowed : methods) {
+            if (allowed.equals(method)) {
+                return true;
+            }
+        }
+        error(exchange, 405);
+        return false;
+    }
+
     static void redirect(HttpExchange exchange, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         send(exchange, 302, TEXT, new byte[0]);

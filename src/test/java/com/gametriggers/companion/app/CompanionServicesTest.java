@@ -42,7 +42,7 @@ class CompanionServicesTest {
             assertThat(services.changeChatCommand(pixel, "pixel peak")).get().asString().startsWith("A chat command starts with !");
             assertThat(services.changeChatCommand(pixel, " !PixelPeak ")).isEmpty();
             assertThat(services.store().participations().byId(pixel.id()).orElseThrow().chatCommand()).isEqualTo("!pixelpeak");
-            assertThat(services.overlay().showableSponsors()).extracting(s -> s.chatCommand()).contains("!pixelpeak");
+            assertThat(services.overlay().control().showableSponsors()).extracting(s -> s.chatCommand()).contains("!pixelpeak");
         }
     }
 }

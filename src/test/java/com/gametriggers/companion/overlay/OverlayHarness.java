@@ -40,7 +40,7 @@ final class OverlayHarness implements AutoCloseable {
         sponsor = OverlaySponsors.novaEnergy(store, streamerId, "!nova");
         server = OverlayServer.start(new OverlaySettings(0, publicBaseUrl), store, streamerId, tracker, ROTATION_KEY,
                 SECRET, viewers::get, Clock.systemUTC());
-        server.updateRotation(new RotationSettings(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ZERO, "round-robin"));
+        server.control().updateRotation(new RotationSettings(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ZERO, "round-robin"));
     }
 
     String url(String path) {

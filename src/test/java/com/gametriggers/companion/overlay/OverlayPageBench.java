@@ -57,7 +57,7 @@ import picocli.CommandLine.Option;
  * <li><b>idle</b>: nothing is showing when the page loads, as when OBS starts between sponsors. Reported: the first
  * byte of the HTML, DOMContentLoaded and load (navigation timing), the event stream connected, and whether any paint
  * entry ({@code performance.getEntriesByType('paint')}) exists half a second later; then the bench calls
- * {@code server.showNow()} and reports the time from that call to the card on screen ({@code data-card="visible"}
+ * {@code server.control().showNow()} and reports the time from that call to the card on screen ({@code data-card="visible"}
  * on {@code <html>}, seen by a MutationObserver) and to first paint and first contentful paint.</li>
  * <li><b>mid-showing</b>: a sponsor is already showing when the page loads, as when OBS (re)loads the source during
  * a showing; the server sends it the showing as it connects. Reported: the same navigation timings, and navigation
@@ -163,8 +163,8 @@ public final class OverlayPageBench implements Callable<Integer> {
             server = OverlayServer.start(new OverlaySettings(0, Optional.empty()), store, streamerId, tracker,
                     HexFormat.of().formatHex(key), secret, () -> 0, Clock.systemUTC());
             // Showings long enough to last a whole set; no waits, so showNow() shows at the next tick (every 250 ms).
-            server.updateRotation(new RotationSettings(Duration.ofMinutes(30), Duration.ZERO, Duration.ZERO, "round-robin"));
-            server.pauseAds(Duration.ofHours(1));
+            server.control().updateRotation(new RotationSettings(Duration.ofMinutes(30), Duration.ZERO, Duration.ZERO, "round-robin"));
+            server.control().pauseAds(Duration.ofHours(1));
             String token = sponsor.browserSourceToken();
             String pageUrl = server.overlayUrl(token);
 
@@ -186,7 +186,7 @@ public final class OverlayPageBench implements Callable<Integer> {
 
                 System.out.printf(Locale.ROOT, "%nmid-showing: a sponsor already showing at load (1 warm-up load + %d)%n", runs);
                 int showsBefore = watcher.shows().size();
-                server.showNow();
+                server.control().showNow();
                 await("the showing starts", Duration.ofSeconds(10), () -> watcher.shows().size() > showsBefore);
                 for (int run = 0; run <= runs; run++) {
                     Map<String, Double> measured = midShowingLoad(pageUrl);
@@ -195,7 +195,7 @@ public final class OverlayPageBench implements Callable<Integer> {
                         measured.forEach((name, value) -> midShowing.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
                     }
                 }
-                server.pauseAds(Duration.ofHours(1));
+                server.control().pauseAds(Duration.ofHours(1));
             }
 
             System.out.printf(Locale.ROOT, "%nresources of the last idle load after the card showed (path, encoded body "
@@ -289,7 +289,7 @@ public final class OverlayPageBench implements Callable<Integer> {
             measured.remove("fcp");
             measured.remove("cardVisible");
             long requested = System.currentTimeMillis();
-            server.showNow();
+            server.control().showNow();
             await("the card on screen", Duration.ofSeconds(10), () -> number(chromium.script(
                     "return window.__benchCardVisibleAt;")) != null);
             awaitPaints(chromium);
@@ -300,7 +300,7 @@ public final class OverlayPageBench implements Callable<Integer> {
             measured.put("showNowToFcp", after.get("fcp") == null ? null : origin + after.get("fcp") - requested);
             measured.remove("timeOrigin");
             long hidesBefore = watcher.hides();
-            server.pauseAds(Duration.ofHours(1));
+            server.control().pauseAds(Duration.ofHours(1));
             await("the showing hidden", Duration.ofSeconds(10), () -> watcher.hides() > hidesBefore);
             return measured;
         } finally {

@@ -106,9 +106,9 @@ class OverlayPageTest {
         random.nextBytes(secret);
         server = OverlayServer.start(new OverlaySettings(0, Optional.empty()), store, streamerId, tracker,
                 HexFormat.of().formatHex(key), secret, () -> 0, Clock.systemUTC());
-        server.updateRotation(QUICK);
+        server.control().updateRotation(QUICK);
         // Nothing shows until the test has the page ready and calls resumeAds().
-        server.pauseAds(PAUSE);
+        server.control().pauseAds(PAUSE);
     }
 
     @AfterEach
@@ -131,7 +131,7 @@ class OverlayPageTest {
         watch(rotationKey(), 3);
         long before = impressions();
 
-        server.resumeAds();
+        server.control().resumeAds();
         // 1st showing: OBS has said nothing yet, which is not on air.
         awaitShows(1);
         awaitCardVisible();
@@ -161,7 +161,7 @@ class OverlayPageTest {
         watch(rotationKey(), showings);
         chromium.script("window.__obsActive(true);");
 
-        server.resumeAds();
+        server.control().resumeAds();
         awaitHides(showings);
 
         awaitImpressions(showings);
@@ -178,7 +178,7 @@ class OverlayPageTest {
     @Test
     void countsStayExactAcrossAReloadAndLostBeacons() throws Exception {
         // Long showings, each ended by the test (a pause hides it at the next tick), so on-air times are the test's.
-        server.updateRotation(new RotationSettings(Duration.ofSeconds(30), Duration.ofMillis(700), Duration.ZERO,
+        server.control().updateRotation(new RotationSettings(Duration.ofSeconds(30), Duration.ofMillis(700), Duration.ZERO,
                 "round-robin"));
         openPage(true, server.rotationUrl());
         watch(rotationKey(), Integer.MAX_VALUE);
@@ -194,7 +194,7 @@ class OverlayPageTest {
 
             // 2nd showing: OBS reloads the page after 0.6 s on air. The new page resumes the same showing with the
             // time it had, so 0.6 s more make it count (0.6 s alone would not), and resends the 1st showing's beacon.
-            server.resumeAds();
+            server.control().resumeAds();
             awaitShows(2);
             awaitOnAir();
             stayOnAirFor(Duration.ofMillis(600));
@@ -202,7 +202,7 @@ class OverlayPageTest {
             chromium.script("window.__obsActive(true);");
             awaitOnAir();
             stayOnAirFor(Duration.ofMillis(600));
-            server.pauseAds(PAUSE);
+            server.control().pauseAds(PAUSE);
             awaitHides(2);
             await("the reloaded page resends the 1st beacon and counts the 2nd showing (0.6 s + 0.6 s on air)")
                     .atMost(Duration.ofSeconds(10))
@@ -229,11 +229,11 @@ class OverlayPageTest {
     @Test
     void theQrCodeOnThePageOpensTheTrackingLink() throws Exception {
         String token = participation.browserSourceToken();
-        server.updateRotation(new RotationSettings(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ZERO,
+        server.control().updateRotation(new RotationSettings(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ZERO,
                 "round-robin"));
         openPage(true, server.overlayUrl(token));
         watch(token, 1);
-        server.resumeAds();
+        server.control().resumeAds();
         awaitCardVisible();
         awaitEntranceFinished();
 
@@ -276,7 +276,7 @@ class OverlayPageTest {
 
         // Even an active event, from someone trying it out in a browser, does not make a preview count.
         chromium.script("window.dispatchEvent(new CustomEvent('obsSourceActiveChanged', {detail: {active: true}}));");
-        server.resumeAds();
+        server.control().resumeAds();
         awaitCardVisible();
         awaitHides(1);
 
@@ -298,18 +298,18 @@ class OverlayPageTest {
         watcher = ShowWatcher.open(server.baseUrl(), key);
         watcher.onEvent(seen -> {
             if (seen.event().equals("hide") && watcher.hides() >= showings) {
-                server.pauseAds(PAUSE);
+                server.control().pauseAds(PAUSE);
             }
         });
     }
 
     /** Starts the next showing, keeps it on air for {@code millis} and ends it. */
     private void showOnAir(int showing, long millis) throws InterruptedException {
-        server.resumeAds();
+        server.control().resumeAds();
         awaitShows(showing);
         awaitOnAir();
         stayOnAirFor(Duration.ofMillis(millis));
-        server.pauseAds(PAUSE);
+        server.control().pauseAds(PAUSE);
         awaitHides(showing);
     }
 

@@ -250,7 +250,7 @@ class OverlayServerTest {
 
         try (Response response = streaming.newCall(events).execute()) {
             assertThat(response.header("Content-Type")).startsWith("text/event-stream");
-            harness.server.showNow();
+            harness.server.control().showNow();
             var source = response.body().source();
             String data = null;
             while (data == null) {
@@ -275,25 +275,25 @@ class OverlayServerTest {
         OkHttpClient streaming = http.newBuilder().readTimeout(20, TimeUnit.SECONDS).build();
 
         java.util.List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
-        harness.server.onShow(shown::add);
+        harness.server.control().onShow(shown::add);
         try (Response response = streaming.newCall(events).execute()) {
             var source = response.body().source();
-            harness.server.streamWentLive();
-            harness.server.showNow();
+            harness.server.control().streamWentLive();
+            harness.server.control().showNow();
             assertThat(nextEvent(source)).isEqualTo("show");
             assertThat(shown).containsExactly(harness.sponsor.id());
-            assertThat(harness.server.participationsOnScreen()).containsExactly(harness.sponsor.id());
+            assertThat(harness.server.control().participationsOnScreen()).containsExactly(harness.sponsor.id());
 
-            harness.server.streamWentOffline();
+            harness.server.control().streamWentOffline();
 
             assertThat(nextEvent(source)).isEqualTo("hide");
-            assertThat(harness.server.participationsOnScreen()).isEmpty();
-            harness.server.showNow();
+            assertThat(harness.server.control().participationsOnScreen()).isEmpty();
+            harness.server.control().showNow();
             // A check that something does not happen, so a bounded wait: a few rotation ticks, and an offline
             // stream shows nothing, even on "show now".
             await("nothing on screen while offline, for 600 ms").during(Duration.ofMillis(600))
                     .atMost(Duration.ofSeconds(5))
-                    .until(() -> harness.server.participationsOnScreen().isEmpty() && shown.size() == 1);
+                    .until(() -> harness.server.control().participationsOnScreen().isEmpty() && shown.size() == 1);
         }
     }
 
@@ -332,6 +332,6 @@ class OverlayServerTest {
     void logsKeepOnlyTheStartOfATokenInAPath() {
         String token = "0123456789abcdef".repeat(4);
 
-        assertThat(OverlayServer.redact("/overlay/" + token)).isEqualTo("/overlay/012345…");
+        assertThat(ErrorPages.redact("/overlay/" + token)).isEqualTo("/overlay/012345…");
     }
 }

@@ -1,0 +1,111 @@
+package com.gametriggers.companion.overlay;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
+
+/**
+ * What the rest of the app changes and reads about the overlays: the rotation, the stream's state, a pause, what is
+ * on screen and which sponsors can be shown. The web server only serves what this decides.
+ *
+ * <p>Two threads of its own: the ticker moves the rotation and never touches the store; the directory thread reads
+ * the participations every few seconds, so a slow MongoDB delays a new sponsor's arrival, never a showing.
+ */
+public final class OverlayControl implements AutoCloseable {
+
+    private static final Duration DIRECTORY_REFRESH = Duration.ofSeconds(10);
+
+    private final OverlayDirectory directory;
+    private final OverlayChannels channels;
+    private final Clock clock;
+    private final ScheduledExecutorService ticker = OverlayServer.singleThread("overlay-ticker");
+    private final ScheduledExecutorService directoryReader = OverlayServer.singleThread("overlay-directory");
+
+    OverlayControl(OverlayDirectory directory, OverlayChannels channels, Clock clock) {
+        this.directory = directory;
+        this.channels = channels;
+        this.clock = clock;
+    }
+
+    void start() {
+        ticker.scheduleWithFixedDelay(channels::tickListened, 250, 250, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(channels::heartbeat, 15, 15, TimeUnit.SECONDS);
+        // The app refreshes at once after its own changes; this catches the platform's, at little cost.
+        directoryReader.scheduleWithFixedDelay(directory::refresh, DIRECTORY_REFRESH.toMillis(),
+                DIRECTORY_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Shows a sponsor on every overlay at the next tick. */
+    public void showNow() {
+        channels.forEachScheduler(scheduler -> scheduler.showNow());
+    }
+
+    public void pauseAds(Duration duration) {
+        channels.pauseFor(duration);
+    }
+
+    public void resumeAds() {
+        channels.resume();
+    }
+
+    public void updateRotation(RotationSettings settings) {
+        channels.updateSettings(settings);
+    }
+
+    /** Called on the ticker thread with the participation id each time a sponsor comes on screen; keep it short. */
+    public void onShow(Consumer<String> listener) {
+        channels.onShow(listener);
+    }
+
+    /** The rotation, the stream, a pause and what is on screen, as the window shows them. */
+    public OverlayStatus status() {
+        return channels.status(participationId -> directory.showableAt(clock.instant()).stream()
+                .filter(entry -> entry.participation().id().equals(participationId))
+                .map(entry -> entry.campaign().brandName()).findFirst());
+    }
+
+    /** Twitch says the stream started: the first sponsor follows after the rotation's delay. */
+    public void streamWentLive() {
+        channels.streamWentLive();
+    }
+
+    /** Twitch says the stream ended: sponsors leave the screen until it is live again. */
+    public void streamWentOffline() {
+        channels.streamWentOffline();
+    }
+
+    /** The participations a listening overlay shows right now: where a viewer-count sample belongs. */
+    public Set<String> participationsOnScreen() {
+        return channels.onScreen();
+    }
+
+    /** A sponsor that can be on stream now, with what chat needs to answer its command. */
+    public record Sponsor(String participationId, String brand, String chatCommand, String browserSourceToken) {
+    }
+
+    /** The sponsors that can be on stream now, from memory: asked at every chat line, it never waits on MongoDB. */
+    public List<Sponsor> showableSponsors() {
+        return directory.showableAt(clock.instant()).stream()
+                .map(entry -> new Sponsor(entry.participation().id(), entry.campaign().brandName(),
+                        entry.participation().chatCommand(), entry.token()))
+                .toList();
+    }
+
+    /** Reads the participations again now, on the caller's thread, after the app changed one. */
+    public void refresh() {
+        directory.refresh();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        directoryReader.shutdownNow();
+        channels.closeAll();
+    }
+}
