@@ -4,17 +4,22 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import com.gametriggers.companion.links.LinksSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.StoreSettings;
 
 /** What the command line asked for, resolved: the data folder is always known here. */
 record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo, int overlayPort,
-                  Optional<URI> publicTrackingUrl, Optional<String> twitchClientId, boolean twitchLogin,
+                  int linksPort, Optional<URI> publicTrackingUrl, Optional<String> twitchClientId, boolean twitchLogin,
                   RotationSettings rotation) {
 
     OverlaySettings overlaySettings() {
-        return new OverlaySettings(overlayPort, publicTrackingUrl);
+        return new OverlaySettings(overlayPort);
+    }
+
+    LinksSettings linksSettings() {
+        return new LinksSettings(linksPort, publicTrackingUrl);
     }
 
     StoreSettings storeSettings() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,6 +19,8 @@ import com.gametriggers.companion.chat.ChatCommandNames;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.links.LinksServer;
+import com.gametriggers.companion.overlay.OverlayDirectory;
 import com.gametriggers.companion.overlay.OverlayServer;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
@@ -42,16 +46,19 @@ final class CompanionServices implements AppSession {
     private final LocalProfile profile;
     private final MongoStore store;
     private final Tracker tracker;
+    private final LinksServer links;
     private final OverlayServer overlay;
     private final TwitchLink twitch;
     private final AtomicLong viewers;
 
-    private CompanionServices(LocalProfile profile, MongoStore store, Tracker tracker, OverlayServer overlay,
+    private CompanionServices(LocalProfile profile, MongoStore store, Tracker tracker, LinksServer links,
+                              OverlayServer overlay,
                               TwitchLink twitch, AtomicLong viewers) {
         this.viewers = viewers;
         this.profile = profile;
         this.store = store;
         this.tracker = tracker;
+        this.links = links;
         this.overlay = overlay;
         this.twitch = twitch;
     }
@@ -65,21 +72,24 @@ final class CompanionServices implements AppSession {
                 DemoCampaigns.install(store, profile.streamerId());
             }
             Tracker tracker = startTracker(store, options);
+            List<AutoCloseable> started = new ArrayList<>(List.of(tracker));
             try {
                 AtomicLong viewers = new AtomicLong();
-                OverlayServer overlay = OverlayServer.start(options.overlaySettings(), store, profile.streamerId(), tracker,
-                        profile.rotationKey(), profile.overlaySecretBytes(), viewers::get, Clock.systemDefaultZone());
-                try {
-                    overlay.control().updateRotation(options.rotation());
-                    new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
-                    TwitchLink twitch = TwitchSignIn.connect(options, overlay, tracker, viewers).orElse(null);
-                    return new CompanionServices(profile, store, tracker, overlay, twitch, viewers);
-                } catch (RuntimeException e) {
-                    overlay.close();
-                    throw e;
-                }
+                Clock clock = Clock.systemDefaultZone();
+                OverlayDirectory directory = OverlayDirectory.load(store, profile.streamerId());
+                LinksServer links = LinksServer.start(options.linksSettings(), directory, tracker, clock);
+                started.add(links);
+                OverlayServer overlay = OverlayServer.start(options.overlaySettings(), directory, links.trackingLinks(),
+                        tracker, profile.rotationKey(), profile.overlaySecretBytes(), viewers::get, clock);
+                started.add(overlay);
+                overlay.control().updateRotation(options.rotation());
+                new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
+                TwitchLink twitch = TwitchSignIn.connect(options, overlay.control(), links.trackingLinks(), tracker,
+                        viewers).orElse(null);
+                return new CompanionServices(profile, store, tracker, links, overlay, twitch, viewers);
             } catch (RuntimeException e) {
-                tracker.close();
+                Collections.reverse(started);
+                started.forEach(CompanionServices::closeQuietly);
                 throw e;
             }
         } catch (RuntimeException e) {
@@ -123,7 +133,7 @@ final class CompanionServices implements AppSession {
 
     @Override
     public byte[] qrCodePng(Participation participation, int size) {
-        return QrCodes.png(overlay.trackingLinks().trackingUrl(participation.browserSourceToken(), ClickType.QR), size);
+        return QrCodes.png(links.trackingLinks().trackingUrl(participation.browserSourceToken(), ClickType.QR), size);
     }
 
     @Override
@@ -138,7 +148,7 @@ final class CompanionServices implements AppSession {
         String normalized = command.strip().toLowerCase(Locale.ROOT);
         try {
             store.participationUpdates().setTrackingLinks(participation,
-                    overlay.trackingLinks().trackingUrl(participation.browserSourceToken(), ClickType.LINK), normalized);
+                    links.trackingLinks().trackingUrl(participation.browserSourceToken(), ClickType.LINK), normalized);
         } catch (ChatCommandTakenException e) {
             return Optional.of(e.getMessage());
         }
@@ -191,7 +201,7 @@ final class CompanionServices implements AppSession {
     @Override
     public Participation join(Campaign campaign) {
         Participation joined = store.participationUpdates().join(campaign.id(), profile.streamerId());
-        new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
+        new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
         overlay.control().refresh();
         // Read again for the tracking link and chat command just given to it.
         return store.participations().byId(joined.id()).orElse(joined);
@@ -225,11 +235,15 @@ final class CompanionServices implements AppSession {
     @Override
     public void installDemo() {
         DemoCampaigns.install(store, profile.streamerId());
-        new ParticipationLinks(store, overlay).assignMissing(profile.streamerId());
+        new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
     }
 
     OverlayServer overlay() {
         return overlay;
+    }
+
+    LinksServer links() {
+        return links;
     }
 
     @Override
@@ -238,8 +252,17 @@ final class CompanionServices implements AppSession {
             twitch.close();
         }
         overlay.close();
+        links.close();
         tracker.close();
         store.close();
         log.info("Stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable service) {
+        try {
+            service.close();
+        } catch (Exception e) {
+            log.debug("Closing {} after a failed start", service, e);
+        }
     }
 }

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.overlay.OverlayException;
+import com.gametriggers.companion.links.LinksException;
+import com.gametriggers.companion.links.LinksSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.ui.TwitchAccount;
@@ -42,9 +44,14 @@ public final class Main implements Callable<Integer> {
                     + OverlaySettings.DEFAULT_PORT + "). OBS keeps the URL, so the app never moves to another port by itself.")
     private Integer overlayPort;
 
+    @Option(names = "--links-port", paramLabel = "PORT",
+            description = "Port of the tracking-link listener on 127.0.0.1, the one port a tunnel or reverse proxy is "
+                    + "pointed at (default: " + LinksSettings.DEFAULT_PORT + ").")
+    private Integer linksPort;
+
     @Option(names = "--public-tracking-url", paramLabel = "URL",
-            description = "Where viewers reach the tracking links (a tunnel or reverse proxy to the overlay port). "
-                    + "Default: the local server, which only this machine can reach.")
+            description = "Where viewers reach the tracking links (a tunnel or reverse proxy to the links port). "
+                    + "Default: the local listener, which only this machine can reach.")
     private URI publicTrackingUrl;
 
     @Option(names = "--twitch-client-id", paramLabel = "ID", defaultValue = "${env:TWITCH_CLIENT_ID}",
@@ -90,6 +97,7 @@ public final class Main implements Callable<Integer> {
         AppOptions options = new AppOptions(
                 Optional.ofNullable(mongoUri).filter(uri -> !uri.isBlank()).or(saved::mongoUri),
                 folder, headless, demo, overlayPort != null ? overlayPort : saved.overlayPort(),
+                linksPort != null ? linksPort : LinksSettings.DEFAULT_PORT,
                 Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
                 Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()).or(saved::twitchClientId),
                 twitchLogin, saved.rotation());
@@ -108,13 +116,14 @@ public final class Main implements Callable<Integer> {
         CompanionServices services;
         try {
             services = CompanionServices.start(options);
-        } catch (StoreException | OverlayException | IllegalArgumentException e) {
+        } catch (StoreException | OverlayException | LinksException | IllegalArgumentException e) {
             log.debug("Start failed", e);
             System.err.println("error: " + e.getMessage());
             return 1;
         }
         out.println("store: " + services.store().address());
         out.println("overlay: " + services.overlay().baseUrl());
+        out.println("links: " + services.links().baseUrl());
         // The URL to paste into OBS; it carries the streamer's secret key, so it goes to the terminal, not to logs.
         out.println("obs browser source: " + services.overlay().rotationUrl());
         out.flush();

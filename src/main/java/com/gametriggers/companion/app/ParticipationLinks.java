@@ -13,6 +13,7 @@ import com.gametriggers.companion.chat.ChatCommandNames;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
+import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.OverlayServer;
 import com.gametriggers.companion.store.ChatCommandTakenException;
 import com.gametriggers.companion.store.MongoStore;
@@ -28,8 +29,10 @@ final class ParticipationLinks {
 
     private final MongoStore store;
     private final OverlayServer overlay;
+    private final TrackingLinks links;
 
-    ParticipationLinks(MongoStore store, OverlayServer overlay) {
+    ParticipationLinks(MongoStore store, OverlayServer overlay, TrackingLinks links) {
+        this.links = links;
         this.store = store;
         this.overlay = overlay;
     }
@@ -43,7 +46,7 @@ final class ParticipationLinks {
                 continue;
             }
             String token = participation.browserSourceToken();
-            String trackingUrl = overlay.trackingLinks().trackingUrl(token, ClickType.LINK);
+            String trackingUrl = links.trackingUrl(token, ClickType.LINK);
             // The link follows the configured public base URL; the chat command stays what it was.
             if (!trackingUrl.equals(participation.trackingUrl()) || participation.chatCommand() == null) {
                 assignTrackingLinks(participation, trackingUrl, taken);

@@ -15,7 +15,8 @@ import com.gametriggers.companion.chat.ChatBotSettings;
 import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatCommand;
 import com.gametriggers.companion.domain.ClickType;
-import com.gametriggers.companion.overlay.OverlayServer;
+import com.gametriggers.companion.links.TrackingLinks;
+import com.gametriggers.companion.overlay.OverlayControl;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackingEvent;
 import com.gametriggers.companion.tracking.ViewerKeys;
@@ -47,10 +48,10 @@ final class TwitchLink implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    static TwitchLink start(TwitchSettings settings, TwitchToken token, OverlayServer overlay, Tracker tracker,
-                            AtomicLong viewers) {
+    static TwitchLink start(TwitchSettings settings, TwitchToken token, OverlayControl overlay, TrackingLinks links,
+                            Tracker tracker, AtomicLong viewers) {
         ChatBot chatBot = ChatBot.open(ChatBotSettings.twitch(token.login(), token.accessToken(), token.login()),
-                () -> chatCommands(overlay),
+                () -> chatCommands(overlay, links),
                 (participationId, messageId, userId, at) -> tracker.record(TrackingEvent.click("chat:" + messageId,
                         participationId, at, ClickType.CHAT, ViewerKeys.forChatUser(userId))).whenComplete((outcome, failure) -> {
                             if (failure != null) {
@@ -64,11 +65,11 @@ final class TwitchLink implements AutoCloseable {
         });
         HelixClient helix = new HelixClient(new OkHttpClient(), settings, () -> token, Clock.systemUTC(), Sleeper.system());
         StreamStatusPoller poller = new StreamStatusPoller(helix, token.login(), scheduler, POLL_INTERVAL, Clock.systemUTC());
-        poller.addListener(new StreamToOverlay(overlay.control()::streamWentLive, overlay.control()::streamWentOffline,
-                overlay.control()::participationsOnScreen, tracker, viewers));
+        poller.addListener(new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline,
+                overlay::participationsOnScreen, tracker, viewers));
         poller.start();
         // While a sponsor is on screen, chat hears its link too, unless the bot spoke within the last lines.
-        overlay.control().onShow(participationId -> chatCommands(overlay).stream()
+        overlay.onShow(participationId -> chatCommands(overlay, links).stream()
                 .filter(command -> command.participationId().equals(participationId))
                 .findFirst()
                 .ifPresent(chatBot::announce));
@@ -77,11 +78,11 @@ final class TwitchLink implements AutoCloseable {
     }
 
     /** The commands chat can use now, answered with the tracking link that counts a chat click. */
-    private static List<ChatCommand> chatCommands(OverlayServer overlay) {
-        return overlay.control().showableSponsors().stream()
+    private static List<ChatCommand> chatCommands(OverlayControl overlay, TrackingLinks links) {
+        return overlay.showableSponsors().stream()
                 .filter(sponsor -> sponsor.chatCommand() != null)
                 .map(sponsor -> new ChatCommand(sponsor.chatCommand(), sponsor.participationId(), sponsor.brand(),
-                        overlay.trackingLinks().trackingUrl(sponsor.browserSourceToken(), ClickType.CHAT)))
+                        links.trackingUrl(sponsor.browserSourceToken(), ClickType.CHAT)))
                 .toList();
     }
 

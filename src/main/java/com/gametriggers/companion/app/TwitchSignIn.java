@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.gametriggers.companion.overlay.OverlayServer;
+import com.gametriggers.companion.links.TrackingLinks;
+import com.gametriggers.companion.overlay.OverlayControl;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.twitch.DeviceCode;
 import com.gametriggers.companion.twitch.DeviceLogin;
@@ -127,7 +128,8 @@ final class TwitchSignIn {
     }
 
     /** Starts chat and stream status with the saved sign-in, when there is one that Twitch still accepts. */
-    static Optional<TwitchLink> connect(AppOptions options, OverlayServer overlay, Tracker tracker, AtomicLong viewers) {
+    static Optional<TwitchLink> connect(AppOptions options, OverlayControl overlay, TrackingLinks links, Tracker tracker,
+                                        AtomicLong viewers) {
         if (options.twitchClientId().isEmpty()) {
             log.info("Twitch chat and stream status are off: no client id (--twitch-client-id)");
             return Optional.empty();
@@ -150,6 +152,6 @@ final class TwitchSignIn {
             log.warn("Your Twitch sign-in expired; sign in again with --twitch-login");
             return Optional.empty();
         }
-        return Optional.of(TwitchLink.start(settings, token.get(), overlay, tracker, viewers));
+        return Optional.of(TwitchLink.start(settings, token.get(), overlay, links, tracker, viewers));
     }
 }

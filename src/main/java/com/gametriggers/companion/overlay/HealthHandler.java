@@ -2,6 +2,7 @@ package com.gametriggers.companion.overlay;
 
 import java.io.IOException;
 
+import com.gametriggers.companion.web.Responses;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.google.gson.JsonObject;

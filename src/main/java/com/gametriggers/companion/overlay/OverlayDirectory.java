@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.links.LinkTargets;
+import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.store.MongoStore;
 
 /**
  * The streamer's participations, held in memory so that answering OBS and viewers never waits on MongoDB. Refreshed
  * from the store in the background every few seconds and after the app changes a participation.
  */
-final class OverlayDirectory {
+public final class OverlayDirectory implements LinkTargets {
 
     private static final Logger log = LoggerFactory.getLogger(OverlayDirectory.class);
 
@@ -30,9 +32,16 @@ final class OverlayDirectory {
     private final String streamerId;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-    OverlayDirectory(MongoStore store, String streamerId) {
+    private OverlayDirectory(MongoStore store, String streamerId) {
         this.store = store;
         this.streamerId = streamerId;
+    }
+
+    /** The streamer's participations, read once now; the overlay keeps them fresh from then on. */
+    public static OverlayDirectory load(MongoStore store, String streamerId) {
+        OverlayDirectory directory = new OverlayDirectory(store, streamerId);
+        directory.refresh();
+        return directory;
     }
 
     /** Reads the participations again; when the store is away the last known ones stay in use. */
@@ -58,8 +67,11 @@ final class OverlayDirectory {
         return Optional.ofNullable(snapshot.byToken().get(token));
     }
 
-    Optional<OverlayEntry> byTrackingCode(String code) {
-        return Optional.ofNullable(snapshot.byCode().get(code));
+    /** What a tracking link leads to: the listener for viewers' links asks here, so it never waits on MongoDB. */
+    @Override
+    public Optional<LinkTarget> byCode(String trackingCode) {
+        return Optional.ofNullable(snapshot.byCode().get(trackingCode))
+                .map(entry -> new LinkTarget(entry.participation().id(), entry.campaign().landingUrl()));
     }
 
     Optional<OverlayEntry> byParticipationId(String participationId) {

@@ -16,22 +16,25 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
-import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.tracking.Tracker;
+import com.gametriggers.companion.web.ErrorPages;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The local web server OBS loads the overlay from, and viewers' tracking links point to. It listens on loopback at
- * a fixed port, answers from memory (never waiting on MongoDB), and treats every request as possibly hostile: a web
- * page in any browser on this machine can reach it. One handler per route, behind the same filters:
+ * The local web server OBS loads the overlay from. It listens on loopback at a fixed port, answers loopback Host
+ * names only, answers from memory (never waiting on MongoDB), and treats every request as possibly hostile: a web
+ * page in any browser on this machine can reach it. Viewers' tracking links have a listener of their own
+ * ({@code links.LinksServer}), so nothing here is ever exposed to the internet. One handler per route, behind the
+ * same filters:
  *
  * <pre>
  * GET  /overlay/{token}        one participation's overlay page       GET /events/{key}   its event stream (SSE)
  * GET  /rotation/{key}         the streamer's rotation overlay page   POST /beacon        "this showing was on air"
- * GET  /qr/{token}.png         the QR code of the tracking link       GET /t/{code}       count a click, redirect
+ * GET  /qr/{token}.png         the QR code of the tracking link
  * GET  /assets/...             the page's script, style, demo media   GET /health         liveness and store state
  * </pre>
  *
@@ -46,61 +49,54 @@ public final class OverlayServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService handlers;
     private final OverlayControl control;
-    private final TrackingLinks links;
     private final String rotationKey;
 
-    private OverlayServer(HttpServer server, ExecutorService handlers, OverlayControl control, TrackingLinks links,
-                          String rotationKey) {
+    private OverlayServer(HttpServer server, ExecutorService handlers, OverlayControl control, String rotationKey) {
         this.server = server;
         this.handlers = handlers;
         this.control = control;
-        this.links = links;
         this.rotationKey = rotationKey;
     }
 
     /**
      * Starts the server on 127.0.0.1 at the configured port.
      *
+     * @param directory      the streamer's participations, shared with the tracking-link listener
+     * @param links          the links viewers open, which the QR codes and the page show
      * @param rotationKey    the secret in the streamer's rotation overlay URL (64 hex characters)
      * @param ticketSecret   signs showing tickets; keep it across restarts so pending beacons still count
      * @param currentViewers the stream's viewer count, 0 while unknown: an impression counts that many viewers (at least 1)
      * @throws OverlayException when the port is taken; the server never moves to another port, since OBS keeps the URL
      */
-    public static OverlayServer start(OverlaySettings settings, MongoStore store, String streamerId, Tracker tracker,
-                                      String rotationKey, byte[] ticketSecret, LongSupplier currentViewers, Clock clock) {
+    public static OverlayServer start(OverlaySettings settings, OverlayDirectory directory, TrackingLinks links,
+                                      Tracker tracker, String rotationKey, byte[] ticketSecret,
+                                      LongSupplier currentViewers, Clock clock) {
         if (!KEY.matcher(rotationKey).matches()) {
             throw new IllegalArgumentException("A rotation key is 64 hexadecimal characters");
         }
         HttpServer server = bind(settings.port());
-        OverlayDirectory directory = new OverlayDirectory(store, streamerId);
-        directory.refresh();
-        TrackingLinks links = new TrackingLinks(settings.publicBaseUrl(),
-                "http://127.0.0.1:" + server.getAddress().getPort());
         ShowTickets tickets = new ShowTickets(ticketSecret);
         OverlayChannels channels = new OverlayChannels(directory, rotationKey, tickets, new ShowMessages(links),
                 RotationSettings.defaults(), clock);
         OverlayControl control = new OverlayControl(directory, channels, clock);
         ExecutorService handlers = Executors.newFixedThreadPool(8, daemon("overlay-http"));
 
-        RequestGuard guard = new RequestGuard(links.publicHost());
-        List<Filter> local = List.of(new ErrorPages(), new RequestRules(guard, false));
+        RequestGuard guard = new RequestGuard();
+        List<Filter> filters = List.of(new ErrorPages(), new RequestRules(guard));
         PageHandler pages = new PageHandler(channels, directory);
-        route(server, "/", pages, local);
-        route(server, "/overlay/", pages, local);
-        route(server, "/rotation/", pages, local);
-        route(server, "/assets/", pages, local);
-        route(server, "/events/", new EventStreamHandler(channels), local);
+        route(server, "/", pages, filters);
+        route(server, "/overlay/", pages, filters);
+        route(server, "/rotation/", pages, filters);
+        route(server, "/assets/", pages, filters);
+        route(server, "/events/", new EventStreamHandler(channels), filters);
         route(server, "/beacon", new BeaconHandler(guard, tickets, directory, tracker, currentViewers, clock, handlers),
-                local);
-        route(server, "/qr/", new QrCodeHandler(directory, links), local);
-        route(server, "/health", new HealthHandler(tracker), local);
-        route(server, "/t/", new TrackingRedirectHandler(directory,
-                        new RateLimiter(settings.trackingBurst(), settings.trackingClicksPerMinute()), tracker, clock),
-                List.of(new ErrorPages(), new RequestRules(guard, true)));
+                filters);
+        route(server, "/qr/", new QrCodeHandler(directory, links), filters);
+        route(server, "/health", new HealthHandler(tracker), filters);
         server.setExecutor(handlers);
         server.start();
         control.start();
-        OverlayServer overlay = new OverlayServer(server, handlers, control, links, rotationKey);
+        OverlayServer overlay = new OverlayServer(server, handlers, control, rotationKey);
         log.info("Overlay server at {}", overlay.baseUrl());
         return overlay;
     }
@@ -143,10 +139,6 @@ public final class OverlayServer implements AutoCloseable {
 
     public String rotationUrl() {
         return baseUrl() + "rotation/" + rotationKey;
-    }
-
-    public TrackingLinks trackingLinks() {
-        return links;
     }
 
     static ThreadFactory daemon(String name) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
+import com.gametriggers.companion.web.Responses;
 import com.sun.net.httpserver.HttpExchange;
 
 /**

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.gametriggers.companion.links.TrackingLinks;
+import com.gametriggers.companion.web.Responses;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.qr.QrCodes;
 import com.sun.net.httpserver.HttpExchange;

@@ -1,7 +1,6 @@
 package com.gametriggers.companion.overlay;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -16,19 +15,10 @@ final class RequestGuard {
 
     private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
 
-    private final Optional<String> publicHost;
-
-    RequestGuard(Optional<String> publicHost) {
-        this.publicHost = publicHost.map(host -> host.toLowerCase(Locale.ROOT));
-    }
-
-    /** A request for a loopback name of this machine; tracking links may also use the configured public host. */
-    boolean hostAllowed(HttpExchange exchange, boolean trackingLink) {
+    /** A request for a loopback name of this machine: the overlay is never public, whatever a proxy forwards. */
+    boolean hostAllowed(HttpExchange exchange) {
         String host = hostName(exchange.getRequestHeaders().getFirst("Host"));
-        if (host == null) {
-            return false;
-        }
-        return LOOPBACK_NAMES.contains(host) || (trackingLink && publicHost.map(host::equals).orElse(false));
+        return host != null && LOOPBACK_NAMES.contains(host);
     }
 
     /** A write from this server's own pages: no Origin (not a browser) or a loopback origin, and a JSON body. */

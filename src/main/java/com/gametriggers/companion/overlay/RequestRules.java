@@ -2,6 +2,8 @@ package com.gametriggers.companion.overlay;
 
 import java.io.IOException;
 
+import com.gametriggers.companion.web.Responses;
+
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -11,19 +13,16 @@ final class RequestRules extends Filter {
     static final int MAX_URI_LENGTH = 2048;
 
     private final RequestGuard guard;
-    private final boolean publicHostAllowed;
 
-    /** @param publicHostAllowed whether the configured public host may be used here (tracking links only) */
-    RequestRules(RequestGuard guard, boolean publicHostAllowed) {
+    RequestRules(RequestGuard guard) {
         this.guard = guard;
-        this.publicHostAllowed = publicHostAllowed;
     }
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         if (exchange.getRequestURI().toString().length() > MAX_URI_LENGTH) {
             Responses.error(exchange, 414);
-        } else if (!guard.hostAllowed(exchange, publicHostAllowed)) {
+        } else if (!guard.hostAllowed(exchange)) {
             Responses.error(exchange, 403);
         } else {
             chain.doFilter(exchange);

@@ -2,6 +2,7 @@ package com.gametriggers.companion.overlay;
 
 import java.time.Instant;
 
+import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.domain.ClickType;
 import com.google.gson.JsonObject;
 

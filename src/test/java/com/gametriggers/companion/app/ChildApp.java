@@ -38,6 +38,10 @@ final class ChildApp implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
+        if (!command.contains("--links-port")) {
+            // A free port: the default one may be taken by a running app, or by another test's child.
+            command.addAll(List.of("--links-port", "0"));
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("MONGODB_URI");
         return new ChildApp(builder.start());

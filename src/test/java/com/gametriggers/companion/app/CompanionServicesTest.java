@@ -26,7 +26,7 @@ class CompanionServicesTest {
 
     @Test
     void aSponsorsQrCodeAndChatCommandCanBeChangedFromTheApp() throws Exception {
-        AppOptions options = new AppOptions(Optional.empty(), dataDir, true, true, 0, Optional.empty(), Optional.empty(), false,
+        AppOptions options = new AppOptions(Optional.empty(), dataDir, true, true, 0, 0, Optional.empty(), Optional.empty(), false,
                 RotationSettings.defaults());
         try (CompanionServices services = CompanionServices.start(options)) {
             Participation pixel = services.store().participations().forStreamer(services.streamerId()).stream()
@@ -35,7 +35,7 @@ class CompanionServicesTest {
             var image = ImageIO.read(new ByteArrayInputStream(services.qrCodePng(pixel, 300)));
             String scanned = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
                     new BufferedImageLuminanceSource(image)))).getText();
-            assertThat(scanned).startsWith(services.overlay().baseUrl() + "t/").endsWith("?src=qr");
+            assertThat(scanned).startsWith(services.links().baseUrl() + "t/").endsWith("?src=qr");
 
             assertThat(services.changeChatCommand(pixel, "!NOVA"))
                     .contains("!nova is already used by another of your campaigns.");

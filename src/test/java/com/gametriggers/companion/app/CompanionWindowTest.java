@@ -52,7 +52,7 @@ class CompanionWindowTest {
 
     CompanionWindowTest(@TempDir Path dataDir) throws Exception {
         this.dataDir = dataDir;
-        services = CompanionServices.start(new AppOptions(Optional.empty(), dataDir, false, true, 0, Optional.empty(),
+        services = CompanionServices.start(new AppOptions(Optional.empty(), dataDir, false, true, 0, 0, Optional.empty(),
                 Optional.empty(), false, RotationSettings.defaults()));
         Instant now = Instant.now();
         echo = services.store().campaigns().addIfMissing(new Campaign(TestIds.newId(), "Autumn Drop", "Echo Gear",

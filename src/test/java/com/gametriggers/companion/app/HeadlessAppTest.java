@@ -24,6 +24,7 @@ class HeadlessAppTest {
 
     private static final Pattern STORE_LINE = Pattern.compile("store: (mongodb://127\\.0\\.0\\.1:\\d+)");
     private static final Pattern OVERLAY_LINE = Pattern.compile("overlay: (http://127\\.0\\.0\\.1:\\d+/)");
+    private static final Pattern LINKS_LINE = Pattern.compile("links: (http://127\\.0\\.0\\.1:\\d+/)");
     private static final Duration START = Duration.ofSeconds(60);
     /** Debian's python3 with python3-pymongo (installed by .ci/run): a MongoDB client that is not part of this project. */
     private static final String PYTHON = "/usr/bin/python3";
@@ -36,12 +37,17 @@ class HeadlessAppTest {
         try (ChildApp app = ChildApp.start("--headless", "--demo", "--overlay-port", "0", "--data-dir", dataDir.toString())) {
             String address = app.awaitLine(STORE_LINE, START);
             String overlay = app.awaitLine(OVERLAY_LINE, START);
+            String links = app.awaitLine(LINKS_LINE, START);
             String obsUrl = app.awaitLine(Pattern.compile("obs browser source: (http://127\\.0\\.0\\.1:\\d+/rotation/[0-9a-f]{64})"), START);
             assertThat(obsUrl).startsWith(overlay);
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(overlay + "health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"ok\"");
+            assertThat(links).isNotEqualTo(overlay);
+            HttpResponse<String> notALink = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(links + "health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(notALink.statusCode()).as("the links listener serves tracking links only").isEqualTo(404);
 
             assertThat(readWithPymongo(address)).containsExactly(
                     "campaigns=3",

@@ -23,7 +23,7 @@ class MainOptionsTest {
         int exitCode = commandLine.execute("--help");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("--mongo-uri=URI", "--data-dir=DIR", "--overlay-port=PORT",
+        assertThat(out.toString()).contains("--mongo-uri=URI", "--data-dir=DIR", "--overlay-port=PORT", "--links-port=PORT",
                 "--public-tracking-url=URL", "--twitch-client-id=ID", "--twitch-login", "--headless", "--demo", "--help",
                 "MONGODB_URI", "TWITCH_CLIENT_ID");
     }

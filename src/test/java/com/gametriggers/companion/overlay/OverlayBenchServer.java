@@ -26,6 +26,8 @@ import org.bson.types.ObjectId;
 
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.links.LinksServer;
+import com.gametriggers.companion.links.LinksSettings;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.tracking.Tracker;
@@ -114,12 +116,16 @@ public final class OverlayBenchServer implements Callable<Integer> {
             throw e;
         }
         OverlayServer server = null;
+        LinksServer links = null;
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             Participation sponsor = OverlaySponsors.novaEnergy(store, streamerId, "!nova");
-            server = OverlayServer.start(new OverlaySettings(port, Optional.empty(), clicksPerMinute), store, streamerId,
-                    tracker, rotationKey, secret, () -> 0, Clock.systemUTC());
+            OverlayDirectory directory = OverlayDirectory.load(store, streamerId);
+            LinksSettings linksSettings = new LinksSettings(0, Optional.empty(), clicksPerMinute);
+            links = LinksServer.start(linksSettings, directory, tracker, Clock.systemUTC());
+            server = OverlayServer.start(new OverlaySettings(port), directory, links.trackingLinks(), tracker,
+                    rotationKey, secret, () -> 0, Clock.systemUTC());
 
             long issueStart = System.nanoTime();
             int written = writeTickets(new ShowTickets(secret), sponsor.id(), benchDir.resolve("beacon-tickets.txt"));
@@ -127,11 +133,11 @@ public final class OverlayBenchServer implements Callable<Integer> {
             long issueMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - issueStart);
 
             String beaconUrl = server.baseUrl() + "beacon";
-            String trackingUrl = server.trackingLinks().trackingUrl(sponsor.browserSourceToken(), ClickType.QR);
+            String trackingUrl = links.trackingLinks().trackingUrl(sponsor.browserSourceToken(), ClickType.QR);
             System.out.printf(Locale.ROOT, "overlay bench server: %s, store and journal in %s%n", server.baseUrl(), dataDir);
             System.out.printf(Locale.ROOT, "/t/ rate limit: %,d requests a minute per client (burst %,d): set far above "
                     + "the load, so /t/ measures the server and not the limiter%n", clicksPerMinute,
-                    new OverlaySettings(port, Optional.empty(), clicksPerMinute).trackingBurst());
+                    linksSettings.burst());
             System.out.printf(Locale.ROOT, "tickets: %,d distinct, issued and written in %,d ms; %s POSTs them in %d "
                     + "slices of about %,d (one per wrk thread, at most %d threads); a thread that runs out starts its "
                     + "slice again, and those repeats count as duplicates%n",
@@ -179,6 +185,9 @@ public final class OverlayBenchServer implements Callable<Integer> {
         } finally {
             if (server != null) {
                 server.close();
+            }
+            if (links != null) {
+                links.close();
             }
             tracker.close();
             store.close();

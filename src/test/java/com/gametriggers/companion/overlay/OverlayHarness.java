@@ -11,13 +11,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bson.types.ObjectId;
 
 import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.links.LinksServer;
+import com.gametriggers.companion.links.LinksSettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
 
-/** A running overlay server on a free port, over a real embedded store and tracker, with one sponsor joined. */
+/**
+ * A running overlay server and tracking-link listener on free ports, over a real embedded store and tracker, with one
+ * sponsor joined.
+ */
 final class OverlayHarness implements AutoCloseable {
 
     static final String ROTATION_KEY = "ab".repeat(32);
@@ -25,6 +30,7 @@ final class OverlayHarness implements AutoCloseable {
 
     final MongoStore store;
     final Tracker tracker;
+    final LinksServer links;
     final OverlayServer server;
     final Participation sponsor;
     final String streamerId = new ObjectId().toHexString();
@@ -38,7 +44,9 @@ final class OverlayHarness implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         sponsor = OverlaySponsors.novaEnergy(store, streamerId, "!nova");
-        server = OverlayServer.start(new OverlaySettings(0, publicBaseUrl), store, streamerId, tracker, ROTATION_KEY,
+        OverlayDirectory directory = OverlayDirectory.load(store, streamerId);
+        links = LinksServer.start(new LinksSettings(0, publicBaseUrl), directory, tracker, Clock.systemUTC());
+        server = OverlayServer.start(new OverlaySettings(0), directory, links.trackingLinks(), tracker, ROTATION_KEY,
                 SECRET, viewers::get, Clock.systemUTC());
         server.control().updateRotation(new RotationSettings(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ZERO, "round-robin"));
     }
@@ -54,6 +62,7 @@ final class OverlayHarness implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        links.close();
         tracker.close();
         store.close();
     }

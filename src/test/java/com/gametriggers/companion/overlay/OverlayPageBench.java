@@ -30,6 +30,8 @@ import java.util.zip.GZIPOutputStream;
 import org.bson.types.ObjectId;
 
 import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.links.LinksSettings;
+import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreSettings;
@@ -160,7 +162,8 @@ public final class OverlayPageBench implements Callable<Integer> {
         try {
             tracker = Tracker.start(store, dataDir.resolve("journal"), TrackerOptions.defaults());
             Participation sponsor = OverlaySponsors.novaEnergy(store, streamerId, "!nova");
-            server = OverlayServer.start(new OverlaySettings(0, Optional.empty()), store, streamerId, tracker,
+            server = OverlayServer.start(new OverlaySettings(0), OverlayDirectory.load(store, streamerId),
+                    new TrackingLinks(Optional.empty(), "http://127.0.0.1:" + LinksSettings.DEFAULT_PORT), tracker,
                     HexFormat.of().formatHex(key), secret, () -> 0, Clock.systemUTC());
             // Showings long enough to last a whole set; no waits, so showNow() shows at the next tick (every 250 ms).
             server.control().updateRotation(new RotationSettings(Duration.ofMinutes(30), Duration.ZERO, Duration.ZERO, "round-robin"));

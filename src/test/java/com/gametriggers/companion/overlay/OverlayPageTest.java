@@ -37,6 +37,7 @@ import org.openqa.selenium.OutputType;
 
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreSettings;
@@ -64,6 +65,8 @@ class OverlayPageTest {
             Duration.ofMillis(1500), Duration.ofMillis(700), Duration.ZERO, "round-robin");
     private static final Duration PAUSE = Duration.ofMinutes(10);
     private static final Path SCREENSHOTS = Path.of("target", "overlay-screenshots");
+    /** Where the QR codes lead; the page never calls them, so no listener is needed behind them. */
+    private static final TrackingLinks LINKS = new TrackingLinks(Optional.empty(), "http://127.0.0.1:17731");
 
     @TempDir
     static Path dataDir;
@@ -104,7 +107,7 @@ class OverlayPageTest {
         SecureRandom random = new SecureRandom();
         random.nextBytes(key);
         random.nextBytes(secret);
-        server = OverlayServer.start(new OverlaySettings(0, Optional.empty()), store, streamerId, tracker,
+        server = OverlayServer.start(new OverlaySettings(0), OverlayDirectory.load(store, streamerId), LINKS, tracker,
                 HexFormat.of().formatHex(key), secret, () -> 0, Clock.systemUTC());
         server.control().updateRotation(QUICK);
         // Nothing shows until the test has the page ready and calls resumeAds().
@@ -242,7 +245,7 @@ class OverlayPageTest {
         HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(src))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(png.statusCode()).isEqualTo(200);
-        String expected = server.trackingLinks().trackingUrl(token, ClickType.QR);
+        String expected = LINKS.trackingUrl(token, ClickType.QR);
         assertThat(decodeQr(ImageIO.read(new ByteArrayInputStream(png.body())))).isEqualTo(expected);
         assertThat(chromium.driver().findElement(By.id("brand")).getText()).isEqualTo("Nova Energy");
         assertThat(chromium.driver().findElement(By.id("command")).getText()).isEqualTo("!nova");

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.gametriggers.companion.domain.ClickType;
+import com.gametriggers.companion.links.TrackingLinks;
+import com.gametriggers.companion.web.ErrorPages;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.zxing.BinaryBitmap;
@@ -137,46 +139,8 @@ class OverlayServerTest {
         assertThat(image.getWidth()).isEqualTo(300);
         String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new BufferedImageLuminanceSource(image)))).getText();
-        assertThat(decoded).isEqualTo(harness.server.trackingLinks().trackingUrl(harness.sponsor.browserSourceToken(), ClickType.QR))
+        assertThat(decoded).isEqualTo(harness.links.trackingLinks().trackingUrl(harness.sponsor.browserSourceToken(), ClickType.QR))
                 .endsWith("?src=qr").doesNotContain(harness.sponsor.browserSourceToken());
-    }
-
-    @Test
-    void aTrackingLinkCountsTheClickAndRedirectsToTheSponsor() throws IOException {
-        start();
-        String code = TrackingLinks.code(harness.sponsor.browserSourceToken());
-
-        Answer scan = get("/t/" + code + "?src=qr");
-        Answer click = get("/t/" + code);
-
-        assertThat(scan.code()).isEqualTo(302);
-        assertThat(scan.headers().get("Location")).isEqualTo("https://example.com/nova-energy");
-        assertThat(scan.headers().get("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(click.code()).isEqualTo(302);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(harness.reload().qrScans()).isEqualTo(1);
-            assertThat(harness.reload().linkClicks()).as("the same viewer again, within the click guard's window").isZero();
-            assertThat(harness.reload().filteredClicks()).isEqualTo(1);
-        });
-    }
-
-    @Test
-    void trackingLinksAreRateLimitedPerClient() throws IOException {
-        start();
-        String code = TrackingLinks.code(harness.sponsor.browserSourceToken());
-
-        int limited = 0;
-        String retryAfter = null;
-        for (int i = 0; i < 15; i++) {
-            Answer answer = get("/t/" + code);
-            if (answer.code() == 429) {
-                limited++;
-                retryAfter = answer.headers().get("Retry-After");
-            }
-        }
-
-        assertThat(limited).isGreaterThanOrEqualTo(4);
-        assertThat(retryAfter).isNotNull();
     }
 
     @Test
@@ -193,18 +157,16 @@ class OverlayServerTest {
     }
 
     @Test
-    void aPublicTrackingHostIsAcceptedForTrackingLinksOnly() throws IOException {
+    void theOverlayRefusesAPublicHostEvenWhenTheLinksHaveOne() throws IOException {
         harness = new OverlayHarness(dir, Optional.of(URI.create("https://gt.example.net")));
         String code = TrackingLinks.code(harness.sponsor.browserSourceToken());
 
-        Answer link = call(new Request.Builder().url(harness.url("/t/" + code)).header("Host", "gt.example.net").build());
         Answer page = call(new Request.Builder().url(harness.url("/overlay/" + harness.sponsor.browserSourceToken()))
                 .header("Host", "gt.example.net").build());
+        Answer link = call(new Request.Builder().url(harness.url("/t/" + code)).build());
 
-        assertThat(link.code()).isEqualTo(302);
         assertThat(page.code()).isEqualTo(403);
-        assertThat(harness.server.trackingLinks().trackingUrl(harness.sponsor.browserSourceToken(), ClickType.LINK))
-                .startsWith("https://gt.example.net/t/" + code);
+        assertThat(link.code()).as("tracking links are not served here at all").isEqualTo(404);
     }
 
     @Test
@@ -320,9 +282,9 @@ class OverlayServerTest {
         start();
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> OverlayServer.start(new OverlaySettings(port, Optional.empty()), harness.store,
-                    harness.streamerId, harness.tracker, OverlayHarness.ROTATION_KEY, OverlayHarness.SECRET, () -> 0,
-                    Clock.systemUTC()))
+            assertThatThrownBy(() -> OverlayServer.start(new OverlaySettings(port),
+                    OverlayDirectory.load(harness.store, harness.streamerId), harness.links.trackingLinks(),
+                    harness.tracker, OverlayHarness.ROTATION_KEY, OverlayHarness.SECRET, () -> 0, Clock.systemUTC()))
                     .isInstanceOf(OverlayException.class)
                     .hasMessageContaining("The overlay port " + port + " on 127.0.0.1 is used by another program");
         }

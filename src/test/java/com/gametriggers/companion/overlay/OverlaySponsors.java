@@ -13,12 +13,12 @@ import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.TestIds;
 
 /** A running CPM campaign with the demo creative, joined by a streamer, as the overlay tests need it. */
-final class OverlaySponsors {
+public final class OverlaySponsors {
 
     private OverlaySponsors() {
     }
 
-    static Participation novaEnergy(MongoStore store, String streamerId, String chatCommand) {
+    public static Participation novaEnergy(MongoStore store, String streamerId, String chatCommand) {
         Instant now = Instant.now();
         Campaign campaign = new Campaign(TestIds.newId(), "Nova Energy launch", "Nova Energy",
                 "Sugar-free energy drink for long sessions.", CampaignStatus.ACTIVE, PaymentType.CPM,

@@ -1,7 +1,8 @@
-package com.gametriggers.companion.overlay;
+package com.gametriggers.companion.links;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +14,7 @@ import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackingEvent;
 import com.gametriggers.companion.tracking.ViewerKeys;
+import com.gametriggers.companion.web.Responses;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -26,14 +28,14 @@ final class TrackingRedirectHandler implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(TrackingRedirectHandler.class);
     private static final Pattern TRACKING = Pattern.compile("/t/([A-Za-z0-9_-]{12})");
 
-    private final OverlayDirectory directory;
+    private final LinkTargets targets;
     private final RateLimiter limiter;
     private final Tracker tracker;
     private final Clock clock;
     private final ViewerKeys viewerKeys = ViewerKeys.withRandomSalt();
 
-    TrackingRedirectHandler(OverlayDirectory directory, RateLimiter limiter, Tracker tracker, Clock clock) {
-        this.directory = directory;
+    TrackingRedirectHandler(LinkTargets targets, RateLimiter limiter, Tracker tracker, Clock clock) {
+        this.targets = targets;
         this.limiter = limiter;
         this.tracker = tracker;
         this.clock = clock;
@@ -45,9 +47,9 @@ final class TrackingRedirectHandler implements HttpHandler {
             return;
         }
         Matcher tracking = TRACKING.matcher(exchange.getRequestURI().getRawPath());
-        var entry = tracking.matches() ? directory.byTrackingCode(tracking.group(1)) : java.util.Optional.<OverlayEntry>empty();
-        String landing = entry.map(e -> e.campaign().landingUrl()).orElse(null);
-        if (entry.isEmpty() || landing == null || !(landing.startsWith("https://") || landing.startsWith("http://"))) {
+        Optional<LinkTargets.LinkTarget> target = tracking.matches() ? targets.byCode(tracking.group(1)) : Optional.empty();
+        String landing = target.map(LinkTargets.LinkTarget::landingUrl).orElse(null);
+        if (landing == null || !(landing.startsWith("https://") || landing.startsWith("http://"))) {
             Responses.error(exchange, 404);
             return;
         }
@@ -58,7 +60,7 @@ final class TrackingRedirectHandler implements HttpHandler {
             return;
         }
         ClickType source = "src=qr".equals(exchange.getRequestURI().getRawQuery()) ? ClickType.QR : ClickType.LINK;
-        TrackingEvent click = TrackingEvent.click("t:" + UUID.randomUUID(), entry.get().participation().id(),
+        TrackingEvent click = TrackingEvent.click("t:" + UUID.randomUUID(), target.get().participationId(),
                 clock.instant(), source, viewerKeys.forAddress(client));
         tracker.record(click).whenComplete((outcome, failure) -> {
             if (failure != null) {

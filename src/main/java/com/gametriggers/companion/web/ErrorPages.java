@@ -1,4 +1,4 @@
-package com.gametriggers.companion.overlay;
+package com.gametriggers.companion.web;
 
 import java.io.IOException;
 
@@ -9,7 +9,7 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 
 /** In front of every handler: whatever fails inside, the client gets a short 500 and the log a redacted line. */
-final class ErrorPages extends Filter {
+public final class ErrorPages extends Filter {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
@@ -18,7 +18,7 @@ final class ErrorPages extends Filter {
         try {
             chain.doFilter(exchange);
         } catch (Exception e) {
-            log.warn("Overlay request {} {} failed: {}", exchange.getRequestMethod(),
+            log.warn("Request {} {} failed: {}", exchange.getRequestMethod(),
                     redact(exchange.getRequestURI().getPath()), e.toString());
             try {
                 Responses.error(exchange, 500);
@@ -29,7 +29,7 @@ final class ErrorPages extends Filter {
     }
 
     /** Paths carry secret tokens: logs keep only their first characters. */
-    static String redact(String path) {
+    public static String redact(String path) {
         return path.replaceAll("([0-9a-f]{6})[0-9a-f]{58}", "$1…");
     }
 

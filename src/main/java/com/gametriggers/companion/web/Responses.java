@@ -1,4 +1,4 @@
-package com.gametriggers.companion.overlay;
+package com.gametriggers.companion.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,15 +12,15 @@ import com.sun.net.httpserver.HttpExchange;
  * Writing responses the same guarded way everywhere: no caching, no sniffing, no referrer (a tracking redirect must
  * not hand the overlay's secret token to a sponsor's site), and plain short bodies for errors, never a stack trace.
  */
-final class Responses {
+public final class Responses {
 
-    static final String JSON = "application/json; charset=utf-8";
-    static final String TEXT = "text/plain; charset=utf-8";
+    public static final String JSON = "application/json; charset=utf-8";
+    public static final String TEXT = "text/plain; charset=utf-8";
 
     private Responses() {
     }
 
-    static void headers(HttpExchange exchange, String contentType) {
+    public static void headers(HttpExchange exchange, String contentType) {
         Headers headers = exchange.getResponseHeaders();
         headers.set("Content-Type", contentType);
         headers.set("Cache-Control", "no-store");
@@ -29,7 +29,7 @@ final class Responses {
         headers.set("X-Frame-Options", "DENY");
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         headers(exchange, contentType);
         boolean head = "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(status, head ? -1 : (body.length == 0 ? -1 : body.length));
@@ -41,16 +41,16 @@ final class Responses {
         exchange.close();
     }
 
-    static void text(HttpExchange exchange, int status, String text) throws IOException {
+    public static void text(HttpExchange exchange, int status, String text) throws IOException {
         send(exchange, status, TEXT, (text + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    static void json(HttpExchange exchange, int status, String json) throws IOException {
+    public static void json(HttpExchange exchange, int status, String json) throws IOException {
         send(exchange, status, JSON, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The same short answer for every status, so an error tells a prober nothing. */
-    static void error(HttpExchange exchange, int status) throws IOException {
+    public static void error(HttpExchange exchange, int status) throws IOException {
         String reason = switch (status) {
             case 400 -> "Bad request";
             case 403 -> "Forbidden";
@@ -66,7 +66,7 @@ final class Responses {
     }
 
     /** True when the request uses one of {@code methods}; otherwise answers 405. */
-    static boolean methodIn(HttpExchange exchange, String... methods) throws IOException {
+    public static boolean methodIn(HttpExchange exchange, String... methods) throws IOException {
         String method = exchange.getRequestMethod();
         for (String allowed : methods) {
             if (allowed.equals(method)) {
@@ -77,7 +77,7 @@ final class Responses {
         return false;
     }
 
-    static void redirect(HttpExchange exchange, String location) throws IOException {
+    public static void redirect(HttpExchange exchange, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         send(exchange, 302, TEXT, new byte[0]);
     }
@@ -87,7 +87,7 @@ final class Responses {
      *
      * @return null when the body is longer
      */
-    static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
+    public static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(limit + 1);
             return body.length > limit ? null : body;

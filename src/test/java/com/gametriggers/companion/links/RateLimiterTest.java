@@ -1,4 +1,4 @@
-package com.gametriggers.companion.overlay;
+package com.gametriggers.companion.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
