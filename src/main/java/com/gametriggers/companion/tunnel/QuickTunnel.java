@@ -181,7 +181,7 @@ public final class QuickTunnel implements AutoCloseable {
             try {
                 process = new ProcessBuilder(command).redirectErrorStream(true).start();
             } catch (IOException e) {
-                log.warn("Could not run {}", command, e);
+                log.warn("Could not run {}: {}", command, e.getMessage());
                 publish(TunnelState.unavailable("cloudflared could not be started (" + launcher.get(0)
                         + "); install it again or pick another public address in Settings."));
                 return;
@@ -217,8 +217,9 @@ public final class QuickTunnel implements AutoCloseable {
             return;
         }
         if (Duration.between(current.startedAt, clock.instant()).compareTo(timings.startTimeout()) >= 0) {
-            stopRun(current, "cloudflared got no public address within " + readable(timings.startTimeout())
-                    + "; trying again in %s.");
+            stopRun(current, "no public address after " + readable(timings.startTimeout()),
+                    "cloudflared got no public address within " + readable(timings.startTimeout())
+                            + "; trying again in %s.");
             return;
         }
         later(() -> waitForAddress(current), timings.pollInterval());
@@ -238,8 +239,9 @@ public final class QuickTunnel implements AutoCloseable {
                 current.unreadySince = now;
                 log.info("cloudflared has no connection to Cloudflare; waiting for it to reconnect");
             } else if (Duration.between(current.unreadySince, now).compareTo(timings.unreadyLimit()) >= 0) {
-                stopRun(current, "The public link tunnel lost its connection to Cloudflare; restarting in %s."
-                        + " Links will have a new address.");
+                stopRun(current, "no connection to Cloudflare for " + readable(timings.unreadyLimit()),
+                        "The public link tunnel lost its connection to Cloudflare; restarting in %s."
+                                + " Links will have a new address.");
                 return;
             }
             scheduleHealthCheck(current);
@@ -247,9 +249,9 @@ public final class QuickTunnel implements AutoCloseable {
     }
 
     /** Ends a run that cloudflared would not end itself; {@link #exited} then schedules the restart. */
-    private void stopRun(Run current, String restartMessage) {
+    private void stopRun(Run current, String why, String restartMessage) {
         current.stopReason = restartMessage;
-        log.warn("Stopping cloudflared (pid {}): {}", current.process.pid(), restartMessage.replace("%s", "later"));
+        log.warn("Stopping cloudflared (pid {}): {}", current.process.pid(), why);
         Thread stopper = new Thread(() -> terminate(current.process, timings.stopGrace()), "quick-tunnel-stop");
         stopper.setDaemon(true);
         stopper.start();
