@@ -151,9 +151,13 @@ public final class QuickTunnel implements AutoCloseable {
             if (started || closed) {
                 return;
             }
+            try {
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                return; // The app is quitting: a tunnel now would outlive it.
+            }
             started = true;
         }
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
         executor.execute(this::launch);
     }
 
@@ -171,7 +175,7 @@ public final class QuickTunnel implements AutoCloseable {
                 metricsPort = freeLoopbackPort();
             } catch (UncheckedIOException e) {
                 log.warn("No free local port for cloudflared's metrics", e);
-                scheduleRestart(null, "The public link tunnel found no free local port; trying again in %s.");
+                scheduleRestart("The public link tunnel found no free local port; trying again in %s.");
                 return;
             }
             List<String> command = new ArrayList<>(launcher);
@@ -279,12 +283,12 @@ public final class QuickTunnel implements AutoCloseable {
                 message = "cloudflared stopped before the public link was ready (exit code " + code
                         + "); trying again in %s. The app log has its last words.";
             }
-            scheduleRestart(ended, message);
+            scheduleRestart(message);
         }
     }
 
     /** Called holding the lock. {@code message} has one {@code %s} for the delay. */
-    private void scheduleRestart(Run ended, String message) {
+    private void scheduleRestart(String message) {
         Duration delay = backoff.delay(failedStarts++);
         publish(TunnelState.restarting(String.format(message, readable(delay))));
         pendingRestart = restartScheduler.schedule(() -> onTunnelThread(this::launch), delay);

@@ -45,11 +45,12 @@ public final class FakeCloudflared {
         String metrics = argAfter(args, "--metrics");
         int port = Integer.parseInt(metrics.substring(metrics.lastIndexOf(':') + 1));
         String hostname = "run-" + run + "-quiet-otter.trycloudflare.com";
-        long started = System.currentTimeMillis();
         long readyAfter = Long.getLong("fake.readyAfterMillis", 300);
         long readyFor = Long.getLong("fake.readyForMillis", -1);
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        // Counted from here, so that a slow start on a busy machine cannot eat the window in which it is ready.
+        long started = System.currentTimeMillis();
         server.createContext("/ready", exchange -> {
             long age = System.currentTimeMillis() - started;
             boolean ready = age >= readyAfter && (readyFor < 0 || age < readyAfter + readyFor);

@@ -135,7 +135,7 @@ class QuickTunnelTest {
 
     @Test
     void aTunnelThatStaysWithoutAConnectionIsRestartedForANewAddress() {
-        QuickTunnel tunnel = tunnel(fake("-Dfake.readyForMillis=400"), new Backoff(Duration.ofMillis(100),
+        QuickTunnel tunnel = tunnel(fake("-Dfake.readyForMillis=1000"), new Backoff(Duration.ofMillis(100),
                 Duration.ofSeconds(1), () -> 0.5), null);
 
         tunnel.start();
