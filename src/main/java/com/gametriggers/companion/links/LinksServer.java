@@ -2,17 +2,16 @@ package com.gametriggers.companion.links;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.web.ErrorPages;
+import com.gametriggers.companion.web.HandlerThreads;
+import com.gametriggers.companion.web.LoopbackHttpServer;
 import com.gametriggers.companion.web.Responses;
 import com.sun.net.httpserver.HttpServer;
 
@@ -28,11 +27,13 @@ public final class LinksServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService handlers;
+    private final ExecutorService answers;
     private final TrackingLinks links;
 
-    private LinksServer(HttpServer server, ExecutorService handlers, TrackingLinks links) {
+    private LinksServer(HttpServer server, ExecutorService handlers, ExecutorService answers, TrackingLinks links) {
         this.server = server;
         this.handlers = handlers;
+        this.answers = answers;
         this.links = links;
     }
 
@@ -40,7 +41,7 @@ public final class LinksServer implements AutoCloseable {
     public static LinksServer start(LinksSettings settings, LinkTargets targets, Tracker tracker, Clock clock) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 256);
+            server = LoopbackHttpServer.bind(settings.port(), 256);
         } catch (BindException e) {
             throw new LinksException("The tracking-link port " + settings.port() + " on 127.0.0.1 is used by another "
                     + "program. Close that program, or choose another links port with --links-port.", e);
@@ -48,8 +49,14 @@ public final class LinksServer implements AutoCloseable {
             throw new LinksException("The tracking-link listener cannot start on port " + settings.port() + ": "
                     + e.getMessage(), e);
         }
-        TrackingRedirectHandler redirects = new TrackingRedirectHandler(targets,
-                new RateLimiter(settings.burst(), settings.clicksPerMinute()), tracker, clock);
+        TrackingLinks links = new TrackingLinks(settings.publicBaseUrl(),
+                "http://127.0.0.1:" + server.getAddress().getPort());
+        ExecutorService handlers = HandlerThreads.elastic("links-http");
+        ExecutorService answers = HandlerThreads.answers("links-redirect");
+        TrackingRedirectHandler redirects = new TrackingRedirectHandler(targets, links,
+                new RateLimiter(settings.burst(), settings.clicksPerMinute()),
+                new RateLimiter(LinksSettings.SERVER_BURST, LinksSettings.SERVER_CLICKS_PER_MINUTE), tracker, clock,
+                answers);
         server.createContext("/", exchange -> {
             if (exchange.getRequestURI().getRawPath().startsWith("/t/")) {
                 redirects.handle(exchange);
@@ -57,15 +64,9 @@ public final class LinksServer implements AutoCloseable {
                 Responses.error(exchange, 404);
             }
         }).getFilters().add(new ErrorPages());
-        ExecutorService handlers = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "links-http");
-            thread.setDaemon(true);
-            return thread;
-        });
         server.setExecutor(handlers);
         server.start();
-        LinksServer linksServer = new LinksServer(server, handlers,
-                new TrackingLinks(settings.publicBaseUrl(), "http://127.0.0.1:" + server.getAddress().getPort()));
+        LinksServer linksServer = new LinksServer(server, handlers, answers, links);
         log.info("Tracking links at {}", linksServer.baseUrl());
         return linksServer;
     }
@@ -84,5 +85,6 @@ public final class LinksServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         handlers.shutdownNow();
+        answers.shutdownNow();
     }
 }

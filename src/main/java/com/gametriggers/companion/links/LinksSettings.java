@@ -15,6 +15,13 @@ public record LinksSettings(int port, Optional<URI> publicBaseUrl, int clicksPer
 
     public static final int DEFAULT_PORT = 17731;
     public static final int DEFAULT_CLICKS_PER_MINUTE = 30;
+    /**
+     * One ceiling for all viewers together, far above any real stream: 100,000 viewers of whom a tenth scan within
+     * the same minute is 10,000 a minute; three times that keeps a flood from filling the disk with a journal of
+     * junk, and never refuses a real audience.
+     */
+    static final int SERVER_CLICKS_PER_MINUTE = 30_000;
+    static final int SERVER_BURST = 5_000;
 
     public LinksSettings(int port, Optional<URI> publicBaseUrl) {
         this(port, publicBaseUrl, DEFAULT_CLICKS_PER_MINUTE);

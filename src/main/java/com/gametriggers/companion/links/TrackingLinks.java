@@ -18,11 +18,16 @@ public final class TrackingLinks {
 
     private static final int CODE_LENGTH = 12;
 
-    private final Optional<URI> publicBaseUrl;
+    private final Optional<URI> fixedPublicBaseUrl;
     private final String localBaseUrl;
+    private volatile Optional<URI> tunnelBaseUrl = Optional.empty();
 
-    public TrackingLinks(Optional<URI> publicBaseUrl, String localBaseUrl) {
-        this.publicBaseUrl = publicBaseUrl;
+    /**
+     * @param fixedPublicBaseUrl the public address the streamer typed, if any: it always wins over a tunnel's
+     * @param localBaseUrl       the links listener on this machine
+     */
+    public TrackingLinks(Optional<URI> fixedPublicBaseUrl, String localBaseUrl) {
+        this.fixedPublicBaseUrl = fixedPublicBaseUrl;
         this.localBaseUrl = localBaseUrl;
     }
 
@@ -39,15 +44,25 @@ public final class TrackingLinks {
 
     /** The link a viewer opens; {@code source} tells a QR scan from a link click from a chat answer. */
     public String trackingUrl(String browserSourceToken, ClickType source) {
-        String base = publicBaseUrl.map(URI::toString).orElse(localBaseUrl);
+        String base = publicBaseUrl().map(URI::toString).orElse(localBaseUrl);
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
         return base + "/t/" + code(browserSourceToken) + "?src=" + source.wireName();
     }
 
-    /** The host viewers use for tracking links when it is not this machine, if one is configured. */
-    Optional<String> publicHost() {
-        return publicBaseUrl.map(URI::getHost);
+    /** Where viewers reach the links from the internet: the typed address, else the running tunnel's, if any. */
+    public Optional<URI> publicBaseUrl() {
+        return fixedPublicBaseUrl.or(() -> tunnelBaseUrl);
+    }
+
+    /** Whether viewers reach the links through a public address, and so through a tunnel or proxy. */
+    public boolean isPublic() {
+        return publicBaseUrl().isPresent();
+    }
+
+    /** A tunnel came up at {@code url}, or went down (empty); a typed public address stays in use either way. */
+    public void useTunnel(Optional<URI> url) {
+        tunnelBaseUrl = url;
     }
 }

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.domain.ClickType;
+import com.gametriggers.companion.tracking.RecordOutcome;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackingEvent;
 import com.gametriggers.companion.tracking.ViewerKeys;
@@ -19,26 +25,44 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 /**
- * {@code /t/{code}}: a viewer scanned the QR code or clicked the link: count it and send them on to the sponsor. The
- * viewer is redirected even when counting fails; the failure is logged, and the tracker never drops an event it
- * accepted.
+ * {@code /t/{code}}: a viewer scanned the QR code or clicked the link: count it, then send them on to the sponsor.
+ * The redirect waits until the click is durable in the journal, so a crash right after it cannot lose a click the
+ * viewer was already sent on for; if the journal has not confirmed within {@value #DURABLE_WAIT_MILLIS} ms the viewer
+ * goes anyway (said once in the log), and the click still lands when the journal catches up.
  */
 final class TrackingRedirectHandler implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(TrackingRedirectHandler.class);
     private static final Pattern TRACKING = Pattern.compile("/t/([A-Za-z0-9_-]{12})");
+    static final long DURABLE_WAIT_MILLIS = 1000;
+    /** The key of the one bucket all viewers share. */
+    private static final String EVERYONE = "*";
 
     private final LinkTargets targets;
-    private final RateLimiter limiter;
+    private final TrackingLinks links;
+    private final RateLimiter perViewer;
+    private final RateLimiter perServer;
     private final Tracker tracker;
     private final Clock clock;
+    private final Executor answers;
     private final ViewerKeys viewerKeys = ViewerKeys.withRandomSalt();
+    private final AtomicBoolean slowJournalReported = new AtomicBoolean();
 
-    TrackingRedirectHandler(LinkTargets targets, RateLimiter limiter, Tracker tracker, Clock clock) {
+    /**
+     * @param links     whether a public address is set, so that a proxy's headers may name the viewer
+     * @param perViewer each viewer's budget, keyed on the viewer's address
+     * @param perServer one ceiling for all viewers together
+     * @param answers   where redirects are written once their click is durable
+     */
+    TrackingRedirectHandler(LinkTargets targets, TrackingLinks links, RateLimiter perViewer, RateLimiter perServer,
+                            Tracker tracker, Clock clock, Executor answers) {
         this.targets = targets;
-        this.limiter = limiter;
+        this.links = links;
+        this.perViewer = perViewer;
+        this.perServer = perServer;
         this.tracker = tracker;
         this.clock = clock;
+        this.answers = answers;
     }
 
     @Override
@@ -53,20 +77,36 @@ final class TrackingRedirectHandler implements HttpHandler {
             Responses.error(exchange, 404);
             return;
         }
-        String client = exchange.getRemoteAddress().getAddress().getHostAddress();
-        if (!limiter.allow(client, System.nanoTime())) {
+        String viewer = ViewerAddress.of(exchange.getRemoteAddress().getAddress(), exchange.getRequestHeaders(),
+                links.isPublic());
+        long now = System.nanoTime();
+        if (!perViewer.allow(viewer, now) || !perServer.allow(EVERYONE, now)) {
             exchange.getResponseHeaders().set("Retry-After", "10");
             Responses.error(exchange, 429);
             return;
         }
         ClickType source = "src=qr".equals(exchange.getRequestURI().getRawQuery()) ? ClickType.QR : ClickType.LINK;
         TrackingEvent click = TrackingEvent.click("t:" + UUID.randomUUID(), target.get().participationId(),
-                clock.instant(), source, viewerKeys.forAddress(client));
-        tracker.record(click).whenComplete((outcome, failure) -> {
+                clock.instant(), source, viewerKeys.forAddress(viewer));
+        CompletableFuture<RecordOutcome> recorded = tracker.record(click);
+        recorded.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 log.warn("A {} click could not be recorded: {}", source.wireName(), failure.getMessage());
             }
         });
-        Responses.redirect(exchange, landing);
+        recorded.copy().orTimeout(DURABLE_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((outcome, failure) -> redirect(exchange, landing, failure), answers);
+    }
+
+    private void redirect(HttpExchange exchange, String landing, Throwable failure) {
+        if (failure instanceof TimeoutException && slowJournalReported.compareAndSet(false, true)) {
+            log.warn("The tracking journal took longer than {} ms to confirm a click; viewers are sent on without "
+                    + "waiting for it, and their clicks are still counted", DURABLE_WAIT_MILLIS);
+        }
+        try {
+            Responses.redirect(exchange, landing);
+        } catch (IOException | RuntimeException e) {
+            exchange.close(); // the viewer went away; the click is counted all the same
+        }
     }
 }

@@ -2,8 +2,6 @@ package com.gametriggers.companion.overlay;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +18,8 @@ import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.web.ErrorPages;
+import com.gametriggers.companion.web.HandlerThreads;
+import com.gametriggers.companion.web.LoopbackHttpServer;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -48,12 +48,15 @@ public final class OverlayServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService handlers;
+    private final ExecutorService answers;
     private final OverlayControl control;
     private final String rotationKey;
 
-    private OverlayServer(HttpServer server, ExecutorService handlers, OverlayControl control, String rotationKey) {
+    private OverlayServer(HttpServer server, ExecutorService handlers, ExecutorService answers, OverlayControl control,
+                          String rotationKey) {
         this.server = server;
         this.handlers = handlers;
+        this.answers = answers;
         this.control = control;
         this.rotationKey = rotationKey;
     }
@@ -79,7 +82,8 @@ public final class OverlayServer implements AutoCloseable {
         OverlayChannels channels = new OverlayChannels(directory, rotationKey, tickets, new ShowMessages(links),
                 RotationSettings.defaults(), clock);
         OverlayControl control = new OverlayControl(directory, channels, clock);
-        ExecutorService handlers = Executors.newFixedThreadPool(8, daemon("overlay-http"));
+        ExecutorService handlers = HandlerThreads.elastic("overlay-http");
+        ExecutorService answers = HandlerThreads.answers("overlay-beacon");
 
         RequestGuard guard = new RequestGuard();
         List<Filter> filters = List.of(new ErrorPages(), new RequestRules(guard));
@@ -89,22 +93,21 @@ public final class OverlayServer implements AutoCloseable {
         route(server, "/rotation/", pages, filters);
         route(server, "/assets/", pages, filters);
         route(server, "/events/", new EventStreamHandler(channels), filters);
-        route(server, "/beacon", new BeaconHandler(guard, tickets, directory, tracker, currentViewers, clock, handlers),
+        route(server, "/beacon", new BeaconHandler(guard, tickets, directory, tracker, currentViewers, clock, answers),
                 filters);
         route(server, "/qr/", new QrCodeHandler(directory, links), filters);
         route(server, "/health", new HealthHandler(tracker), filters);
         server.setExecutor(handlers);
         server.start();
         control.start();
-        OverlayServer overlay = new OverlayServer(server, handlers, control, rotationKey);
+        OverlayServer overlay = new OverlayServer(server, handlers, answers, control, rotationKey);
         log.info("Overlay server at {}", overlay.baseUrl());
         return overlay;
     }
 
     private static HttpServer bind(int port) {
-        limitRequestsOfTheJdkServer();
         try {
-            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            return LoopbackHttpServer.bind(port, 64);
         } catch (BindException e) {
             throw new OverlayException("The overlay port " + port + " on 127.0.0.1 is used by another program. "
                     + "Close that program, or choose another overlay port in Settings and give OBS the new URL.", e);
@@ -115,12 +118,6 @@ public final class OverlayServer implements AutoCloseable {
 
     private static void route(HttpServer server, String path, HttpHandler handler, List<Filter> filters) {
         server.createContext(path, handler).getFilters().addAll(filters);
-    }
-
-    /** The JDK server reads these once, when its first instance is made: small headers, no slow-drip requests. */
-    private static void limitRequestsOfTheJdkServer() {
-        System.setProperty("sun.net.httpserver.maxReqHeaders", "64");
-        System.setProperty("sun.net.httpserver.maxReqTime", "10");
     }
 
     /** Rotation, stream state and sponsors on screen: what the app, chat and the window change and read. */
@@ -158,5 +155,6 @@ public final class OverlayServer implements AutoCloseable {
         control.close();
         server.stop(0);
         handlers.shutdownNow();
+        answers.shutdownNow();
     }
 }
