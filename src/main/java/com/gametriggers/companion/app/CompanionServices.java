@@ -133,7 +133,7 @@ final class CompanionServices implements AppSession {
 
     @Override
     public byte[] qrCodePng(Participation participation, int size) {
-        return QrCodes.png(links.trackingLinks().trackingUrl(participation.browserSourceToken(), ClickType.QR), size);
+        return QrCodes.png(participationLinks().viewerUrl(participation, ClickType.QR), size);
     }
 
     @Override
@@ -148,7 +148,7 @@ final class CompanionServices implements AppSession {
         String normalized = command.strip().toLowerCase(Locale.ROOT);
         try {
             store.participationUpdates().setTrackingLinks(participation,
-                    links.trackingLinks().trackingUrl(participation.browserSourceToken(), ClickType.LINK), normalized);
+                    participationLinks().viewerUrl(participation, ClickType.LINK), normalized);
         } catch (ChatCommandTakenException e) {
             return Optional.of(e.getMessage());
         }
@@ -201,7 +201,7 @@ final class CompanionServices implements AppSession {
     @Override
     public Participation join(Campaign campaign) {
         Participation joined = store.participationUpdates().join(campaign.id(), profile.streamerId());
-        new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
+        participationLinks().assignMissing(profile.streamerId());
         overlay.control().refresh();
         // Read again for the tracking link and chat command just given to it.
         return store.participations().byId(joined.id()).orElse(joined);
@@ -235,7 +235,11 @@ final class CompanionServices implements AppSession {
     @Override
     public void installDemo() {
         DemoCampaigns.install(store, profile.streamerId());
-        new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
+        participationLinks().assignMissing(profile.streamerId());
+    }
+
+    private ParticipationLinks participationLinks() {
+        return new ParticipationLinks(store, overlay, links.trackingLinks());
     }
 
     OverlayServer overlay() {

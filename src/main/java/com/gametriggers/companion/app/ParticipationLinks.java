@@ -2,6 +2,7 @@ package com.gametriggers.companion.app;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.chat.ChatCommandNames;
+import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
@@ -21,7 +23,7 @@ import com.gametriggers.companion.store.MongoStore;
 /**
  * Gives every participation of the streamer what viewers use to reach the sponsor: a tracking link, a chat command
  * made from the brand, and the QR code's URL, each set with the atomic helpers. A chat command or QR URL already set
- * (by the platform or by the streamer) is kept; the tracking link follows the configured public base URL.
+ * (by the platform or by the streamer) is kept; the link follows the public address, or the sponsor's page without one.
  */
 final class ParticipationLinks {
 
@@ -46,7 +48,7 @@ final class ParticipationLinks {
                 continue;
             }
             String token = participation.browserSourceToken();
-            String trackingUrl = links.trackingUrl(token, ClickType.LINK);
+            String trackingUrl = viewerUrl(participation, ClickType.LINK);
             // The link follows the configured public base URL; the chat command stays what it was.
             if (!trackingUrl.equals(participation.trackingUrl()) || participation.chatCommand() == null) {
                 assignTrackingLinks(participation, trackingUrl, taken);
@@ -56,6 +58,13 @@ final class ParticipationLinks {
             }
         }
         overlay.control().refresh();
+    }
+
+    /** The link viewers get from {@code source}: the tracking link when public, else the sponsor's tagged page. */
+    String viewerUrl(Participation participation, ClickType source) {
+        Optional<Campaign> campaign = store.campaigns().byId(participation.campaignId());
+        return links.viewerUrl(participation.browserSourceToken(), source, participation.campaignId(),
+                campaign.map(Campaign::landingUrl).orElse(null));
     }
 
     private void assignTrackingLinks(Participation participation, String trackingUrl, Set<String> taken) {

@@ -82,7 +82,8 @@ final class TwitchLink implements AutoCloseable {
         return overlay.showableSponsors().stream()
                 .filter(sponsor -> sponsor.chatCommand() != null)
                 .map(sponsor -> new ChatCommand(sponsor.chatCommand(), sponsor.participationId(), sponsor.brand(),
-                        links.trackingUrl(sponsor.browserSourceToken(), ClickType.CHAT)))
+                        links.viewerUrl(sponsor.browserSourceToken(), ClickType.CHAT,
+                                sponsor.campaignId(), sponsor.landingUrl())))
                 .toList();
     }
 

@@ -1,11 +1,15 @@
 package com.gametriggers.companion.links;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.gametriggers.companion.domain.ClickType;
 
@@ -17,6 +21,7 @@ import com.gametriggers.companion.domain.ClickType;
 public final class TrackingLinks {
 
     private static final int CODE_LENGTH = 12;
+    private static final Set<String> UTM_NAMES = Set.of("utm_source", "utm_medium", "utm_campaign");
 
     private final Optional<URI> fixedPublicBaseUrl;
     private final String localBaseUrl;
@@ -49,6 +54,42 @@ public final class TrackingLinks {
             base = base.substring(0, base.length() - 1);
         }
         return base + "/t/" + code(browserSourceToken) + "?src=" + source.wireName();
+    }
+
+    /**
+     * The link viewers get from this source. While the links are public, the tracking link, which counts the visit.
+     * Otherwise the sponsor's own page, tagged {@code utm_source=gametriggers}, {@code utm_medium=qr|chat|link} and
+     * {@code utm_campaign=<campaign id>}, so every viewer reaches the sponsor and the sponsor's analytics still see
+     * where the visit came from: a link to this machine would open nothing on a viewer's phone. Without a usable
+     * landing page it stays the tracking link.
+     */
+    public String viewerUrl(String browserSourceToken, ClickType source, String campaignId, String landingUrl) {
+        if (isPublic() || landingUrl == null || !(landingUrl.startsWith("https://") || landingUrl.startsWith("http://"))) {
+            return trackingUrl(browserSourceToken, source);
+        }
+        return tagged(landingUrl, source, campaignId);
+    }
+
+    /** The landing page with our three utm parameters, replacing any it had, before its fragment. */
+    static String tagged(String landingUrl, ClickType source, String campaignId) {
+        int hash = landingUrl.indexOf('#');
+        String fragment = hash < 0 ? "" : landingUrl.substring(hash);
+        String withoutFragment = hash < 0 ? landingUrl : landingUrl.substring(0, hash);
+        int question = withoutFragment.indexOf('?');
+        String base = question < 0 ? withoutFragment : withoutFragment.substring(0, question);
+        List<String> parameters = new ArrayList<>();
+        if (question >= 0) {
+            for (String parameter : withoutFragment.substring(question + 1).split("&")) {
+                String name = parameter.split("=", 2)[0];
+                if (!parameter.isEmpty() && !UTM_NAMES.contains(name)) {
+                    parameters.add(parameter);
+                }
+            }
+        }
+        parameters.add("utm_source=gametriggers");
+        parameters.add("utm_medium=" + source.wireName());
+        parameters.add("utm_campaign=" + URLEncoder.encode(campaignId, StandardCharsets.UTF_8));
+        return base + "?" + String.join("&", parameters) + fragment;
     }
 
     /** Where viewers reach the links from the internet: the typed address, else the running tunnel's, if any. */

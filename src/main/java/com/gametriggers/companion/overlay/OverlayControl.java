@@ -86,14 +86,16 @@ public final class OverlayControl implements AutoCloseable {
     }
 
     /** A sponsor that can be on stream now, with what chat needs to answer its command. */
-    public record Sponsor(String participationId, String brand, String chatCommand, String browserSourceToken) {
+    public record Sponsor(String participationId, String brand, String chatCommand, String browserSourceToken,
+                          String campaignId, String landingUrl) {
     }
 
     /** The sponsors that can be on stream now, from memory: asked at every chat line, it never waits on MongoDB. */
     public List<Sponsor> showableSponsors() {
         return directory.showableAt(clock.instant()).stream()
                 .map(entry -> new Sponsor(entry.participation().id(), entry.campaign().brandName(),
-                        entry.participation().chatCommand(), entry.token()))
+                        entry.participation().chatCommand(), entry.token(), entry.campaign().id(),
+                        entry.campaign().landingUrl()))
                 .toList();
     }
 

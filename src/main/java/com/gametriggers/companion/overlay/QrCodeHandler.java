@@ -2,6 +2,7 @@ package com.gametriggers.companion.overlay;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,10 @@ import com.gametriggers.companion.qr.QrCodes;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-/** {@code /qr/{token}.png[?size=N]}: the QR code of a participation's tracking link, drawn once per link and size. */
+/**
+ * {@code /qr/{token}.png[?size=N]}: the QR code of the link viewers get from a scan, drawn once per link and size, so
+ * it changes by itself when the links become public or the tunnel's address changes.
+ */
 final class QrCodeHandler implements HttpHandler {
 
     private static final Pattern QR = Pattern.compile("/qr/([0-9a-f]{64})\\.png");
@@ -34,7 +38,8 @@ final class QrCodeHandler implements HttpHandler {
             return;
         }
         Matcher qr = QR.matcher(exchange.getRequestURI().getRawPath());
-        if (!qr.matches() || directory.byToken(qr.group(1)).isEmpty()) {
+        Optional<OverlayEntry> entry = qr.matches() ? directory.byToken(qr.group(1)) : Optional.empty();
+        if (entry.isEmpty()) {
             Responses.error(exchange, 404);
             return;
         }
@@ -43,7 +48,8 @@ final class QrCodeHandler implements HttpHandler {
         if (query != null && query.matches("size=\\d{1,4}")) {
             size = Integer.parseInt(query.substring(5));
         }
-        String url = links.trackingUrl(qr.group(1), ClickType.QR);
+        String url = links.viewerUrl(qr.group(1), ClickType.QR, entry.get().campaign().id(),
+                entry.get().campaign().landingUrl());
         int pixels = size;
         byte[] png = cache.computeIfAbsent(url + "|" + pixels, key -> QrCodes.png(url, pixels));
         if (cache.size() > MAX_CACHED) {

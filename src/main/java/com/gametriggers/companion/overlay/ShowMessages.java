@@ -24,7 +24,8 @@ final class ShowMessages {
         message.addProperty("mediaUrl", entry.campaign().mediaUrl());
         message.addProperty("mediaType", entry.campaign().mediaType().wireName());
         message.addProperty("qrUrl", "/qr/" + entry.token() + ".png");
-        message.addProperty("trackingUrl", links.trackingUrl(entry.token(), ClickType.LINK));
+        message.addProperty("trackingUrl", links.viewerUrl(entry.token(), ClickType.LINK, entry.campaign().id(),
+                entry.campaign().landingUrl()));
         message.addProperty("chatCommand", entry.participation().chatCommand());
         message.addProperty("durationMs", Math.max(0, until.toEpochMilli() - now.toEpochMilli()));
         return message.toString();

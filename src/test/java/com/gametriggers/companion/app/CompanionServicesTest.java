@@ -35,7 +35,8 @@ class CompanionServicesTest {
             var image = ImageIO.read(new ByteArrayInputStream(services.qrCodePng(pixel, 300)));
             String scanned = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
                     new BufferedImageLuminanceSource(image)))).getText();
-            assertThat(scanned).startsWith(services.links().baseUrl() + "t/").endsWith("?src=qr");
+            assertThat(scanned).as("no public address: the sponsor's page, tagged as a scan")
+                    .startsWith("https://").contains("utm_source=gametriggers&utm_medium=qr&utm_campaign=" + pixel.campaignId());
 
             assertThat(services.changeChatCommand(pixel, "!NOVA"))
                     .contains("!nova is already used by another of your campaigns.");

@@ -147,7 +147,7 @@ class HeadlessAppTest {
                 print("tokens=%d" % len({p["browserSourceToken"] for p in parts if len(p["browserSourceToken"]) == 64}))
                 print("payment=" + ",".join(sorted(c["paymentType"] for c in campaigns)))
                 print("commands=" + ",".join(sorted(p.get("chatCommand", "") for p in parts)))
-                print("links=%d" % len([p for p in parts if "/t/" in p.get("trackingUrl", "") and p.get("qrCodeUrl", "").endswith(".png")]))
+                print("links=%d" % len([p for p in parts if p.get("trackingUrl", "").startswith("https://") and "utm_source=gametriggers&utm_medium=link&utm_campaign=" + str(p["campaignId"]) in p["trackingUrl"] and p.get("qrCodeUrl", "").endswith(".png")]))
                 """;
         Process python = new ProcessBuilder(PYTHON, "-c", script, address).redirectErrorStream(true).start();
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -65,8 +65,9 @@ class OverlayPageTest {
             Duration.ofMillis(1500), Duration.ofMillis(700), Duration.ZERO, "round-robin");
     private static final Duration PAUSE = Duration.ofMinutes(10);
     private static final Path SCREENSHOTS = Path.of("target", "overlay-screenshots");
-    /** Where the QR codes lead; the page never calls them, so no listener is needed behind them. */
-    private static final TrackingLinks LINKS = new TrackingLinks(Optional.empty(), "http://127.0.0.1:17731");
+    /** Public links, as behind a tunnel; the page never opens them, so no listener is needed behind them. */
+    private static final TrackingLinks LINKS = new TrackingLinks(Optional.of(URI.create("https://links.example.net")),
+            "http://127.0.0.1:17731");
 
     @TempDir
     static Path dataDir;

@@ -139,8 +139,25 @@ class OverlayServerTest {
         assertThat(image.getWidth()).isEqualTo(300);
         String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new BufferedImageLuminanceSource(image)))).getText();
+        assertThat(decoded).as("without a public address, the sponsor's own page, tagged")
+                .isEqualTo("https://example.com/nova-energy?utm_source=gametriggers&utm_medium=qr&utm_campaign="
+                        + harness.sponsor.campaignId());
+    }
+
+    @Test
+    void withAPublicAddressTheQrCodeDecodesToTheTrackingLink() throws Exception {
+        harness = new OverlayHarness(dir, Optional.of(URI.create("https://gt.example.net")));
+
+        Response response = http.newCall(new Request.Builder()
+                .url(harness.url("/qr/" + harness.sponsor.browserSourceToken() + ".png?size=300")).build()).execute();
+        byte[] png = response.body().bytes();
+        response.close();
+
+        String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))))).getText();
         assertThat(decoded).isEqualTo(harness.links.trackingLinks().trackingUrl(harness.sponsor.browserSourceToken(), ClickType.QR))
-                .endsWith("?src=qr").doesNotContain(harness.sponsor.browserSourceToken());
+                .startsWith("https://gt.example.net/t/").endsWith("?src=qr")
+                .doesNotContain(harness.sponsor.browserSourceToken());
     }
 
     @Test
