@@ -1,6 +1,7 @@
 package com.gametriggers.companion.app;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel;
 import com.gametriggers.companion.ui.ChannelStatus;
+import com.gametriggers.companion.ui.PublicLinksStatus;
 
 /**
  * Everything the app runs, wired with plain constructors in start order and closed in reverse. Both the window and
@@ -48,11 +50,12 @@ final class CompanionServices implements AppSession {
     private final Tracker tracker;
     private final LinksServer links;
     private final OverlayServer overlay;
+    private final PublicLinks publicLinks;
     private final TwitchLink twitch;
     private final AtomicLong viewers;
 
     private CompanionServices(LocalProfile profile, MongoStore store, Tracker tracker, LinksServer links,
-                              OverlayServer overlay,
+                              OverlayServer overlay, PublicLinks publicLinks,
                               TwitchLink twitch, AtomicLong viewers) {
         this.viewers = viewers;
         this.profile = profile;
@@ -60,6 +63,7 @@ final class CompanionServices implements AppSession {
         this.tracker = tracker;
         this.links = links;
         this.overlay = overlay;
+        this.publicLinks = publicLinks;
         this.twitch = twitch;
     }
 
@@ -86,7 +90,9 @@ final class CompanionServices implements AppSession {
                 new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
                 TwitchLink twitch = TwitchSignIn.connect(options, overlay.control(), links.trackingLinks(), tracker,
                         viewers).orElse(null);
-                return new CompanionServices(profile, store, tracker, links, overlay, twitch, viewers);
+                PublicLinks publicLinks = PublicLinks.forThisComputer(links.trackingLinks(), URI.create(links.baseUrl()),
+                        () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId()));
+                return new CompanionServices(profile, store, tracker, links, overlay, publicLinks, twitch, viewers);
             } catch (RuntimeException e) {
                 Collections.reverse(started);
                 started.forEach(CompanionServices::closeQuietly);
@@ -251,7 +257,18 @@ final class CompanionServices implements AppSession {
     }
 
     @Override
+    public PublicLinksStatus publicLinks() {
+        return publicLinks.status();
+    }
+
+    @Override
+    public Optional<String> makeLinksPublic() {
+        return publicLinks.makePublic();
+    }
+
+    @Override
     public void close() {
+        publicLinks.close();
         if (twitch != null) {
             twitch.close();
         }

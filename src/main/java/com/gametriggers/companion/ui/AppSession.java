@@ -65,6 +65,16 @@ public interface AppSession extends AutoCloseable {
     /** Paces the overlay's sponsors this way from now on. */
     void changeRotation(RotationSettings rotation);
 
+    /** Whether scans and link clicks are counted now: the links are public (typed address or tunnel), or not. */
+    PublicLinksStatus publicLinks();
+
+    /**
+     * Makes the tracking links public through a Cloudflare quick tunnel, in the background; see {@link #publicLinks()}.
+     *
+     * @return what the streamer should do instead, when it cannot (cloudflared is not installed)
+     */
+    java.util.Optional<String> makeLinksPublic();
+
     /** Adds the demo campaigns and joins them. */
     void installDemo();
 

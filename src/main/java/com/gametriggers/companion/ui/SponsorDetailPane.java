@@ -35,12 +35,22 @@ public final class SponsorDetailPane extends VBox {
     private final Label message = new Label();
     private final Button saveCommand = new Button("Save command");
     private final Button saveQr = new Button("Save QR as PNG…");
+    private final Label linksNotice = new Label();
+    private final Button makeLinksPublic = new Button("Make links public…");
+    private final VBox linksNoticeBox = new VBox(6, linksNotice, makeLinksPublic);
     private AppSession session;
     private Participation shown;
 
-    public SponsorDetailPane(Background background) {
+    /** @param openPublicLinks shows where the links are made public (Settings) */
+    public SponsorDetailPane(Background background, Runnable openPublicLinks) {
         super(10);
         this.background = background;
+        linksNotice.setId("links-notice");
+        linksNotice.setWrapText(true);
+        makeLinksPublic.setId("open-public-links");
+        makeLinksPublic.setOnAction(event -> openPublicLinks.run());
+        linksNoticeBox.managedProperty().bind(linksNoticeBox.visibleProperty());
+        linksNoticeBox.setVisible(false);
         qr.setFitWidth(PREVIEW_SIZE);
         qr.setFitHeight(PREVIEW_SIZE);
         command.setId("chat-command");
@@ -56,7 +66,7 @@ public final class SponsorDetailPane extends VBox {
         HBox.setHgrow(command, Priority.ALWAYS);
         HBox commandRow = new HBox(8, command, saveCommand);
         commandRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(qr, saveQr, new Label("Chat command"), commandRow, message);
+        getChildren().addAll(qr, saveQr, linksNoticeBox, new Label("Chat command"), commandRow, message);
         setDisable(true);
     }
 
@@ -71,8 +81,20 @@ public final class SponsorDetailPane extends VBox {
             return;
         }
         command.setText(Optional.ofNullable(participation.chatCommand()).orElse(""));
-        background.run(() -> session.qrCodePng(participation, PREVIEW_SIZE * 2),
-                png -> qr.setImage(new Image(new ByteArrayInputStream(png))));
+        background.run(() -> new Shown(session.qrCodePng(participation, PREVIEW_SIZE * 2), session.publicLinks()),
+                shown -> {
+                    qr.setImage(new Image(new ByteArrayInputStream(shown.png())));
+                    showLinks(shown.links());
+                });
+    }
+
+    private record Shown(byte[] png, PublicLinksStatus links) {
+    }
+
+    /** While the links are not public the pane says what that means, one click from the fix. */
+    private void showLinks(PublicLinksStatus links) {
+        linksNotice.setText(links.sentence());
+        linksNoticeBox.setVisible(!links.counted());
     }
 
     private void saveCommand() {

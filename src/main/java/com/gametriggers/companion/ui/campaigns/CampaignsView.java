@@ -56,11 +56,14 @@ public final class CampaignsView extends BorderPane {
     private boolean replacingRows;
     private String detailId;
 
-    /** @param rows the participations as {@link #load} read them, so the view opens filled */
-    public CampaignsView(AppSession session, Background background, List<Row> rows) {
+    /**
+     * @param rows            the participations as {@link #load} read them, so the view opens filled
+     * @param openPublicLinks shows where the links are made public (Settings)
+     */
+    public CampaignsView(AppSession session, Background background, List<Row> rows, Runnable openPublicLinks) {
         this.session = session;
         this.background = background;
-        this.detail = new SponsorDetailPane(background);
+        this.detail = new SponsorDetailPane(background, openPublicLinks);
         table.setId("campaigns");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, Object> clicks = new TableColumn<>("Clicks");
@@ -112,7 +115,8 @@ public final class CampaignsView extends BorderPane {
         List<Participation> participations = session.store().participations().forStreamer(session.streamerId());
         List<String> campaignIds = participations.stream().map(Participation::campaignId).distinct().toList();
         return CampaignsViewModel.rows(participations,
-                campaignIds.isEmpty() ? List.of() : session.store().campaigns().byIds(campaignIds));
+                campaignIds.isEmpty() ? List.of() : session.store().campaigns().byIds(campaignIds),
+                session.publicLinks().counted());
     }
 
     /** Reads the participations again in the background, unless a read is still on its way. */

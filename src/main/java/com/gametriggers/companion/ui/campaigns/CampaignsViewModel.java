@@ -30,9 +30,26 @@ public final class CampaignsViewModel {
     private CampaignsViewModel() {
     }
 
+    /**
+     * A counter as the table shows it: a number, or {@value #NO_VALUE} where nothing can have been counted (scans and
+     * link clicks while the links are not public), so a 0 never stands for "unknown".
+     */
+    public record Count(long value, boolean known) implements Comparable<Count> {
+
+        @Override
+        public int compareTo(Count other) {
+            return known != other.known ? Boolean.compare(known, other.known) : Long.compare(value, other.value);
+        }
+
+        @Override
+        public String toString() {
+            return known ? Long.toString(value) : NO_VALUE;
+        }
+    }
+
     /** One line of the table; {@code participation} is what the row's actions act on. */
     public record Row(Participation participation, String brand, String campaign, String status, long impressions,
-                      long chatClicks, long qrScans, long linkClicks, String clickThroughRate, String earnings) {
+                      long chatClicks, Count qrScans, Count linkClicks, String clickThroughRate, String earnings) {
 
         public String id() {
             return participation.id();
@@ -48,18 +65,24 @@ public final class CampaignsViewModel {
     /**
      * A row per participation, in the order given. A participation whose campaign is missing (the platform removed
      * it) still shows, under its campaign id, because it may still hold counts and earnings.
+     *
+     * @param linksCounted whether scans and link clicks are counted now (the links are public)
      */
-    public static List<Row> rows(List<Participation> participations, Collection<Campaign> campaigns) {
+    public static List<Row> rows(List<Participation> participations, Collection<Campaign> campaigns, boolean linksCounted) {
         Map<String, Campaign> byId = campaigns.stream().collect(Collectors.toMap(Campaign::id, Function.identity(), (a, b) -> a));
-        return participations.stream().map(participation -> row(participation, byId.get(participation.campaignId()))).toList();
+        return participations.stream()
+                .map(participation -> row(participation, byId.get(participation.campaignId()), linksCounted)).toList();
     }
 
-    private static Row row(Participation participation, Campaign campaign) {
+    private static Row row(Participation participation, Campaign campaign, boolean linksCounted) {
         return new Row(participation,
                 campaign == null ? "Unknown sponsor" : campaign.brandName(),
                 campaign == null ? "Campaign " + participation.campaignId() : campaign.name(),
                 statusName(participation.status()),
-                participation.impressions(), participation.chatClicks(), participation.qrScans(), participation.linkClicks(),
+                participation.impressions(), participation.chatClicks(),
+                // Counts from a time the links were public stay true; only a 0 now would be a guess.
+                new Count(participation.qrScans(), linksCounted || participation.qrScans() > 0),
+                new Count(participation.linkClicks(), linksCounted || participation.linkClicks() > 0),
                 clickThroughRate(participation.clicks(), participation.impressions()),
                 EarningsViewModel.exactMoney(participation.estimatedEarnings()));
     }

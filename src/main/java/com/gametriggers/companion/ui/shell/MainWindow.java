@@ -29,6 +29,7 @@ import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
+import com.gametriggers.companion.ui.PublicLinksStatus;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.TwitchAccount;
@@ -39,6 +40,7 @@ import com.gametriggers.companion.ui.earnings.EarningsLoader;
 import com.gametriggers.companion.ui.earnings.EarningsView;
 import com.gametriggers.companion.ui.overlay.OverlayView;
 import com.gametriggers.companion.ui.settings.ObsSettingsPane;
+import com.gametriggers.companion.ui.settings.PublicLinksPane;
 import com.gametriggers.companion.ui.settings.SettingsView;
 import com.gametriggers.companion.ui.settings.SettingsViewModel;
 import com.gametriggers.companion.ui.settings.TwitchSignInPane;
@@ -129,6 +131,7 @@ public final class MainWindow {
     private final Label tracking = new Label();
     private final Label chat = new Label();
     private final Label stream = new Label();
+    private final Label links = new Label();
     private final Label message = new Label();
     private final TextField overlayUrl = new TextField();
     private final Button copyOverlayUrl = new Button("Copy", new FontIcon(Feather.COPY));
@@ -145,6 +148,7 @@ public final class MainWindow {
     /** Set on the worker, so closing during start (also on the worker) still closes what started. */
     private volatile AppSession session;
     private CampaignsView campaigns;
+    private PublicLinksPane publicLinks;
     private EarningsView earnings;
     private OverlayView overlay;
     private Section shown;
@@ -177,8 +181,9 @@ public final class MainWindow {
         sections.put(Section.CAMPAIGNS, starting());
         sections.put(Section.EARNINGS, starting());
         sections.put(Section.OVERLAY, starting());
+        publicLinks = new PublicLinksPane(background);
         sections.put(Section.SETTINGS, new SettingsView(saved, background, MainWindow::openStore, MainWindow::applyTheme,
-                new TwitchSignInPane(twitch), new ObsSettingsPane(saved, background)));
+                publicLinks, new TwitchSignInPane(twitch), new ObsSettingsPane(saved, background)));
 
         BorderPane root = new BorderPane(content);
         root.setLeft(navigation());
@@ -292,6 +297,7 @@ public final class MainWindow {
         tracking.setId("tracking-status");
         chat.setId("chat-status");
         stream.setId("stream-status");
+        links.setId("links-status");
         message.setId("message");
         overlayUrl.setId("overlay-url");
         copyOverlayUrl.setId("copy-overlay-url");
@@ -300,7 +306,7 @@ public final class MainWindow {
         overlayUrl.setPrefColumnCount(24);
         HBox.setHgrow(overlayUrl, Priority.ALWAYS);
         Label urlLabel = new Label("OBS Browser Source URL");
-        for (Label label : List.of(store, tracking, chat, stream, urlLabel)) {
+        for (Label label : List.of(store, tracking, chat, stream, links, urlLabel)) {
             label.setMinWidth(Region.USE_PREF_SIZE);
         }
         copyOverlayUrl.setDisable(true);
@@ -319,7 +325,7 @@ public final class MainWindow {
         addToObs.setOnAction(event -> addToObs());
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
-        HBox bar = new HBox(12, store, tracking, chat, stream, message, urlLabel, overlayUrl, copyOverlayUrl, addToObs);
+        HBox bar = new HBox(12, store, tracking, chat, stream, links, message, urlLabel, overlayUrl, copyOverlayUrl, addToObs);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
@@ -357,7 +363,8 @@ public final class MainWindow {
         overlayUrl.setText(started.session().obsOverlayUrl());
         copyOverlayUrl.setDisable(false);
         addToObs.setDisable(false);
-        campaigns = new CampaignsView(started.session(), background, started.rows());
+        campaigns = new CampaignsView(started.session(), background, started.rows(), () -> select(Section.SETTINGS));
+        publicLinks.attach(started.session());
         replaceSection(Section.CAMPAIGNS, campaigns);
         earnings = new EarningsView(EarningsLoader.of(started.session()), background);
         replaceSection(Section.EARNINGS, earnings);
@@ -448,9 +455,10 @@ public final class MainWindow {
         }
         statusLoading = true;
         AppSession running = session;
-        statusWork.run(() -> new Status(running.trackingStatus(), running.channelStatus()), status -> {
+        statusWork.run(() -> new Status(running.trackingStatus(), running.channelStatus(), running.publicLinks()), status -> {
             statusLoading = false;
             showTracking(status.tracking());
+            showLinks(status.links());
             chat.setText(status.channel().chatText());
             stream.setText(status.channel().streamText());
             Instant flushed = status.tracking().lastSuccessfulFlush();
@@ -471,11 +479,16 @@ public final class MainWindow {
             case CAMPAIGNS -> campaigns.refresh();
             case EARNINGS -> earnings.refresh();
             case OVERLAY -> overlay.refresh();
-            case SETTINGS -> { }
+            case SETTINGS -> publicLinks.refresh();
         }
     }
 
-    private record Status(WriterStatus tracking, ChannelStatus channel) {
+    private record Status(WriterStatus tracking, ChannelStatus channel, PublicLinksStatus links) {
+    }
+
+    private void showLinks(PublicLinksStatus status) {
+        links.setText(status.brief());
+        links.setTooltip(new Tooltip(status.sentence()));
     }
 
     private void showTracking(WriterStatus status) {

@@ -15,6 +15,7 @@ import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Actions;
+import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Count;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 
 class CampaignsViewModelTest {
@@ -27,16 +28,31 @@ class CampaignsViewModelTest {
     void aRowNamesTheSponsorAndShowsEveryCounter() {
         Participation participation = participation("p1", "c1", ParticipationStatus.PAUSED, 2000, 30, 5, 10, 15, "1.2345");
 
-        List<Row> rows = CampaignsViewModel.rows(List.of(participation), List.of(NOVA));
+        List<Row> rows = CampaignsViewModel.rows(List.of(participation), List.of(NOVA), true);
 
-        assertThat(rows).containsExactly(new Row(participation, "Nova Energy", "Summer Rush", "Paused", 2000, 5, 10, 15,
-                "1.5%", "$1.2345"));
+        assertThat(rows).containsExactly(new Row(participation, "Nova Energy", "Summer Rush", "Paused", 2000, 5,
+                new Count(10, true), new Count(15, true), "1.5%", "$1.2345"));
+    }
+
+    @Test
+    void whileTheLinksAreNotPublicAZeroScanOrLinkCountShowsAsNotCountedNotAsZero() {
+        Participation never = participation("p1", "c1", ParticipationStatus.ACTIVE, 2000, 3, 3, 0, 0, "1");
+        Participation once = participation("p2", "c1", ParticipationStatus.ACTIVE, 2000, 10, 3, 4, 3, "1");
+
+        List<Row> rows = CampaignsViewModel.rows(List.of(never, once), List.of(NOVA), false);
+
+        assertThat(rows.get(0).qrScans()).hasToString("–");
+        assertThat(rows.get(0).linkClicks()).hasToString("–");
+        assertThat(rows.get(1).qrScans()).as("counted while the links were public").hasToString("4");
+        assertThat(rows.get(0).chatClicks()).as("chat commands are always counted").isEqualTo(3);
+        assertThat(rows.get(0).qrScans()).isLessThan(new Count(0, true));
+        assertThat(new Count(2, true)).isGreaterThan(new Count(1, true));
     }
 
     @Test
     void aParticipationWhoseCampaignIsGoneStillShowsUnderItsId() {
         Row row = CampaignsViewModel.rows(List.of(participation("p1", "gone", ParticipationStatus.LEFT, 0, 0, 0, 0, 0, "0")),
-                List.of(NOVA)).get(0);
+                List.of(NOVA), true).get(0);
 
         assertThat(row.brand()).isEqualTo("Unknown sponsor");
         assertThat(row.campaign()).isEqualTo("Campaign gone");

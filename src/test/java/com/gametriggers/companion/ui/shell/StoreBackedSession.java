@@ -15,6 +15,7 @@ import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel;
 import com.gametriggers.companion.ui.ChannelStatus;
+import com.gametriggers.companion.ui.PublicLinksStatus;
 
 /**
  * The running app as the window sees it, over a real store and tracker but without the overlay server and Twitch,
@@ -23,6 +24,8 @@ import com.gametriggers.companion.ui.ChannelStatus;
 record StoreBackedSession(MongoStore store, Tracker tracker, String streamerId) implements AppSession {
 
     static final String OVERLAY_URL = "http://127.0.0.1:17730/rotation/test-rotation-key";
+    static final PublicLinksStatus LOCAL_LINKS = new PublicLinksStatus(false, "links: local",
+            "Scans and link clicks are not counted: your links are not public yet.");
 
     @Override
     public String obsOverlayUrl() {
@@ -97,6 +100,17 @@ record StoreBackedSession(MongoStore store, Tracker tracker, String streamerId) 
     @Override
     public void changeRotation(RotationSettings rotation) {
         throw new UnsupportedOperationException("no overlay server in the window tests");
+    }
+
+    /** The links as a fresh install has them: local, so scans and link clicks are not counted. */
+    @Override
+    public PublicLinksStatus publicLinks() {
+        return LOCAL_LINKS;
+    }
+
+    @Override
+    public java.util.Optional<String> makeLinksPublic() {
+        return java.util.Optional.of("cloudflared is not installed on this test machine.");
     }
 
     @Override

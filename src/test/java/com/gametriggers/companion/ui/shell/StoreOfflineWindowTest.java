@@ -110,7 +110,7 @@ class StoreOfflineWindowTest {
         server.bind("127.0.0.1", port);
 
         await().atMost(WAIT).until(() -> text(robot, "#tracking-status").equals("online"));
-        await().atMost(WAIT).until(() -> onFx(() -> table.getItems().get(0).qrScans()) == 1);
+        await().atMost(WAIT).until(() -> onFx(() -> table.getItems().get(0).qrScans().value()) == 1);
         assertThat(onFx(() -> robot.lookup("#campaigns-problem").queryAs(Label.class).isVisible())).isFalse();
     }
 
