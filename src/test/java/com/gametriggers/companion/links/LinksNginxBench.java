@@ -184,7 +184,7 @@ public final class LinksNginxBench implements Callable<Integer> {
             long[] sorted = Arrays.copyOf(redirectNanos, redirects.get());
             Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "viewers: %,d in %.1f s (%.0f a second); a viewer started at most %s ms after it "
-                    + "was due at worst%n", viewers, elapsed, viewers / elapsed, ms(worstLateNanos.get()));
+                    + "was due%n", viewers, elapsed, viewers / elapsed, ms(worstLateNanos.get()));
             System.out.printf(Locale.ROOT, "answers: %,d redirected (302), %,d refused (429), %,d other%s%n",
                     redirects.get(), refused.get(), other.get(),
                     firstOther.get() == null ? "" : " (first: " + firstOther.get() + ")");
