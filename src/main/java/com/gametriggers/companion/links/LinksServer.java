@@ -3,6 +3,7 @@ package com.gametriggers.companion.links;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.web.ErrorPages;
 import com.gametriggers.companion.web.HandlerThreads;
 import com.gametriggers.companion.web.LoopbackHttpServer;
+import com.gametriggers.companion.web.UriLengthLimit;
 import com.gametriggers.companion.web.Responses;
 import com.sun.net.httpserver.HttpServer;
 
@@ -63,7 +65,7 @@ public final class LinksServer implements AutoCloseable {
             } else {
                 Responses.error(exchange, 404);
             }
-        }).getFilters().add(new ErrorPages());
+        }).getFilters().addAll(List.of(new ErrorPages(), new UriLengthLimit()));
         server.setExecutor(handlers);
         server.start();
         LinksServer linksServer = new LinksServer(server, handlers, answers, links);

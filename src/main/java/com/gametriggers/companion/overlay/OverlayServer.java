@@ -20,6 +20,7 @@ import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.web.ErrorPages;
 import com.gametriggers.companion.web.HandlerThreads;
 import com.gametriggers.companion.web.LoopbackHttpServer;
+import com.gametriggers.companion.web.UriLengthLimit;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -86,7 +87,7 @@ public final class OverlayServer implements AutoCloseable {
         ExecutorService answers = HandlerThreads.answers("overlay-beacon");
 
         RequestGuard guard = new RequestGuard();
-        List<Filter> filters = List.of(new ErrorPages(), new RequestRules(guard));
+        List<Filter> filters = List.of(new ErrorPages(), new UriLengthLimit(), new RequestRules(guard));
         PageHandler pages = new PageHandler(channels, directory);
         route(server, "/", pages, filters);
         route(server, "/overlay/", pages, filters);

@@ -7,10 +7,8 @@ import com.gametriggers.companion.web.Responses;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 
-/** In front of every handler: a bounded URI, and the Host rule of {@link RequestGuard}. */
+/** In front of every overlay handler: the Host rule of {@link RequestGuard}. */
 final class RequestRules extends Filter {
-
-    static final int MAX_URI_LENGTH = 2048;
 
     private final RequestGuard guard;
 
@@ -20,9 +18,7 @@ final class RequestRules extends Filter {
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-        if (exchange.getRequestURI().toString().length() > MAX_URI_LENGTH) {
-            Responses.error(exchange, 414);
-        } else if (!guard.hostAllowed(exchange)) {
+        if (!guard.hostAllowed(exchange)) {
             Responses.error(exchange, 403);
         } else {
             chain.doFilter(exchange);
@@ -31,6 +27,6 @@ final class RequestRules extends Filter {
 
     @Override
     public String description() {
-        return "URI length and Host rule";
+        return "Host rule";
     }
 }

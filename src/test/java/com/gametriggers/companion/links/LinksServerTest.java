@@ -137,6 +137,7 @@ class LinksServerTest {
             assertThat(answer.code()).as(path).isEqualTo(404);
             assertThat(answer.body()).as(path).isEqualTo("Not found\n");
         }
+        assertThat(get("/t/" + code() + "?" + "x".repeat(3000), "127.0.0.1").code()).as("an overlong URI").isEqualTo(414);
         assertThat(links.trackingLinks().trackingUrl(token, ClickType.LINK)).isEqualTo("https://gt.example.net/t/" + code() + "?src=link");
     }
 

@@ -18,8 +18,11 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.gametriggers.companion.links.TrackingLinks;
 
 /**
  * Thousands of random requests, from plausible to garbage, straight onto the socket: the server never answers with
@@ -45,12 +48,14 @@ class OverlayFuzzTest {
     @TempDir
     Path dir;
 
-    @Test
-    void randomRequestsNeverGetA5xxAndTheServerKeepsAnswering() throws Exception {
+    /** Both listeners: the overlay's, and the tracking links' that a tunnel exposes to anyone. */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlay", "links"})
+    void randomRequestsNeverGetA5xxAndTheServerKeepsAnswering(String listener) throws Exception {
         try (OverlayHarness harness = new OverlayHarness(dir, Optional.empty())) {
             long seed = System.nanoTime();
             SplittableRandom random = new SplittableRandom(seed);
-            URI base = URI.create(harness.server.baseUrl());
+            URI base = URI.create(listener.equals("overlay") ? harness.server.baseUrl() : harness.links.baseUrl());
             InetSocketAddress address = new InetSocketAddress(base.getHost(), base.getPort());
             String token = harness.sponsor.browserSourceToken();
             List<String> answers = new ArrayList<>();
@@ -74,7 +79,14 @@ class OverlayFuzzTest {
             assertThat(answers).as("most requests got an answer").hasSizeGreaterThan(REQUESTS / 2);
             String health = send(address, ("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            assertThat(health).startsWith("HTTP/1.1 200").contains("\"status\":\"ok\"");
+            if (listener.equals("overlay")) {
+                assertThat(health).startsWith("HTTP/1.1 200").contains("\"status\":\"ok\"");
+            } else {
+                assertThat(health).as("the links listener serves nothing but links").startsWith("HTTP/1.1 404");
+                String link = send(address, ("GET /t/" + TrackingLinks.code(token) + "?src=qr HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                assertThat(link).as("and still answers them").matches("(?s)HTTP/1.1 (302|429) .*");
+            }
             assertThat(harness.reload().browserSourceToken()).isEqualTo(token);
         }
     }
