@@ -37,6 +37,8 @@ final class PublicLinks implements AutoCloseable {
         return thread;
     });
     private QuickTunnel tunnel;
+    /** Quitting: the next start brings the stored links up to date, not a write racing the store's close. */
+    private volatile boolean closing;
 
     /**
      * @param cloudflared  the cloudflared program, if installed
@@ -79,7 +81,7 @@ final class PublicLinks implements AutoCloseable {
     private void tunnelChanged(TunnelState state) {
         Optional<URI> before = links.publicBaseUrl();
         links.useTunnel(state.publicUrl());
-        if (!links.publicBaseUrl().equals(before)) {
+        if (!links.publicBaseUrl().equals(before) && !closing) {
             log.info("Tracking links now point to {}", links.publicBaseUrl().map(URI::toString).orElse("the sponsors' pages"));
             follower.execute(() -> {
                 try {
@@ -111,6 +113,7 @@ final class PublicLinks implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closing = true;
         if (tunnel != null) {
             tunnel.close();
         }
