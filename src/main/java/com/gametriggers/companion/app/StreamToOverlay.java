@@ -13,9 +13,10 @@ import com.gametriggers.companion.tracking.TrackingEvent;
 import com.gametriggers.companion.twitch.StreamListener;
 
 /**
- * What the stream status from Twitch changes: the overlays go live or offline, impressions count the current viewers,
- * and each viewer-count sample is recorded for every sponsor on screen at that moment (the seed's "viewer
- * impressions"), with an id made of the participation and the sample time, so a repeated sample counts once.
+ * What the stream status from Twitch changes: the overlays go live or offline, a showing's impression counts the
+ * latest viewer count, and each viewer-count sample goes into the viewer statistics (sum, count, peak) of every
+ * sponsor on screen at that moment, with an id made of the participation and the sample time, so a repeated sample
+ * counts once. A sample is never an impression: the showing on air is, once.
  */
 final class StreamToOverlay implements StreamListener {
 

@@ -128,17 +128,15 @@ public final class ParticipationUpdates {
     }
 
     /**
-     * A viewer-count sample while the sponsor was on air: every viewer is an impression. The peak moves with
-     * {@code $max} and the average comes from an exact sum and count, so no stale read can overwrite either.
+     * A viewer-count sample while the sponsor was on air: viewer statistics only, never impressions (the showing is
+     * the impression). The peak moves with {@code $max} and the average comes from an exact sum and count, so no stale
+     * read can overwrite either.
      */
-    public Optional<Participation> recordViewerSample(String participationId, long viewers, BigDecimal earnings) {
-        List<Bson> changes = new ArrayList<>();
-        changes.add(Updates.inc(IMPRESSIONS, viewers));
-        changes.add(Updates.inc(VIEWER_COUNT_SUM, viewers));
-        changes.add(Updates.inc(VIEWER_SAMPLE_COUNT, 1L));
-        changes.add(Updates.max(PEAK_VIEWER_COUNT, viewers));
-        changes.addAll(earningsIncrements(earnings));
-        return update(participationId, changes);
+    public Optional<Participation> recordViewerSample(String participationId, long viewers) {
+        return update(participationId, List.of(
+                Updates.inc(VIEWER_COUNT_SUM, viewers),
+                Updates.inc(VIEWER_SAMPLE_COUNT, 1L),
+                Updates.max(PEAK_VIEWER_COUNT, viewers)));
     }
 
     public Optional<Participation> setQrCodeUrl(String participationId, String qrCodeUrl) {

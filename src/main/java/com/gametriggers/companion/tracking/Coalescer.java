@@ -54,16 +54,18 @@ final class Coalescer {
                 }
                 return;
             }
+            if (event.type() == EventType.VIEWER_SAMPLE) {
+                // Viewer statistics only: the showing on air is the impression, counted once, by its beacon.
+                viewerCountSum += event.count();
+                viewerSampleCount++;
+                peakViewerCount = Math.max(peakViewerCount, event.count());
+                return;
+            }
             impressions += event.count();
             if (billable) {
                 billableImpressions += event.count();
             } else {
                 unbilledImpressions += event.count();
-            }
-            if (event.type() == EventType.VIEWER_SAMPLE) {
-                viewerCountSum += event.count();
-                viewerSampleCount++;
-                peakViewerCount = Math.max(peakViewerCount, event.count());
             }
         }
 

@@ -130,8 +130,9 @@ public final class TrackingBenchmark implements Callable<Integer> {
 
     /**
      * One tracking event for one participation. {@code amount} is 1 for a click, the impressions for
-     * {@code IMPRESSIONS}, the viewers for {@code VIEWER_SAMPLE}; {@code earnings} is what it earned (zero for clicks:
-     * the campaigns here pay per impression). {@code index} is unique within a run.
+     * {@code IMPRESSIONS}, the viewers for {@code VIEWER_SAMPLE}; {@code earnings} is what it earned (zero for clicks,
+     * since the campaigns here pay per impression, and for viewer samples, which are statistics, not impressions).
+     * {@code index} is unique within a run.
      */
     public record BenchEvent(int index, String participationId, EventKind kind, ClickType clickType, long amount,
                              BigDecimal earnings) {
@@ -293,7 +294,6 @@ public final class TrackingBenchmark implements Callable<Integer> {
                     }
                     case IMPRESSIONS -> add(doc, "impressions", e.amount());
                     case VIEWER_SAMPLE -> {
-                        add(doc, "impressions", e.amount());
                         add(doc, "viewerCountSum", e.amount());
                         add(doc, "viewerSampleCount", 1);
                         doc.put("peakViewerCount", Math.max(count(doc, "peakViewerCount"), e.amount()));
@@ -355,7 +355,7 @@ public final class TrackingBenchmark implements Callable<Integer> {
                 Optional<Participation> after = switch (e.kind()) {
                     case CLICK -> updates.recordClick(e.participationId(), e.clickType(), e.earnings());
                     case IMPRESSIONS -> updates.recordImpressions(e.participationId(), e.amount(), e.earnings());
-                    case VIEWER_SAMPLE -> updates.recordViewerSample(e.participationId(), e.amount(), e.earnings());
+                    case VIEWER_SAMPLE -> updates.recordViewerSample(e.participationId(), e.amount());
                 };
                 if (after.isEmpty()) {
                     throw new IllegalStateException("participation " + e.participationId() + " not found");
@@ -435,7 +435,6 @@ public final class TrackingBenchmark implements Callable<Integer> {
                 }
                 case IMPRESSIONS -> impressions += e.amount();
                 case VIEWER_SAMPLE -> {
-                    impressions += e.amount();
                     viewerSum += e.amount();
                     samples++;
                     peak = Math.max(peak, e.amount());
@@ -682,8 +681,8 @@ public final class TrackingBenchmark implements Callable<Integer> {
                 }
                 case VIEWER_SAMPLE -> {
                     long viewers = 1 + random.nextInt(MAX_VIEWERS_PER_SAMPLE);
-                    yield new BenchEvent(firstIndex + i, participationId, kind, null, viewers,
-                            EARNINGS_PER_IMPRESSION.multiply(BigDecimal.valueOf(viewers)));
+                    // Viewer statistics only: a sample is no impression and earns nothing.
+                    yield new BenchEvent(firstIndex + i, participationId, kind, null, viewers, BigDecimal.ZERO);
                 }
             };
         }

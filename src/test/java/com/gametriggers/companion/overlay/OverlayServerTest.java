@@ -218,7 +218,20 @@ class OverlayServerTest {
         assertThat(first.body()).contains("\"outcome\":\"recorded\"").contains(ticket);
         assertThat(again.body()).contains("\"outcome\":\"duplicate\"");
         await().atMost(Duration.ofSeconds(20)).until(() -> harness.reload().impressions() == 250);
+        // 250 impressions at 4.50 per 1000, to the micro.
+        assertThat(harness.reload().estimatedEarnings()).isEqualByComparingTo("1.125");
         assertThat(tickets.verify(ticket.replace(harness.sponsor.id(), "0".repeat(24)), java.time.Instant.now())).isEmpty();
+    }
+
+    @Test
+    void aShowingBeforeAnyViewerCountCountsOneImpression() throws Exception {
+        start();
+        String ticket = new ShowTickets(OverlayHarness.SECRET).issue(harness.sponsor.id(), java.time.Instant.now()).value();
+
+        assertThat(beacon("{\"ticket\":\"" + ticket + "\",\"onAirMs\":1200}", null).body()).contains("\"outcome\":\"recorded\"");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.reload().impressions() == 1);
+        assertThat(harness.reload().estimatedEarnings()).isEqualByComparingTo("0.0045");
     }
 
     @Test

@@ -140,8 +140,7 @@ class ParticipationConcurrencyTest {
             e.earningsMicros.add(Money.toMicros(earnings));
         } else if (kind < 9) {
             long viewers = random.nextInt(20_000);
-            updates.recordViewerSample(p.id(), viewers, BigDecimal.ZERO);
-            e.impressions.add(viewers);
+            updates.recordViewerSample(p.id(), viewers);
             e.viewerSum.add(viewers);
             e.samples.increment();
             e.peak.accumulate(viewers);

@@ -119,14 +119,15 @@ class ParticipationUpdatesTest {
     }
 
     @Test
-    void viewerSamplesCountAsImpressionsKeepThePeakAndAnExactAverage() {
+    void viewerSamplesKeepThePeakAndAnExactAverageAndAreNoImpressions() {
         Participation p = updates.join(newId(), newId());
 
-        updates.recordViewerSample(p.id(), 120, BigDecimal.ZERO);
-        updates.recordViewerSample(p.id(), 300, BigDecimal.ZERO);
-        Participation after = updates.recordViewerSample(p.id(), 60, BigDecimal.ZERO).orElseThrow();
+        updates.recordViewerSample(p.id(), 120);
+        updates.recordViewerSample(p.id(), 300);
+        Participation after = updates.recordViewerSample(p.id(), 60).orElseThrow();
 
-        assertThat(after.impressions()).isEqualTo(480);
+        assertThat(after.impressions()).isZero();
+        assertThat(after.estimatedEarnings()).isZero();
         assertThat(after.peakViewerCount()).isEqualTo(300);
         assertThat(after.viewerSampleCount()).isEqualTo(3);
         assertThat(after.averageViewerCount()).isEqualTo(160.0);
@@ -182,7 +183,7 @@ class ParticipationUpdatesTest {
 
         assertThat(updates.recordClick(unknown, ClickType.LINK, BigDecimal.ONE)).isEmpty();
         assertThat(updates.recordImpressions(unknown, 5, BigDecimal.ONE)).isEmpty();
-        assertThat(updates.recordViewerSample(unknown, 5, BigDecimal.ONE)).isEmpty();
+        assertThat(updates.recordViewerSample(unknown, 5)).isEmpty();
         assertThat(updates.setQrCodeUrl(unknown, "x")).isEmpty();
         assertThat(updates.pause(unknown)).isEmpty();
         assertThat(updates.leave(unknown)).isEmpty();
@@ -210,7 +211,7 @@ class ParticipationUpdatesTest {
 
         updates.recordClick(p.id(), ClickType.CHAT, BigDecimal.ONE);
         updates.recordImpressions(p.id(), 10, BigDecimal.ONE);
-        updates.recordViewerSample(p.id(), 10, BigDecimal.ZERO);
+        updates.recordViewerSample(p.id(), 10);
         updates.setQrCodeUrl(p.id(), "q");
         updates.setTrackingLinks(p, "t", "!c");
         updates.pause(p.id());

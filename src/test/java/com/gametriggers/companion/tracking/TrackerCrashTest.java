@@ -231,7 +231,7 @@ class TrackerCrashTest {
                 long sampleViewers = sum(events, 'V');
                 long samples = events.stream().filter(spec -> spec.kind() == 'V').count();
                 long peak = events.stream().filter(spec -> spec.kind() == 'V').mapToLong(Spec::viewers).max().orElse(0);
-                long impressions = impressionViewers + sampleViewers;
+                long impressions = impressionViewers; // viewer samples are statistics, never impressions
 
                 Participation after = store.participations().byId(id).orElseThrow();
                 String as = "participation " + id + " (" + events.size() + " distinct events)";
