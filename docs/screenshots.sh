@@ -5,6 +5,8 @@
 # and chromium with chromium-driver for the overlay page. The test suite itself never writes into docs/.
 # Usage: docs/screenshots.sh [scale]   (scale 1.5 also writes docs/window-150.png)
 set -euo pipefail
+# Whatever happens, no app or Xvfb started here outlives the script.
+trap 'jobs -p | xargs -r kill 2>/dev/null || true' EXIT
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests package
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime
@@ -15,11 +17,14 @@ jvm=(java -Xms32m -Xmx256m -XX:+UseSerialGC)
 app=(-cp "$classpath" com.gametriggers.companion.app.Main --demo --data-dir "$data" --overlay-port "$port")
 
 # 1. Headless: the demo campaigns, and one tracked visit per sponsor through its real tracking link.
-"${jvm[@]}" "${app[@]}" --headless >"$data/headless.out" 2>"$data/headless.log" &
+# The links made public on this machine itself, so the stored tracking links are ones curl can open.
+links_port=$((port + 1))
+"${jvm[@]}" "${app[@]}" --headless --links-port "$links_port" --public-tracking-url "http://127.0.0.1:$links_port" \
+    >"$data/headless.out" 2>"$data/headless.log" &
 headless=$!
 for _ in $(seq 1 150); do grep -q "^store:" "$data/headless.out" 2>/dev/null && break; sleep 0.2; done
 store=$(sed -n 's/^store: //p' "$data/headless.out")
-python3 - "$store" <<'PY' | while read -r url; do curl -s -o /dev/null "$url"; done
+/usr/bin/python3 - "$store" <<'PY' | while read -r url; do curl -s -o /dev/null "$url"; done
 import sys, pymongo
 participations = pymongo.MongoClient(sys.argv[1]).gametriggers.campaignparticipations
 for n, p in enumerate(participations.find().sort("joinedAt")):
@@ -32,7 +37,7 @@ kill "$headless"; wait "$headless" || true
 shoot() { # display width height [jvm options...]
     Xvfb ":$1" -screen 0 "$2x$3x24" -nolisten tcp & xvfb=$!
     sleep 1
-    DISPLAY=":$1" "${jvm[@]}" "${@:4}" "${app[@]}" >"$data/window.out" 2>"$data/window.log" & window=$!
+    DISPLAY=":$1" "${jvm[@]}" "${@:4}" "${app[@]}" --links-port 0 >"$data/window.out" 2>"$data/window.log" & window=$!
     for _ in $(seq 1 150); do grep -q "First frame" "$data/window.log" 2>/dev/null && break; sleep 0.2; done
     sleep 4
 }

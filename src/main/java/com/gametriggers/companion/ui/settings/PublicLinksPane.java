@@ -32,8 +32,7 @@ public final class PublicLinksPane extends VBox {
         makePublic.setId("make-links-public");
         status.setWrapText(true);
         message.setWrapText(true);
-        message.setMaxWidth(420);
-        status.setMaxWidth(420);
+        makePublic.setMinWidth(USE_PREF_SIZE);
         makePublic.setDisable(true);
         makePublic.setOnAction(event -> makePublic());
         Label title = new Label("Public links");

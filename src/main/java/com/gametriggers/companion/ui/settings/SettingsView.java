@@ -58,10 +58,11 @@ public final class SettingsView extends ScrollPane {
     /**
      * @param storeOpener  opens a store at a MongoDB address, for the connection test; runs off the FX thread
      * @param themeChanged applies a theme ({@value SettingsViewModel#DARK} or {@value SettingsViewModel#LIGHT})
-     * @param extra        more settings sections to show side by side below the form (Twitch, OBS)
+     * @param links        the public links section, a row of its own below the form
+     * @param extra        more settings sections to show side by side below it (Twitch, OBS)
      */
     public SettingsView(SavedSettings saved, Background background, Function<String, ? extends AutoCloseable> storeOpener,
-                        Consumer<String> themeChanged, Node... extra) {
+                        Consumer<String> themeChanged, Node links, Node... extra) {
         this.saved = saved;
         this.background = background;
         this.themeChanged = themeChanged;
@@ -115,7 +116,7 @@ public final class SettingsView extends ScrollPane {
 
         Label title = new Label("Settings");
         title.getStyleClass().add("title-3");
-        VBox content = new VBox(16, title, form, buttons, message);
+        VBox content = new VBox(16, title, form, buttons, message, links);
         HBox more = new HBox(40, extra);
         content.getChildren().add(more);
         content.setPadding(new Insets(16));
