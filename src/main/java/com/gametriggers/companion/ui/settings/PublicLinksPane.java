@@ -33,6 +33,8 @@ public final class PublicLinksPane extends VBox {
         status.setWrapText(true);
         message.setWrapText(true);
         makePublic.setMinWidth(USE_PREF_SIZE);
+        // As wide as the Twitch text above it, so the OBS form beside them keeps its width.
+        setMaxWidth(480);
         makePublic.setDisable(true);
         makePublic.setOnAction(event -> makePublic());
         Label title = new Label("Public links");

@@ -58,11 +58,10 @@ public final class SettingsView extends ScrollPane {
     /**
      * @param storeOpener  opens a store at a MongoDB address, for the connection test; runs off the FX thread
      * @param themeChanged applies a theme ({@value SettingsViewModel#DARK} or {@value SettingsViewModel#LIGHT})
-     * @param links        the public links section, a row of its own below the form
-     * @param extra        more settings sections to show side by side below it (Twitch, OBS)
+     * @param extra        more settings sections to show side by side below the form (public links and Twitch, OBS)
      */
     public SettingsView(SavedSettings saved, Background background, Function<String, ? extends AutoCloseable> storeOpener,
-                        Consumer<String> themeChanged, Node links, Node... extra) {
+                        Consumer<String> themeChanged, Node... extra) {
         this.saved = saved;
         this.background = background;
         this.themeChanged = themeChanged;
@@ -116,7 +115,7 @@ public final class SettingsView extends ScrollPane {
 
         Label title = new Label("Settings");
         title.getStyleClass().add("title-3");
-        VBox content = new VBox(16, title, form, buttons, message, links);
+        VBox content = new VBox(16, title, form, buttons, message);
         HBox more = new HBox(40, extra);
         content.getChildren().add(more);
         content.setPadding(new Insets(16));

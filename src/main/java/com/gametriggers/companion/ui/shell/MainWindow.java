@@ -183,7 +183,8 @@ public final class MainWindow {
         sections.put(Section.OVERLAY, starting());
         publicLinks = new PublicLinksPane(background);
         sections.put(Section.SETTINGS, new SettingsView(saved, background, MainWindow::openStore, MainWindow::applyTheme,
-                publicLinks, new TwitchSignInPane(twitch), new ObsSettingsPane(saved, background)));
+                // Under Twitch, so the OBS form beside them stays whole on a 720-pixel-high screen.
+                new VBox(24, new TwitchSignInPane(twitch), publicLinks), new ObsSettingsPane(saved, background)));
 
         BorderPane root = new BorderPane(content);
         root.setLeft(navigation());
