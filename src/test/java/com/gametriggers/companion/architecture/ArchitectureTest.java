@@ -62,6 +62,12 @@ class ArchitectureTest {
             .because("Add to OBS talks to OBS and nothing else; the UI calls it from a background thread");
 
     @ArchTest
+    static final ArchRule javaFxStaysInTheWindowAndItsWiring = noClasses()
+            .that().resideOutsideOfPackages(ROOT + "ui..", ROOT + "app..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("the services run the same with or without a window, headless included");
+
+    @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = SlicesRuleDefinition.slices()
             .matching(ROOT + "(*)..").should().beFreeOfCycles();
 }
