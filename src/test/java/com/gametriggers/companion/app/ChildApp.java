@@ -1,5 +1,7 @@
 package com.gametriggers.companion.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
  * The app started the way a streamer or a script starts it: {@code Main} in its own JVM, with its output read line by
  * line. Always uses the embedded store, whatever {@code MONGODB_URI} the test run has.
  */
-final class ChildApp implements AutoCloseable {
+public final class ChildApp implements AutoCloseable {
 
     private final Process process;
     private final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
@@ -32,7 +34,7 @@ final class ChildApp implements AutoCloseable {
                 line -> stderr.append(line).append('\n'));
     }
 
-    static ChildApp start(String... args) throws IOException {
+    public static ChildApp start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -63,7 +65,7 @@ final class ChildApp implements AutoCloseable {
     }
 
     /** Waits for a line of stdout matching {@code pattern} and returns its first group. */
-    String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+    public String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             String line = stdout.poll(100, TimeUnit.MILLISECONDS);
@@ -79,7 +81,7 @@ final class ChildApp implements AutoCloseable {
         throw new AssertionError("no line matching " + pattern + "; stderr:\n" + stderr);
     }
 
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("still running after " + timeout + "; stderr:\n" + stderr);
         }
@@ -93,12 +95,23 @@ final class ChildApp implements AutoCloseable {
      * Sends SIGTERM, as a service manager does. Through the handle, because {@link Process#destroy()} also closes
      * the pipes, and the app's last lines would be lost.
      */
-    void terminate() {
+    public void terminate() {
         process.toHandle().destroy();
     }
 
-    String stderr() {
+    public String stderr() {
         return stderr.toString();
+    }
+
+    /** SIGKILL, as a crash or a killed terminal does, then makes sure the process is gone; returns its exit code. */
+    public int kill() throws InterruptedException {
+        ProcessHandle handle = process.toHandle();
+        assertThat(handle.descendants().count()).as("the app started no processes of its own").isZero();
+        assertThat(handle.destroyForcibly()).as("SIGKILL sent").isTrue();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("gone within 10 s of SIGKILL").isTrue();
+        assertThat(handle.isAlive()).isFalse();
+        assertThat(ProcessHandle.of(handle.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+        return process.exitValue();
     }
 
     @Override

@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,13 +81,11 @@ class PublicLinksTest {
     }
 
     /** An executable named like the real program, which runs the stand-in on the tests' own java. */
-    private Path standInCloudflared() throws IOException, URISyntaxException {
-        Path fakeDir = Files.createDirectories(dir.resolve("fake"));
-        String classes = Path.of(FakeCloudflared.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    private Path standInCloudflared() throws IOException {
         Path script = dir.resolve("cloudflared");
-        Files.writeString(script, "#!/bin/sh\nexec '" + ProcessHandle.current().info().command().orElseThrow()
-                + "' -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfake.dir='" + fakeDir + "' -cp '" + classes
-                + "' " + FakeCloudflared.class.getName() + " \"$@\"\n");
+        String command = FakeCloudflared.command(Files.createDirectories(dir.resolve("fake"))).stream()
+                .map(part -> "'" + part + "'").collect(Collectors.joining(" "));
+        Files.writeString(script, "#!/bin/sh\nexec " + command + " \"$@\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
     }

@@ -1,5 +1,9 @@
 package com.gametriggers.companion.links;
 
+import static com.gametriggers.companion.bench.BenchFigures.loadAverage;
+import static com.gametriggers.companion.bench.BenchFigures.ms;
+import static com.gametriggers.companion.bench.BenchFigures.percentile;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,28 +228,5 @@ public final class LinksNginxBench implements Callable<Integer> {
     /** 127.N.y.z with y and z in 1..250: never 127.0.0.1, never a .0 or .255. */
     private String viewerAddress(int viewer) {
         return "127." + (firstOctet + viewer / 62_500) + "." + (1 + viewer / 250 % 250) + "." + (1 + viewer % 250);
-    }
-
-    /** Nearest rank on a sorted array. */
-    static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
-    }
-
-    private static String ms(long nanos) {
-        double ms = nanos / 1e6;
-        return ms < 10 ? String.format(Locale.ROOT, "%.2f", ms)
-                : ms < 100 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%,.0f", ms);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 }

@@ -3,11 +3,9 @@ package com.gametriggers.companion.links;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -27,10 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -40,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.gametriggers.companion.app.ChildApp;
 
 /**
  * The promise to sponsors, end to end: every scan a viewer was redirected for is counted, and none twice, even when
@@ -110,12 +108,13 @@ class RedirectedScansSurviveKillTest {
         Random killMoments = new Random(seed);
         List<Round> rounds = new ArrayList<>();
         Map<String, String> codes = null; // participation id -> code
-        App app = null;
+        ChildApp app = null;
+        int number = 0;
         try {
-            for (int number = 1; number <= KILL_ROUNDS; number++) {
-                app = App.start(dataDir, number);
-                String store = app.awaitLine(STORE_LINE);
-                int port = Integer.parseInt(app.awaitLine(LINKS_LINE));
+            for (number = 1; number <= KILL_ROUNDS; number++) {
+                app = startApp(dataDir);
+                String store = app.awaitLine(STORE_LINE, START);
+                int port = Integer.parseInt(app.awaitLine(LINKS_LINE, START));
                 if (codes == null) {
                     codes = codesByParticipation(store);
                 }
@@ -127,15 +126,17 @@ class RedirectedScansSurviveKillTest {
                 Thread.sleep(delay); // the random moment of the kill, while the flood goes on
                 int exitCode = app.kill();
                 flood.stop();
+                keepStderr(app, number);
                 rounds.add(new Round(number, delay, totalRedirected() - redirectsBefore, cut.get() - cutBefore,
-                        exitCode, app.redirectedBeforeTheJournalConfirmed()));
+                        exitCode, redirectedBeforeTheJournalConfirmed(app)));
                 app = null;
             }
 
-            app = App.start(dataDir, KILL_ROUNDS + 1);
-            String store = app.awaitLine(STORE_LINE);
-            String overlay = app.awaitLine(OVERLAY_LINE);
-            int port = Integer.parseInt(app.awaitLine(LINKS_LINE));
+            number = KILL_ROUNDS + 1;
+            app = startApp(dataDir);
+            String store = app.awaitLine(STORE_LINE, START);
+            String overlay = app.awaitLine(OVERLAY_LINE, START);
+            int port = Integer.parseInt(app.awaitLine(LINKS_LINE, START));
             int redirectsBefore = totalRedirected();
             Flood flood = Flood.start(this, port, List.copyOf(codes.values()));
             await().atMost(START).until(
@@ -144,9 +145,10 @@ class RedirectedScansSurviveKillTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> eventsWaiting(overlay) == 0);
             Map<String, Map<String, Long>> counters = countersByParticipation(store);
             app.terminate();
-            int exitCode = app.awaitExit();
+            int exitCode = app.awaitExit(Duration.ofSeconds(30));
+            keepStderr(app, number);
             rounds.add(new Round(KILL_ROUNDS + 1, -1, totalRedirected() - redirectsBefore, 0, exitCode,
-                    app.redirectedBeforeTheJournalConfirmed()));
+                    redirectedBeforeTheJournalConfirmed(app)));
             app = null;
 
             rounds.forEach(r -> System.out.println("RedirectedScansSurviveKillTest " + r));
@@ -180,7 +182,8 @@ class RedirectedScansSurviveKillTest {
                     .isBetween(0L, (long) cut.get());
         } finally {
             if (app != null) {
-                app.killQuietly();
+                keepStderr(app, number);
+                app.close();
             }
         }
     }
@@ -348,92 +351,17 @@ class RedirectedScansSurviveKillTest {
         }
     }
 
-    /** The app as a script runs it, in its own JVM: stdout read line by line, stderr in a file per instance. */
-    private static final class App {
+    /** The app's one line for a redirect that went out before the journal confirmed its scan. */
+    private static boolean redirectedBeforeTheJournalConfirmed(ChildApp app) {
+        return app.stderr().contains("The tracking journal took longer than");
+    }
 
-        private final Process process;
-        private final Path stderrFile;
-        private final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
-        private final Thread reader;
+    /** Each instance's stderr stays in the data folder, which a failing run keeps. */
+    private void keepStderr(ChildApp app, int number) throws IOException {
+        Files.writeString(dataDir.resolve("app-" + number + ".stderr.log"), app.stderr());
+    }
 
-        private App(Process process, Path stderrFile) {
-            this.process = process;
-            this.stderrFile = stderrFile;
-            this.reader = new Thread(() -> {
-                try (BufferedReader lines = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = lines.readLine()) != null; ) {
-                        stdout.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            }, "app-stdout");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static App start(Path dataDir, int round) throws IOException {
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "com.gametriggers.companion.app.Main",
-                    "--headless", "--demo", "--data-dir", dataDir.toString(), "--overlay-port", "0", "--links-port", "0");
-            Path stderrFile = dataDir.resolve("app-" + round + ".stderr.log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderrFile.toFile());
-            builder.environment().remove("MONGODB_URI");
-            return new App(builder.start(), stderrFile);
-        }
-
-        String awaitLine(Pattern pattern) throws InterruptedException {
-            long deadline = System.nanoTime() + START.toNanos();
-            while (System.nanoTime() < deadline) {
-                String line = stdout.poll(100, TimeUnit.MILLISECONDS);
-                if (line != null) {
-                    Matcher matcher = pattern.matcher(line);
-                    if (matcher.matches()) {
-                        return matcher.group(1);
-                    }
-                } else if (!process.isAlive() && stdout.isEmpty()) {
-                    break;
-                }
-            }
-            throw new AssertionError("no line matching " + pattern + "; stderr:\n" + stderr());
-        }
-
-        /** SIGKILL, then makes sure the process is gone; returns its exit code. */
-        int kill() throws InterruptedException {
-            ProcessHandle handle = process.toHandle();
-            assertThat(handle.descendants().count()).as("the app started no processes of its own").isZero();
-            assertThat(handle.destroyForcibly()).as("SIGKILL sent").isTrue();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("gone within 10 s of SIGKILL").isTrue();
-            assertThat(handle.isAlive()).isFalse();
-            assertThat(ProcessHandle.of(handle.pid()).filter(ProcessHandle::isAlive)).isEmpty();
-            return process.exitValue();
-        }
-
-        void terminate() {
-            process.toHandle().destroy();
-        }
-
-        int awaitExit() throws InterruptedException {
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s of SIGTERM; stderr:\n%s",
-                    stderr()).isTrue();
-            return process.exitValue();
-        }
-
-        boolean redirectedBeforeTheJournalConfirmed() {
-            return stderr().contains("The tracking journal took longer than");
-        }
-
-        void killQuietly() {
-            process.toHandle().destroyForcibly();
-        }
-
-        String stderr() {
-            try {
-                return Files.readString(stderrFile);
-            } catch (IOException e) {
-                return "(unreadable: " + e + ")";
-            }
-        }
+    private static ChildApp startApp(Path dataDir) throws IOException {
+        return ChildApp.start("--headless", "--demo", "--data-dir", dataDir.toString(), "--overlay-port", "0");
     }
 }

@@ -1,15 +1,15 @@
 package com.gametriggers.companion.overlay;
 
+import static com.gametriggers.companion.bench.BenchFigures.loadAverage;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -313,14 +313,6 @@ public final class OverlayBenchServer implements Callable<Integer> {
                 """.formatted(ticketFile.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\""),
                 total, slices);
         Files.writeString(script, text, StandardCharsets.UTF_8);
-    }
-
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException | UncheckedIOException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
     }
 
     private static byte[] randomBytes(int count) {

@@ -29,6 +29,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.bson.types.ObjectId;
 
+import com.gametriggers.companion.bench.BenchFigures;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.links.LinksSettings;
 import com.gametriggers.companion.links.TrackingLinks;
@@ -153,7 +154,7 @@ public final class OverlayPageBench implements Callable<Integer> {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         String streamerId = new ObjectId().toHexString();
-        System.out.println("load average at start: " + OverlayBenchServer.loadAverage());
+        System.out.println("load average at start: " + BenchFigures.loadAverage());
         System.out.println("prefers-reduced-motion: " + (reducedMotion ? "reduce (emulated)" : "no-preference"));
 
         MongoStore store = MongoStore.open(StoreSettings.embedded(dataDir.resolve("store")));
@@ -216,7 +217,7 @@ public final class OverlayPageBench implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", label(metric),
                         summary(idle.get(metric)), summary(midShowing.get(metric)));
             }
-            System.out.println("load average at end: " + OverlayBenchServer.loadAverage());
+            System.out.println("load average at end: " + BenchFigures.loadAverage());
             return 0;
         } finally {
             closeBrowser();

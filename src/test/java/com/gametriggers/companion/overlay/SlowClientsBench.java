@@ -1,5 +1,9 @@
 package com.gametriggers.companion.overlay;
 
+import static com.gametriggers.companion.bench.BenchFigures.loadAverage;
+import static com.gametriggers.companion.bench.BenchFigures.ms;
+import static com.gametriggers.companion.bench.BenchFigures.percentile;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -297,28 +301,5 @@ public final class SlowClientsBench implements Callable<Integer> {
             case "page" -> "GET /overlay/{token}";
             default -> "POST /beacon";
         };
-    }
-
-    /** Nearest rank on a sorted array. */
-    static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
-    }
-
-    private static String ms(long nanos) {
-        double ms = nanos / 1e6;
-        return ms < 10 ? String.format(Locale.ROOT, "%.2f", ms)
-                : ms < 100 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%,.0f", ms);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 }

@@ -1,12 +1,14 @@
 package com.gametriggers.companion.tunnel;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
@@ -18,6 +20,26 @@ import com.sun.net.httpserver.HttpServer;
  * quick tunnel does. Behaviour comes from system properties; what it did goes to files in {@code fake.dir}.
  */
 public final class FakeCloudflared {
+
+    /**
+     * The command that runs it as a child process: the same java that runs the tests, small and quick to start.
+     *
+     * @param dir        where it records what it did ({@code fake.dir})
+     * @param properties more {@code -D} settings, such as {@code -Dfake.mode=fail}
+     */
+    public static List<String> command(Path dir, String... properties) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfake.dir=" + dir));
+        command.addAll(List.of(properties));
+        try {
+            command.addAll(List.of("-cp",
+                    Path.of(FakeCloudflared.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                    FakeCloudflared.class.getName()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return command;
+    }
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(System.getProperty("fake.dir"));

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -178,23 +177,8 @@ class QuickTunnelTest {
         return tunnel;
     }
 
-    /** The same java that runs the tests, small and quick to start, running {@link FakeCloudflared}. */
     private List<String> fake(String... properties) {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfake.dir=" + dir));
-        command.addAll(List.of(properties));
-        command.addAll(List.of("-cp", testClasses(), FakeCloudflared.class.getName()));
-        return command;
-    }
-
-    private static String testClasses() {
-        try {
-            return Path.of(FakeCloudflared.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return FakeCloudflared.command(dir, properties);
     }
 
     private List<URI> upAddresses() {
