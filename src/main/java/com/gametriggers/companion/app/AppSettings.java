@@ -13,6 +13,7 @@ import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.MongoUris;
+import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.WindowBounds;
 
 /**
@@ -28,10 +29,11 @@ import com.gametriggers.companion.ui.WindowBounds;
  * @param window            where the main window was last, if known
  * @param rotation          how the overlay paces sponsors
  * @param obs               where OBS's WebSocket server listens, for "Add to OBS"
+ * @param whenClosed        what closing the window does while the services run
  */
 public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<URI> publicTrackingUrl,
                           Optional<String> twitchClientId, String theme, Optional<WindowBounds> window,
-                          RotationSettings rotation, ObsConnectionSettings obs) {
+                          RotationSettings rotation, ObsConnectionSettings obs, WhenWindowCloses whenClosed) {
 
     public static final String FILE_NAME = "settings.properties";
     public static final String DARK = "dark";
@@ -57,6 +59,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     static final String OBS_HOST = "obs.host";
     static final String OBS_PORT = "obs.port";
     static final String OBS_PASSWORD = "obs.password";
+    static final String WHEN_WINDOW_CLOSES = "whenWindowCloses";
 
     public AppSettings {
         Objects.requireNonNull(mongoUri, "mongoUri");
@@ -66,6 +69,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(rotation, "rotation");
         Objects.requireNonNull(obs, "obs");
+        Objects.requireNonNull(whenClosed, "whenClosed");
         mongoUri = mongoUri.map(String::strip).filter(uri -> !uri.isEmpty());
         twitchClientId = twitchClientId.map(String::strip).filter(id -> !id.isEmpty());
         mongoUri.ifPresent(uri -> {
@@ -89,26 +93,34 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
 
     public static AppSettings defaults() {
         return new AppSettings(Optional.empty(), OverlaySettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), DARK,
-                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults());
+                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK);
     }
 
     public AppSettings withWindow(Optional<WindowBounds> newWindow) {
-        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, newWindow, rotation, obs);
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, newWindow, rotation, obs,
+                whenClosed);
     }
 
     public AppSettings withRotation(RotationSettings newRotation) {
-        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, newRotation, obs);
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, newRotation, obs,
+                whenClosed);
     }
 
     /** The settings the form edits, keeping the window and the rotation. */
     public AppSettings withForm(Optional<String> newMongoUri, int newOverlayPort, Optional<URI> newPublicTrackingUrl,
                                 Optional<String> newTwitchClientId, String newTheme) {
         return new AppSettings(newMongoUri, newOverlayPort, newPublicTrackingUrl, newTwitchClientId, newTheme, window,
-                rotation, obs);
+                rotation, obs, whenClosed);
     }
 
     public AppSettings withObs(ObsConnectionSettings newObs) {
-        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, newObs);
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, newObs,
+                whenClosed);
+    }
+
+    public AppSettings withWhenClosed(WhenWindowCloses newWhenClosed) {
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
+                newWhenClosed);
     }
 
     /**
@@ -154,8 +166,15 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         Optional<WindowBounds> window = readWindow(properties, file);
         RotationSettings rotation = readRotation(properties, file, defaults.rotation());
         ObsConnectionSettings obs = readObs(properties, file);
+        WhenWindowCloses whenClosed = defaults.whenClosed();
+        Optional<String> whenClosedText = value(properties, WHEN_WINDOW_CLOSES);
+        if (whenClosedText.isPresent()) {
+            whenClosed = WhenWindowCloses.fromKey(whenClosedText.get()).orElseThrow(() -> malformed(file,
+                    WHEN_WINDOW_CLOSES, "must be ask, keep-running or quit", whenClosedText.get()));
+        }
 
-        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs);
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
+                whenClosed);
     }
 
     /** Replaces {@code settings.properties} in one step, readable by the user only; unset values are left out. */
@@ -179,6 +198,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         properties.setProperty(OBS_HOST, obs.host());
         properties.setProperty(OBS_PORT, Integer.toString(obs.port()));
         obs.password().ifPresent(password -> properties.setProperty(OBS_PASSWORD, password));
+        properties.setProperty(WHEN_WINDOW_CLOSES, whenClosed.key());
         PrivateFiles.write(dataDir.resolve(FILE_NAME), properties, "GameTriggers Companion: your settings");
     }
 
@@ -187,7 +207,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         // Records print every component; keep the MongoDB password out of logs.
         return "AppSettings[mongoUri=" + mongoUri.map(MongoUris::redact) + ", overlayPort=" + overlayPort
                 + ", publicTrackingUrl=" + publicTrackingUrl + ", twitchClientId=" + twitchClientId + ", theme=" + theme
-                + ", window=" + window + ", rotation=" + rotation + ", obs=" + obs + "]";
+                + ", window=" + window + ", rotation=" + rotation + ", obs=" + obs + ", whenClosed=" + whenClosed + "]";
     }
 
     private static ObsConnectionSettings readObs(Properties properties, Path file) throws IOException {

@@ -1,5 +1,10 @@
 package com.gametriggers.companion.app;
 
+import java.io.IOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.gametriggers.companion.ui.TwitchAccount;
 import com.gametriggers.companion.ui.shell.MainWindow;
 
@@ -8,6 +13,8 @@ import javafx.stage.Stage;
 
 /** Opens the window; the services start behind it so the window appears at once. */
 final class DesktopLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(DesktopLauncher.class);
 
     private DesktopLauncher() {
     }
@@ -18,7 +25,11 @@ final class DesktopLauncher {
      */
     static final String PULSES_PER_SECOND = "30";
 
-    static void launch(AppOptions options, SettingsFile settings) {
+    /**
+     * @param inBackground start with the window closed
+     * @param instance     this app's hold on the data folder; a later start shows the window through it
+     */
+    static void launch(AppOptions options, SettingsFile settings, boolean inBackground, SingleInstance instance) {
         if (System.getProperty("javafx.animation.pulse") == null) {
             System.setProperty("javafx.animation.pulse", PULSES_PER_SECOND);
         }
@@ -27,7 +38,18 @@ final class DesktopLauncher {
             Platform.setImplicitExit(false);
             TwitchAccount twitch = TwitchSignIn.account(options.dataDir(),
                     () -> options.twitchClientId().or(() -> settings.form().twitchClientId()));
-            new MainWindow(() -> CompanionServices.start(options), settings, twitch, Platform::exit).show(new Stage());
+            MainWindow window = new MainWindow(() -> CompanionServices.start(options), settings, twitch, () -> {
+                Main.closeQuietly(instance);
+                Platform.exit();
+                // AWT's tray thread would keep the process alive after the services and the window are gone.
+                System.exit(0);
+            });
+            window.show(new Stage(), inBackground);
+            try {
+                instance.listen(window::showFromBackground);
+            } catch (IOException e) {
+                log.warn("A second start will not find this one: {}", e.toString());
+            }
         });
     }
 }

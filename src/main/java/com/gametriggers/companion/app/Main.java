@@ -66,6 +66,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--headless", description = "No window: run the services until stopped (Ctrl-C or SIGTERM).")
     private boolean headless;
 
+    @Option(names = "--background", description = "Start with the window closed (in the tray, or until the app is "
+            + "started again): the sponsors go on stream without the window, as when the app starts with the computer.")
+    private boolean background;
+
     @Option(names = "--demo", description = "Add three demo campaigns and join them.")
     private boolean demo;
 
@@ -79,6 +83,14 @@ public final class Main implements Callable<Integer> {
         int exitCode = new CommandLine(new Main(System.out)).execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);
+        }
+    }
+
+    static void closeQuietly(SingleInstance instance) {
+        try {
+            instance.close();
+        } catch (IOException e) {
+            log.debug("Releasing the data folder", e);
         }
     }
 
@@ -101,16 +113,31 @@ public final class Main implements Callable<Integer> {
                 Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
                 Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()).or(saved::twitchClientId),
                 twitchLogin, saved.rotation());
+        SingleInstance instance;
+        try {
+            SingleInstance.Claim claim = SingleInstance.claim(folder);
+            if (claim instanceof SingleInstance.RunningElsewhere elsewhere) {
+                // Not an error: the streamer wanted the app, and the running one has shown itself.
+                out.println(elsewhere.answer());
+                out.flush();
+                return 0;
+            }
+            instance = ((SingleInstance.Claimed) claim).instance();
+        } catch (IOException e) {
+            System.err.println("error: the data folder " + folder + " cannot be used: " + e.getMessage());
+            return 1;
+        }
         if (options.twitchLogin()) {
             try {
                 TwitchSignIn.signIn(options, out);
             } catch (TwitchAccount.SignInException e) {
                 System.err.println("error: " + e.getMessage());
+                closeQuietly(instance);
                 return 1;
             }
         }
         if (!options.headless()) {
-            DesktopLauncher.launch(options, new SettingsFile(folder, saved));
+            DesktopLauncher.launch(options, new SettingsFile(folder, saved), background, instance);
             return 0;
         }
         CompanionServices services;
@@ -119,7 +146,14 @@ public final class Main implements Callable<Integer> {
         } catch (StoreException | OverlayException | LinksException | IllegalArgumentException e) {
             log.debug("Start failed", e);
             System.err.println("error: " + e.getMessage());
+            closeQuietly(instance);
             return 1;
+        }
+        try {
+            instance.listen(() -> "GameTriggers Companion is already running without a window (--headless) on this "
+                    + "data folder; stop it (Ctrl-C or SIGTERM) to start it another way.");
+        } catch (IOException e) {
+            log.warn("A second start will not find this one: {}", e.toString());
         }
         out.println("store: " + services.store().address());
         out.println("overlay: " + services.overlay().baseUrl());
@@ -130,6 +164,7 @@ public final class Main implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             services.close();
+            closeQuietly(instance);
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

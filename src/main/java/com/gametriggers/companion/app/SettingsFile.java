@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.ui.SavedSettings;
+import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.WindowBounds;
 import com.gametriggers.companion.ui.settings.SettingsViewModel;
 
@@ -70,6 +71,16 @@ final class SettingsFile implements SavedSettings {
     @Override
     public void rememberObsConnection(ObsConnectionSettings obs) throws IOException {
         change(settings -> settings.withObs(obs));
+    }
+
+    @Override
+    public synchronized WhenWindowCloses whenClosed() {
+        return current.whenClosed();
+    }
+
+    @Override
+    public void rememberWhenClosed(WhenWindowCloses choice) throws IOException {
+        change(settings -> settings.withWhenClosed(choice));
     }
 
     /* One change at a time, and memory changes only once the file holds the new settings. */

@@ -11,14 +11,22 @@ import com.gametriggers.companion.chat.ChatBotStatus;
  * @param chatBot empty while the app is not signed in to Twitch
  * @param live    empty while Twitch has not said (no sign-in, or the first poll is on its way)
  * @param viewers the last viewer count Twitch gave, 0 while offline or unknown
+ * @param signInProblem why the Twitch sign-in needs the streamer (it was refused), empty while it works
  */
-public record ChannelStatus(Optional<ChatBotStatus> chatBot, Optional<Boolean> live, long viewers) {
+public record ChannelStatus(Optional<ChatBotStatus> chatBot, Optional<Boolean> live, long viewers,
+                            Optional<String> signInProblem) {
 
     public static final ChannelStatus UNKNOWN = new ChannelStatus(Optional.empty(), Optional.empty(), 0);
 
     public ChannelStatus {
         Objects.requireNonNull(chatBot, "chatBot");
         Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(signInProblem, "signInProblem");
+    }
+
+    /** A channel whose sign-in works (or where nobody is signed in). */
+    public ChannelStatus(Optional<ChatBotStatus> chatBot, Optional<Boolean> live, long viewers) {
+        this(chatBot, live, viewers, Optional.empty());
     }
 
     /** "Chat: connected to #name", or why chat is quiet. */

@@ -36,4 +36,8 @@ public interface SavedSettings {
     ObsConnectionSettings obsConnection();
 
     void rememberObsConnection(ObsConnectionSettings obs) throws IOException;
+
+    WhenWindowCloses whenClosed();
+
+    void rememberWhenClosed(WhenWindowCloses choice) throws IOException;
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.WindowBounds;
 
 class AppSettingsTest {
@@ -44,7 +45,7 @@ class AppSettingsTest {
                 Optional.of(URI.create("https://gt.example.net/base")), Optional.of("abcdefghij0123456789klmnopqrst"),
                 "light", Optional.of(new WindowBounds(-1200.5, 40, 1024, 768)),
                 new RotationSettings(Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ZERO, "least-shown"),
-                new ObsConnectionSettings("192.168.1.20", 4460, Optional.of("obs-s3cret")));
+                new ObsConnectionSettings("192.168.1.20", 4460, Optional.of("obs-s3cret")), WhenWindowCloses.KEEP_RUNNING);
 
         settings.writeTo(dataDir);
 
@@ -133,6 +134,18 @@ class AppSettingsTest {
     }
 
     @Test
+    void whatClosingTheWindowDoesIsOneOfThreeWordsAndAskUntilChosen() throws IOException {
+        assertThat(AppSettings.load(dataDir).whenClosed()).isEqualTo(WhenWindowCloses.ASK);
+
+        write("whenWindowCloses=Keep-Running\n");
+        assertThat(AppSettings.load(dataDir).whenClosed()).isEqualTo(WhenWindowCloses.KEEP_RUNNING);
+
+        write("whenWindowCloses=minimize\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("whenWindowCloses must be ask, keep-running or quit").hasMessageContaining("minimize");
+    }
+
+    @Test
     void windowValuesMustBeNumbersAndComeTogether() throws IOException {
         write("window.x=1\nwindow.y=2\nwindow.width=wide\nwindow.height=600\n");
         assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
@@ -157,18 +170,18 @@ class AppSettingsTest {
     @Test
     void theRecordRefusesValuesTheFileCouldNotHold() {
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 70_000, Optional.empty(), Optional.empty(), "dark",
-                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
+                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 17730, Optional.empty(), Optional.empty(), "blue",
-                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
+                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.of("http://db"), 17730, Optional.empty(), Optional.empty(),
-                "dark", Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
+                "dark", Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void printingTheSettingsHidesTheMongoPassword() {
         AppSettings settings = new AppSettings(Optional.of("mongodb://streamer:s3cret@db.example.net/gt"), 17730,
                 Optional.empty(), Optional.empty(), "dark", Optional.empty(), RotationSettings.defaults(),
-                ObsConnectionSettings.defaults());
+                ObsConnectionSettings.defaults(), WhenWindowCloses.ASK);
 
         assertThat(settings.toString()).contains("streamer:****@db.example.net").doesNotContain("s3cret");
         assertThat(settings.withObs(ObsConnectionSettings.defaults().withPassword("obs-s3cret")).toString())

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +35,13 @@ import com.gametriggers.companion.store.TestIds;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 import com.gametriggers.companion.ui.shell.MainWindow;
 
+import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The window over the whole running app (store, tracker, overlay server, settings file), as a streamer uses it:
@@ -49,6 +56,7 @@ class CompanionWindowTest {
     private final CompanionServices services;
     private final Campaign echo;
     private MainWindow window;
+    private Stage stage;
 
     CompanionWindowTest(@TempDir Path dataDir) throws Exception {
         this.dataDir = dataDir;
@@ -63,6 +71,7 @@ class CompanionWindowTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = new MainWindow(() -> services, new SettingsFile(dataDir, AppSettings.defaults()),
                 TwitchSignIn.account(dataDir, Optional::empty), () -> { });
         window.show(stage);
@@ -164,6 +173,51 @@ class CompanionWindowTest {
                 .startsWith("Applied"));
         assertThat(services.overlayStatus().rotation().displayDuration()).isEqualTo(Duration.ofSeconds(45));
         assertThat(Files.readString(dataDir.resolve(AppSettings.FILE_NAME))).contains("rotation.displaySeconds=45");
+    }
+
+    @Test
+    void closingTheWindowMidStreamKeepsTheOverlayOnAirAndASecondStartBringsItBack(FxRobot robot) throws Exception {
+        campaignsTable(robot);
+        HttpClient http = HttpClient.newHttpClient();
+        URI overlay = URI.create(services.obsOverlayUrl());
+        assertThat(http.send(HttpRequest.newBuilder(overlay).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+
+        requestClose();
+        await().atMost(LIVE).until(() -> robot.lookup("#keep-running-dialog").tryQuery().isPresent());
+        robot.clickOn("#remember-close-choice");
+        robot.clickOn("Keep running");
+
+        await().atMost(LIVE).until(() -> !onFx(stage::isShowing));
+        assertThat(http.send(HttpRequest.newBuilder(overlay).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .as("the overlay still answers OBS").isEqualTo(200);
+        assertThat(services.trackingStatus().online()).as("the tracker still runs").isTrue();
+        await().atMost(LIVE).until(() -> Files.exists(dataDir.resolve(AppSettings.FILE_NAME))
+                && Files.readString(dataDir.resolve(AppSettings.FILE_NAME)).contains("whenWindowCloses=keep-running"));
+
+        SingleInstance.Claim claim = SingleInstance.claim(dataDir);
+        assertThat(claim).isInstanceOf(SingleInstance.Claimed.class);
+        try (SingleInstance instance = ((SingleInstance.Claimed) claim).instance()) {
+            instance.listen(window::showFromBackground);
+            try (ChildApp again = ChildApp.start("--data-dir", dataDir.toString())) {
+                assertThat(again.awaitLine(Pattern.compile("(.+)"), LIVE))
+                        .isEqualTo("GameTriggers Companion is already running; its window is shown.");
+                assertThat(again.awaitExit(LIVE)).isZero();
+            }
+            await().atMost(LIVE).until(() -> onFx(stage::isShowing));
+        }
+
+        // Kept: the next close hides the window without asking.
+        requestClose();
+        await().atMost(LIVE).until(() -> !onFx(stage::isShowing));
+        assertThat(robot.lookup("#keep-running-dialog").tryQuery()).isEmpty();
+        assertThat(http.send(HttpRequest.newBuilder(overlay).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+    }
+
+    /** As the window's close button does; not waited for, since the question it asks waits for an answer. */
+    private void requestClose() {
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
     }
 
     private static void replaceText(FxRobot robot, TextField field, String text) throws Exception {

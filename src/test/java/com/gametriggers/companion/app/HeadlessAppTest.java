@@ -69,15 +69,21 @@ class HeadlessAppTest {
     }
 
     @Test
-    void aSecondInstanceOnTheSameDataFolderStopsWithOneClearLine() throws Exception {
+    void aSecondStartOnTheSameDataFolderLeavesTheRunningAppAloneAndSaysSoInOneLine() throws Exception {
         try (ChildApp first = ChildApp.start("--headless", "--overlay-port", "0", "--data-dir", dataDir.toString())) {
             first.awaitLine(STORE_LINE, START);
-            try (ChildApp second = ChildApp.start("--headless", "--overlay-port", "0", "--data-dir", dataDir.toString())) {
-                assertThat(second.awaitExit(START)).isEqualTo(1);
-                assertThat(errorLines(second)).singleElement().asString()
-                        .contains("is in use by another running GameTriggers Companion");
+            try (ChildApp second = ChildApp.start("--overlay-port", "0", "--data-dir", dataDir.toString())) {
+                assertThat(second.awaitLine(Pattern.compile("(GameTriggers Companion is already running.*)"), START))
+                        .isEqualTo("GameTriggers Companion is already running without a window (--headless) on this "
+                                + "data folder; stop it (Ctrl-C or SIGTERM) to start it another way.");
+                assertThat(second.awaitExit(START)).isZero();
+                assertThat(errorLines(second)).isEmpty();
             }
+            assertThat(first.awaitLine(Pattern.compile("obs browser source: (.*)"), START)).isNotBlank();
+            first.terminate();
+            first.awaitExit(START);
         }
+        assertThat(dataDir.resolve(SingleInstance.ADDRESS_FILE)).as("released when the app stops").doesNotExist();
     }
 
     @Test

@@ -40,7 +40,8 @@ public final class OverlayView extends VBox {
 
     static final double PREVIEW_WIDTH = 640;
     static final double PREVIEW_HEIGHT = 360;
-    private static final List<Duration> PAUSES = List.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1));
+    /** The pauses offered, shortest first; the tray offers the first. */
+    public static final List<Duration> PAUSES = List.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1));
 
     private final AppSession session;
     private final SavedSettings saved;

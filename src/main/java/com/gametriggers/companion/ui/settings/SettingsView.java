@@ -14,6 +14,7 @@ import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.FieldLabels;
 import com.gametriggers.companion.ui.SavedSettings;
+import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.settings.SettingsViewModel.Field;
 import com.gametriggers.companion.ui.settings.SettingsViewModel.Values;
 
@@ -31,6 +32,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The settings form over {@link SettingsViewModel}: one sentence under each field that cannot be used, a MongoDB
@@ -102,6 +104,8 @@ public final class SettingsView extends ScrollPane {
         row = addField(form, row, "Public tracking URL", publicTrackingUrl, publicTrackingUrl, Field.PUBLIC_TRACKING_URL, null);
         row = addField(form, row, "Twitch client id", twitchClientId, twitchClientId, Field.TWITCH_CLIENT_ID, null);
         row = addField(form, row, "Theme", theme, theme, Field.THEME, null);
+        ComboBox<WhenWindowCloses> whenClosed = whenClosedChoice();
+        row = addField(form, row, "When the window closes", whenClosed, whenClosed, null, null);
         Label folder = new Label(saved.dataFolder().toString());
         folder.setId("data-folder");
         folder.setWrapText(true);
@@ -133,6 +137,37 @@ public final class SettingsView extends ScrollPane {
         });
         model.addListener(this::showErrors);
         showValues(saved.form());
+    }
+
+    /**
+     * Kept at once, like the window's place: it is not a setting of the services, and a streamer who picks "Quit"
+     * expects the next close to quit.
+     */
+    private ComboBox<WhenWindowCloses> whenClosedChoice() {
+        ComboBox<WhenWindowCloses> choice = new ComboBox<>();
+        choice.setId("when-closed");
+        choice.getItems().setAll(WhenWindowCloses.values());
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(WhenWindowCloses value) {
+                return value == null ? "" : switch (value) {
+                    case ASK -> "Ask (where there is no tray icon)";
+                    case KEEP_RUNNING -> "Keep the overlay running in the background";
+                    case QUIT -> "Quit";
+                };
+            }
+
+            @Override
+            public WhenWindowCloses fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        choice.setValue(saved.whenClosed());
+        choice.valueProperty().addListener((observable, old, value) -> background.run(() -> {
+            saved.rememberWhenClosed(value);
+            return value;
+        }, kept -> message.setText("Saved.")));
+        return choice;
     }
 
     private int addField(GridPane form, int row, String title, Node shown, Node labelled, Field field, Label below) {

@@ -2,6 +2,7 @@ package com.gametriggers.companion.ui.shell;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -20,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.concurrent.NamedThreads;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.obs.AddToObs;
 import com.gametriggers.companion.obs.ObsConnectionSettings;
@@ -33,7 +35,11 @@ import com.gametriggers.companion.ui.PublicLinksStatus;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.TwitchAccount;
+import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.WindowBounds;
+import com.gametriggers.companion.ui.tray.DesktopTray;
+import com.gametriggers.companion.ui.tray.StatusWatch;
+import com.gametriggers.companion.ui.tray.TrayActions;
 import com.gametriggers.companion.ui.campaigns.CampaignsView;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 import com.gametriggers.companion.ui.earnings.EarningsLoader;
@@ -156,6 +162,11 @@ public final class MainWindow {
     private boolean statusLoading;
     /** Read by the refresher's thread, written by the stage's listeners. */
     private volatile boolean focused = true;
+    /** The window is closed while the services run on: the refresher leaves the FX thread alone. */
+    private volatile boolean inTray;
+    /** Set by the tray's own thread: installing AWT's tray on the FX thread can hang (macOS). */
+    private volatile Optional<DesktopTray> tray = Optional.empty();
+    private StatusWatch statusWatch;
     private volatile boolean minimized;
     /** Only the refresher's thread uses it. */
     private int unwatchedTicks;
@@ -176,6 +187,16 @@ public final class MainWindow {
     }
 
     public void show(Stage window) {
+        show(window, false);
+    }
+
+    /**
+     * Builds the window and starts the services behind it.
+     *
+     * @param inBackground start with the window closed (the tray, or a later start, brings it back): the way the app
+     *                     starts with the computer
+     */
+    public void show(Stage window, boolean inBackground) {
         this.stage = window;
         applyTheme(saved.form().theme());
         sections.put(Section.CAMPAIGNS, starting());
@@ -203,7 +224,11 @@ public final class MainWindow {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         placeWindow();
-        stage.setOnCloseRequest(event -> rememberWindow());
+        stage.setOnCloseRequest(event -> {
+            // The window decides itself whether it only hides or the app quits.
+            event.consume();
+            closeRequested();
+        });
         stage.iconifiedProperty().addListener((observable, was, iconified) -> minimized = iconified);
         stage.focusedProperty().addListener((observable, was, isFocused) -> {
             focused = isFocused;
@@ -212,10 +237,13 @@ public final class MainWindow {
                 refresh();
             }
         });
-        stage.setOnHidden(event -> close());
         select(Section.CAMPAIGNS);
         logFirstFrame(scene);
-        stage.show();
+        inTray = inBackground;
+        if (!inBackground) {
+            stage.show();
+        }
+        watchStatus();
 
         background.run(() -> {
             session = starter.call();
@@ -438,7 +466,7 @@ public final class MainWindow {
      */
     private void tick() {
         unwatchedTicks++;
-        if (minimized || !focused && unwatchedTicks < UNWATCHED_TICKS) {
+        if (inTray || minimized || !focused && unwatchedTicks < UNWATCHED_TICKS) {
             return;
         }
         unwatchedTicks = 0;
@@ -515,8 +543,83 @@ public final class MainWindow {
         refresher.shutdownNow();
     }
 
-    private void close() {
+    /**
+     * The streamer closed the window. While the services run, closing does not stop the sponsors on stream: with a
+     * tray the app goes there; without one the streamer's kept choice decides, or they are asked once.
+     */
+    private void closeRequested() {
+        rememberWindow();
+        if (session == null) {
+            quit();
+            return;
+        }
+        if (tray.isPresent()) {
+            toBackground();
+            return;
+        }
+        switch (saved.whenClosed()) {
+            case KEEP_RUNNING -> toBackground();
+            case QUIT -> quit();
+            case ASK -> KeepRunningDialog.ask(stage).ifPresent(answer -> {
+                if (answer.remember()) {
+                    background.run(() -> {
+                        saved.rememberWhenClosed(answer.choice());
+                        return answer;
+                    }, kept -> { }, failure -> log.warn("The choice could not be kept: {}", failure.getMessage()));
+                }
+                if (answer.choice() == WhenWindowCloses.QUIT) {
+                    quit();
+                } else {
+                    toBackground();
+                }
+            });
+        }
+    }
+
+    /** Hides the window; the overlay, the links, the chat bot and the counting carry on. */
+    private void toBackground() {
+        inTray = true;
+        if (overlay != null) {
+            overlay.hidden();
+        }
+        stage.hide();
+        log.info("Window closed; the overlay and the counting keep running{}",
+                tray.isPresent() ? " (tray icon)" : " (start the app again to bring the window back)");
+    }
+
+    /**
+     * Brings the window back from the background: from the tray, or when the app is started again.
+     *
+     * @return the line a second start prints
+     */
+    public String showFromBackground() {
+        Platform.runLater(() -> {
+            inTray = false;
+            stage.show();
+            stage.setIconified(false);
+            stage.toFront();
+            if (session != null) {
+                if (shown == Section.OVERLAY && overlay != null) {
+                    overlay.shown();
+                }
+                refreshSection();
+                refresh();
+            }
+        });
+        return "GameTriggers Companion is already running; its window is shown.";
+    }
+
+    /** Stops everything: the services close (the journal flushed), then the app ends. */
+    public void quit() {
+        inTray = false;
+        if (stage.isShowing()) {
+            stage.hide();
+        }
         stopRefreshing();
+        if (statusWatch != null) {
+            statusWatch.close();
+        }
+        tray.ifPresent(DesktopTray::close);
         if (overlay != null) {
             overlay.hidden();
         }
@@ -526,5 +629,52 @@ public final class MainWindow {
             }
             afterClose.run();
         });
+    }
+
+    /** Puts the icon in the tray where there is one, and keeps it (and the notifications) current. */
+    private void watchStatus() {
+        TrayActions actions = new TrayActions() {
+            @Override
+            public void showWindow() {
+                showFromBackground();
+            }
+
+            @Override
+            public void showSponsorNow() {
+                whenRunning(AppSession::showNow);
+            }
+
+            @Override
+            public void pauseAds() {
+                whenRunning(running -> running.pauseAds(OverlayView.PAUSES.get(0)));
+            }
+
+            @Override
+            public void resumeAds() {
+                whenRunning(AppSession::resumeAds);
+            }
+
+            @Override
+            public void quit() {
+                Platform.runLater(MainWindow.this::quit);
+            }
+        };
+        NamedThreads.start("tray", () -> {
+            tray = DesktopTray.install(actions);
+            StatusWatch watch = new StatusWatch(() -> Optional.ofNullable(session), tray,
+                    notice -> Platform.runLater(() -> message.setText(notice.title() + ": " + notice.text())),
+                    Clock.systemDefaultZone());
+            Platform.runLater(() -> {
+                statusWatch = watch;
+                watch.start();
+            });
+        });
+    }
+
+    private void whenRunning(java.util.function.Consumer<AppSession> action) {
+        AppSession running = session;
+        if (running != null) {
+            action.accept(running);
+        }
     }
 }

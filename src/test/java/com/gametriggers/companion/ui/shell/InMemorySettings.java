@@ -7,6 +7,7 @@ import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.ui.SavedSettings;
+import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.WindowBounds;
 import com.gametriggers.companion.ui.settings.SettingsViewModel;
 
@@ -19,6 +20,7 @@ final class InMemorySettings implements SavedSettings {
     private volatile Optional<WindowBounds> window = Optional.empty();
     private volatile RotationSettings rotation = RotationSettings.defaults();
     private volatile ObsConnectionSettings obs = ObsConnectionSettings.defaults();
+    private volatile WhenWindowCloses whenClosed = WhenWindowCloses.ASK;
 
     InMemorySettings(Path dataFolder) {
         this.dataFolder = dataFolder;
@@ -67,5 +69,15 @@ final class InMemorySettings implements SavedSettings {
     @Override
     public void rememberObsConnection(ObsConnectionSettings newObs) {
         obs = newObs;
+    }
+
+    @Override
+    public WhenWindowCloses whenClosed() {
+        return whenClosed;
+    }
+
+    @Override
+    public void rememberWhenClosed(WhenWindowCloses choice) {
+        whenClosed = choice;
     }
 }

@@ -1,0 +1,62 @@
+package com.gametriggers.companion.ui.tray;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.gametriggers.companion.tracking.WriterStatus;
+
+/**
+ * Decides which changes need the streamer, who is busy streaming: one notification when a problem has lasted long
+ * enough to matter, one when it is over, never one per status reading. A store that is away for a few seconds (a
+ * replica-set election, a Wi-Fi hiccup) is the tracker's business, not the streamer's.
+ */
+public final class Attention {
+
+    /** How long the store may be out of reach before the streamer hears of it. */
+    public static final Duration STORE_GRACE = Duration.ofMinutes(1);
+
+    private Instant storeAwaySince;
+    private boolean storeNoticeGiven;
+    private Optional<String> signInProblem = Optional.empty();
+
+    /**
+     * The notices this status reading calls for.
+     *
+     * @param signIn why the Twitch sign-in needs the streamer, empty while it works or nobody is signed in
+     */
+    public List<Notice> update(WriterStatus tracking, Optional<String> signIn, Instant now) {
+        List<Notice> notices = new ArrayList<>();
+        storeNotice(tracking, now).ifPresent(notices::add);
+        if (signIn.isPresent() && !signIn.equals(signInProblem)) {
+            notices.add(new Notice("Twitch needs you", signIn.get()));
+        }
+        signInProblem = signIn;
+        return notices;
+    }
+
+    private Optional<Notice> storeNotice(WriterStatus tracking, Instant now) {
+        if (tracking.online()) {
+            boolean wasAnnounced = storeNoticeGiven;
+            storeAwaySince = null;
+            storeNoticeGiven = false;
+            return wasAnnounced
+                    ? Optional.of(new Notice("Store reachable again", "The counts that waited on this computer are stored."))
+                    : Optional.empty();
+        }
+        if (storeAwaySince == null) {
+            storeAwaySince = now;
+        }
+        if (storeNoticeGiven || Duration.between(storeAwaySince, now).compareTo(STORE_GRACE) < 0) {
+            return Optional.empty();
+        }
+        storeNoticeGiven = true;
+        long waiting = tracking.eventsWaiting();
+        String counts = waiting == 1 ? "1 count waits on this computer and is stored"
+                : "%,d counts wait on this computer and are stored".formatted(waiting);
+        return Optional.of(new Notice("The store cannot be reached", "For over a minute now. " + counts
+                + " when it is back."));
+    }
+}

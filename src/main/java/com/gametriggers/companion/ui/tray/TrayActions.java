@@ -1,0 +1,16 @@
+package com.gametriggers.companion.ui.tray;
+
+/** What the tray menu offers; each runs on the tray's thread and hands UI work to the FX thread itself. */
+public interface TrayActions {
+
+    void showWindow();
+
+    void showSponsorNow();
+
+    void pauseAds();
+
+    void resumeAds();
+
+    /** Stops everything, the journal flushed, and ends the app. */
+    void quit();
+}

@@ -1,0 +1,54 @@
+package com.gametriggers.companion.ui.tray;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.gametriggers.companion.overlay.OverlayStatus;
+import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.ui.ChannelStatus;
+
+/**
+ * The app at a glance while its window is closed, as the tray icon's tooltip says it: live or not, who is on screen,
+ * whether the counts reach the store. Short lines: Windows cuts a tray tooltip at 127 characters.
+ *
+ * @param lines     the tooltip, one fact per line
+ * @param attention whether something needs the streamer (the counts do not reach the store)
+ */
+public record TrayStatus(List<String> lines, boolean attention) {
+
+    static final String TITLE = "GameTriggers Companion";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    public TrayStatus {
+        lines = List.copyOf(lines);
+    }
+
+    /** Shown until the services have started. */
+    public static final TrayStatus STARTING = new TrayStatus(List.of(TITLE, "Starting…"), false);
+
+    public static TrayStatus of(WriterStatus tracking, ChannelStatus channel, OverlayStatus overlay, ZoneId zone) {
+        List<String> lines = new ArrayList<>();
+        lines.add(TITLE);
+        lines.add(channel.streamText());
+        if (!overlay.onScreen().isEmpty()) {
+            lines.add("On screen: " + String.join(", ", overlay.onScreen()));
+        } else if (overlay.pausedUntil().isPresent()) {
+            lines.add("Sponsors paused until " + CLOCK.format(overlay.pausedUntil().get().atZone(zone)));
+        } else {
+            lines.add("No sponsor on screen");
+        }
+        if (tracking.online()) {
+            lines.add("Counts stored");
+        } else {
+            long waiting = tracking.eventsWaiting();
+            lines.add("Store offline, %,d %s waiting".formatted(waiting, waiting == 1 ? "event" : "events"));
+        }
+        return new TrayStatus(lines, !tracking.online());
+    }
+
+    public String tooltip() {
+        return String.join("\n", lines);
+    }
+}

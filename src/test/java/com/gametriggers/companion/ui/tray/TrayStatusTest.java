@@ -1,0 +1,49 @@
+package com.gametriggers.companion.ui.tray;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.gametriggers.companion.overlay.OverlayStatus;
+import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.ui.ChannelStatus;
+
+class TrayStatusTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-14T19:00:00Z");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void liveWithASponsorOnScreenAndTheCountsStored() {
+        TrayStatus status = TrayStatus.of(new WriterStatus(true, 0, NOW, null),
+                new ChannelStatus(Optional.empty(), Optional.of(true), 1_234), overlay(List.of("Echo Gear"), Optional.empty()),
+                BERLIN);
+
+        assertThat(status.tooltip()).isEqualTo("GameTriggers Companion\nLive, 1,234 viewers\nOn screen: Echo Gear\nCounts stored");
+        assertThat(status.attention()).isFalse();
+        assertThat(status.tooltip()).hasSizeLessThan(128);
+    }
+
+    @Test
+    void pausedSponsorsSayUntilWhenInLocalTimeAndAnOfflineStoreNeedsAttention() {
+        TrayStatus status = TrayStatus.of(new WriterStatus(false, 12, NOW, "unreachable"), ChannelStatus.UNKNOWN,
+                overlay(List.of(), Optional.of(NOW.plusSeconds(900))), BERLIN);
+
+        assertThat(status.lines()).containsExactly("GameTriggers Companion", "Stream: not known",
+                "Sponsors paused until 20:15", "Store offline, 12 events waiting");
+        assertThat(status.attention()).isTrue();
+        assertThat(TrayStatus.of(new WriterStatus(false, 1, NOW, "x"), ChannelStatus.UNKNOWN,
+                overlay(List.of(), Optional.empty()), BERLIN).lines()).contains("No sponsor on screen",
+                "Store offline, 1 event waiting");
+    }
+
+    private static OverlayStatus overlay(List<String> onScreen, Optional<Instant> pausedUntil) {
+        return new OverlayStatus(RotationSettings.defaults(), Optional.empty(), pausedUntil, 1, onScreen);
+    }
+}
