@@ -37,6 +37,8 @@ import com.gametriggers.companion.ui.campaigns.CampaignsViewModel;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.PublicLinksStatus;
 
+import okhttp3.OkHttpClient;
+
 /**
  * Everything the app runs, wired with plain constructors in start order and closed in reverse. Both the window and
  * the headless mode run exactly this.
@@ -67,8 +69,12 @@ final class CompanionServices implements AppSession {
         this.twitch = twitch;
     }
 
-    /** Starts every service; a {@link StoreException} says in one sentence what stopped it. */
-    static CompanionServices start(AppOptions options) {
+    /**
+     * Starts every service; a {@link StoreException} says in one sentence what stopped it.
+     *
+     * @param http the app's HTTP client, which outlives the services
+     */
+    static CompanionServices start(AppOptions options, OkHttpClient http) {
         LocalProfile profile = loadProfile(options);
         MongoStore store = MongoStore.open(options.storeSettings());
         try {
@@ -88,7 +94,7 @@ final class CompanionServices implements AppSession {
                 started.add(overlay);
                 overlay.control().updateRotation(options.rotation());
                 new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
-                TwitchLink twitch = TwitchSignIn.connect(options, overlay.control(), links.trackingLinks(), tracker,
+                TwitchLink twitch = TwitchSignIn.connect(options, http, overlay.control(), links.trackingLinks(), tracker,
                         viewers).orElse(null);
                 PublicLinks publicLinks = PublicLinks.forThisComputer(links.trackingLinks(), URI.create(links.baseUrl()),
                         () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId()));

@@ -5,6 +5,7 @@ import com.gametriggers.companion.ui.shell.MainWindow;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
 
 /** Opens the window; the services start behind it so the window appears at once. */
 final class DesktopLauncher {
@@ -18,7 +19,8 @@ final class DesktopLauncher {
      */
     static final String PULSES_PER_SECOND = "30";
 
-    static void launch(AppOptions options, SettingsFile settings) {
+    /** @param http the app's HTTP client, released once the window has closed and the services have stopped */
+    static void launch(AppOptions options, SettingsFile settings, OkHttpClient http) {
         if (System.getProperty("javafx.animation.pulse") == null) {
             System.setProperty("javafx.animation.pulse", PULSES_PER_SECOND);
         }
@@ -26,8 +28,11 @@ final class DesktopLauncher {
             // JavaFX would end with the window; the app ends only after its services have stopped behind it.
             Platform.setImplicitExit(false);
             TwitchAccount twitch = TwitchSignIn.account(options.dataDir(),
-                    () -> options.twitchClientId().or(() -> settings.form().twitchClientId()));
-            new MainWindow(() -> CompanionServices.start(options), settings, twitch, Platform::exit).show(new Stage());
+                    () -> options.twitchClientId().or(() -> settings.form().twitchClientId()), http);
+            new MainWindow(() -> CompanionServices.start(options, http), settings, twitch, http, () -> {
+                AppHttp.release(http);
+                Platform.exit();
+            }).show(new Stage());
         });
     }
 }

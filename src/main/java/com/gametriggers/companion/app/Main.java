@@ -18,6 +18,7 @@ import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.ui.TwitchAccount;
 
+import okhttp3.OkHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,24 +102,27 @@ public final class Main implements Callable<Integer> {
                 Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
                 Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()).or(saved::twitchClientId),
                 twitchLogin, saved.rotation());
+        OkHttpClient http = AppHttp.create();
         if (options.twitchLogin()) {
             try {
-                TwitchSignIn.signIn(options, out);
+                TwitchSignIn.signIn(options, http, out);
             } catch (TwitchAccount.SignInException e) {
                 System.err.println("error: " + e.getMessage());
+                AppHttp.release(http);
                 return 1;
             }
         }
         if (!options.headless()) {
-            DesktopLauncher.launch(options, new SettingsFile(folder, saved));
+            DesktopLauncher.launch(options, new SettingsFile(folder, saved), http);
             return 0;
         }
         CompanionServices services;
         try {
-            services = CompanionServices.start(options);
+            services = CompanionServices.start(options, http);
         } catch (StoreException | OverlayException | LinksException | IllegalArgumentException e) {
             log.debug("Start failed", e);
             System.err.println("error: " + e.getMessage());
+            AppHttp.release(http);
             return 1;
         }
         out.println("store: " + services.store().address());
@@ -130,6 +134,7 @@ public final class Main implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             services.close();
+            AppHttp.release(http);
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

@@ -48,8 +48,8 @@ final class TwitchLink implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    static TwitchLink start(TwitchSettings settings, TwitchToken token, OverlayControl overlay, TrackingLinks links,
-                            Tracker tracker, AtomicLong viewers) {
+    static TwitchLink start(TwitchSettings settings, TwitchToken token, OkHttpClient http, OverlayControl overlay,
+                            TrackingLinks links, Tracker tracker, AtomicLong viewers) {
         ChatBot chatBot = ChatBot.open(ChatBotSettings.twitch(token.login(), token.accessToken(), token.login()),
                 () -> chatCommands(overlay, links),
                 (participationId, messageId, userId, at) -> tracker.record(TrackingEvent.click("chat:" + messageId,
@@ -57,13 +57,13 @@ final class TwitchLink implements AutoCloseable {
                             if (failure != null) {
                                 log.warn("A chat command could not be recorded: {}", failure.getMessage());
                             }
-                        }));
+                        }), http, Clock.systemUTC());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "twitch-stream-status");
             thread.setDaemon(true);
             return thread;
         });
-        HelixClient helix = new HelixClient(new OkHttpClient(), settings, () -> token, Clock.systemUTC(), Sleeper.system());
+        HelixClient helix = new HelixClient(http, settings, () -> token, Clock.systemUTC(), Sleeper.system());
         StreamStatusPoller poller = new StreamStatusPoller(helix, token.login(), scheduler, POLL_INTERVAL, Clock.systemUTC());
         poller.addListener(new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline,
                 overlay::participationsOnScreen, tracker, viewers));

@@ -43,8 +43,8 @@ final class TwitchSignIn {
     }
 
     /** Signs in from the terminal: prints where to enter the code, then waits for it. */
-    static void signIn(AppOptions options, PrintStream out) throws SignInException {
-        TwitchAccount account = account(options.dataDir(), options::twitchClientId);
+    static void signIn(AppOptions options, OkHttpClient http, PrintStream out) throws SignInException {
+        TwitchAccount account = account(options.dataDir(), options::twitchClientId, http);
         try {
             DeviceCode code = account.startSignIn();
             out.println("twitch: open " + code.verificationUri() + " and enter the code " + code.userCode());
@@ -61,7 +61,7 @@ final class TwitchSignIn {
      *
      * @param clientId read at each sign-in, so a client id saved in Settings a moment ago is used
      */
-    static TwitchAccount account(Path dataDir, Supplier<Optional<String>> clientId) {
+    static TwitchAccount account(Path dataDir, Supplier<Optional<String>> clientId, OkHttpClient http) {
         TwitchAccountStore accounts = new TwitchAccountStore(dataDir);
         return new TwitchAccount() {
             private DeviceLogin login;
@@ -81,7 +81,7 @@ final class TwitchSignIn {
                 String id = clientId.get().orElseThrow(() -> new SignInException(
                         "Signing in to Twitch needs the app's Twitch client id (Settings, --twitch-client-id or "
                                 + "TWITCH_CLIENT_ID)."));
-                login = new DeviceLogin(new OkHttpClient(), TwitchSettings.production(id), SCOPES, Clock.systemUTC(),
+                login = new DeviceLogin(http, TwitchSettings.production(id), SCOPES, Clock.systemUTC(),
                         Sleeper.system());
                 try {
                     return login.start();
@@ -128,8 +128,8 @@ final class TwitchSignIn {
     }
 
     /** Starts chat and stream status with the saved sign-in, when there is one that Twitch still accepts. */
-    static Optional<TwitchLink> connect(AppOptions options, OverlayControl overlay, TrackingLinks links, Tracker tracker,
-                                        AtomicLong viewers) {
+    static Optional<TwitchLink> connect(AppOptions options, OkHttpClient http, OverlayControl overlay,
+                                        TrackingLinks links, Tracker tracker, AtomicLong viewers) {
         if (options.twitchClientId().isEmpty()) {
             log.info("Twitch chat and stream status are off: no client id (--twitch-client-id)");
             return Optional.empty();
@@ -146,12 +146,12 @@ final class TwitchSignIn {
             log.info("Not signed in to Twitch: start once with --twitch-login for chat commands and viewer counts");
             return Optional.empty();
         }
-        TokenValidation validation = new DeviceLogin(new OkHttpClient(), settings, SCOPES, Clock.systemUTC(),
+        TokenValidation validation = new DeviceLogin(http, settings, SCOPES, Clock.systemUTC(),
                 Sleeper.system()).validate(token.get().accessToken());
         if (validation instanceof TokenValidation.Expired) {
             log.warn("Your Twitch sign-in expired; sign in again with --twitch-login");
             return Optional.empty();
         }
-        return Optional.of(TwitchLink.start(settings, token.get(), overlay, links, tracker, viewers));
+        return Optional.of(TwitchLink.start(settings, token.get(), http, overlay, links, tracker, viewers));
     }
 }

@@ -79,22 +79,19 @@ public final class ChatBot implements AutoCloseable {
         this.limiter = new ChatRateLimiter(settings.limits(), clock, scheduler, this::sendIfLoggedIn, this::notSent);
     }
 
-    /** A bot with its own HTTP client and scheduler thread, released by {@link #close()}; already connecting. */
-    public static ChatBot open(ChatBotSettings settings, Supplier<List<ChatCommand>> commands, ChatClickSink sink) {
+    /**
+     * A bot on the app's HTTP client with a scheduler thread of its own, released by {@link #close()}; already
+     * connecting.
+     */
+    public static ChatBot open(ChatBotSettings settings, Supplier<List<ChatCommand>> commands, ChatClickSink sink,
+                               OkHttpClient http, Clock clock) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "chat-bot");
             thread.setDaemon(true);
             return thread;
         });
-        // WebSocket pings find a half-open connection that Twitch's own PING (every ~5 minutes) would find late.
-        OkHttpClient http = new OkHttpClient.Builder().pingInterval(Duration.ofMinutes(1)).build();
-        Runnable release = () -> {
-            executor.shutdownNow();
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        };
-        ChatBot bot = new ChatBot(settings, commands, sink, http, Clock.systemUTC(), ChatScheduler.using(executor),
-                Backoff.standard(), release);
+        ChatBot bot = new ChatBot(settings, commands, sink, http, clock, ChatScheduler.using(executor),
+                Backoff.standard(), executor::shutdownNow);
         bot.start();
         return bot;
     }

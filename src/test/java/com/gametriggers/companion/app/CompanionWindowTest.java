@@ -35,6 +35,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
 
 /**
  * The window over the whole running app (store, tracker, overlay server, settings file), as a streamer uses it:
@@ -46,6 +47,7 @@ class CompanionWindowTest {
     private static final Duration LIVE = Duration.ofSeconds(15);
 
     private final Path dataDir;
+    private final OkHttpClient http = AppHttp.create();
     private final CompanionServices services;
     private final Campaign echo;
     private MainWindow window;
@@ -53,7 +55,7 @@ class CompanionWindowTest {
     CompanionWindowTest(@TempDir Path dataDir) throws Exception {
         this.dataDir = dataDir;
         services = CompanionServices.start(new AppOptions(Optional.empty(), dataDir, false, true, 0, 0, Optional.empty(),
-                Optional.empty(), false, RotationSettings.defaults()));
+                Optional.empty(), false, RotationSettings.defaults()), http);
         Instant now = Instant.now();
         echo = services.store().campaigns().addIfMissing(new Campaign(TestIds.newId(), "Autumn Drop", "Echo Gear",
                 "Headsets for every squad.", CampaignStatus.ACTIVE, PaymentType.CPC, new BigDecimal("0.40"),
@@ -64,7 +66,7 @@ class CompanionWindowTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(() -> services, new SettingsFile(dataDir, AppSettings.defaults()),
-                TwitchSignIn.account(dataDir, Optional::empty), () -> { });
+                TwitchSignIn.account(dataDir, Optional::empty, http), http, () -> { });
         window.show(stage);
     }
 
@@ -72,6 +74,7 @@ class CompanionWindowTest {
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(window::stopRefreshing).get();
         services.close();
+        AppHttp.release(http);
     }
 
     @Test

@@ -45,6 +45,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
 
 /** The main window over a real embedded store and tracker, driven headless by TestFX. */
 @ExtendWith(ApplicationExtension.class)
@@ -57,6 +58,8 @@ class MainWindowTest {
     private final Participation nova;
     private final Participation pixel;
     private final Path dataDir;
+    private static final OkHttpClient HTTP = new OkHttpClient();
+
     private final ScriptedTwitch twitch = new ScriptedTwitch();
     private final InMemorySettings settings;
     private MainWindow window;
@@ -74,7 +77,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         StoreBackedSession session = new StoreBackedSession(store, tracker, nova.streamerId());
-        window = new MainWindow(() -> session, settings, twitch, () -> { });
+        window = new MainWindow(() -> session, settings, twitch, HTTP, () -> { });
         window.show(stage);
     }
 
@@ -195,7 +198,7 @@ class MainWindowTest {
         String sentence = "MongoDB at db.example.com:27017 cannot be reached (no answer within 5 s); check the address.";
         WaitForAsyncUtils.asyncFx(() -> new MainWindow(() -> {
             throw new StoreException(sentence, new IllegalStateException("timeout"));
-        }, new InMemorySettings(dataDir), twitch, () -> { }).show(new Stage())).get();
+        }, new InMemorySettings(dataDir), twitch, HTTP, () -> { }).show(new Stage())).get();
 
         await().atMost(LIVE).until(() -> robot.lookup("#startup-failure").tryQuery().isPresent());
         assertThat(robot.lookup("#startup-failure").queryAs(Label.class).getText()).isEqualTo(sentence);
