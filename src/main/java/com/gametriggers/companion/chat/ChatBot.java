@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -28,12 +29,19 @@ import okhttp3.WebSocketListener;
  * click. It logs in again after a dropped socket or a {@code RECONNECT}, with exponential backoff, and posts only
  * through a {@link ChatRateLimiter}, because going over Twitch's limit silences the account for 30 minutes.
  *
+ * <p>When Twitch refuses the login (the user token expired), the bot tells {@link #onLoginRejected} listeners and
+ * waits to reconnect; {@link #useToken} with a renewed token reconnects at once. Answers waiting for the rate limit
+ * stay queued meanwhile, so a command read before the connection went is still answered after it is back.
+ *
  * <p>Commands are read from the supplier at each message, so a command the streamer adds works at once.
  */
 public final class ChatBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
     private static final int NORMAL_CLOSE = 1000;
+
+    /** What Twitch says, in a NOTICE, when it refuses the login's token. */
+    private static final Set<String> LOGIN_REFUSED = Set.of("Login authentication failed", "Improperly formatted auth");
 
     private final ChatBotSettings settings;
     private final Supplier<List<ChatCommand>> commands;
@@ -47,9 +55,12 @@ public final class ChatBot implements AutoCloseable {
     private final OncePerKind malformed = new OncePerKind();
     private final OncePerKind notSentLogged = new OncePerKind();
     private final AtomicLong linesSinceLastPost = new AtomicLong();
+    private volatile Consumer<String> loginRejected = token -> { };
 
     private final Object lock = new Object();
     private WebSocket socket;
+    /** The token the next login uses; {@link #useToken} replaces it. */
+    private String oauthToken;
     private ChatBotStatus.State state = ChatBotStatus.State.STOPPED;
     private boolean started;
     private int failedAttempts;
@@ -76,6 +87,7 @@ public final class ChatBot implements AutoCloseable {
         this.scheduler = scheduler;
         this.backoff = backoff;
         this.releaseOwned = releaseOwned;
+        this.oauthToken = settings.oauthToken();
         this.limiter = new ChatRateLimiter(settings.limits(), clock, scheduler, this::sendIfLoggedIn, this::notSent);
     }
 
@@ -103,6 +115,32 @@ public final class ChatBot implements AutoCloseable {
             }
             started = true;
             state = ChatBotStatus.State.CONNECTING;
+            connect();
+        }
+    }
+
+    /**
+     * Called with the token Twitch refused a login with, on a WebSocket thread: renew it elsewhere and hand the new
+     * one to {@link #useToken}.
+     */
+    public void onLoginRejected(Consumer<String> listener) {
+        loginRejected = listener;
+    }
+
+    /**
+     * The token for the next login, such as one renewed after Twitch refused the last. A bot waiting to reconnect
+     * does so at once; a logged-in connection stays, as Twitch keeps it after its token expires, and leaving it would
+     * lose the chat lines sent meanwhile.
+     */
+    public void useToken(String token) {
+        String checked = settings.withOauthToken(token).oauthToken();
+        synchronized (lock) {
+            oauthToken = checked;
+            if (state != ChatBotStatus.State.RECONNECTING || pendingReconnect == null) {
+                return;
+            }
+            pendingReconnect.cancel();
+            pendingReconnect = null;
             connect();
         }
     }
@@ -153,7 +191,7 @@ public final class ChatBot implements AutoCloseable {
                 return;
             }
             // Made under the lock, so the listener's first callback already finds this socket current.
-            socket = http.newWebSocket(new Request.Builder().url(settings.url()).build(), new Connection());
+            socket = http.newWebSocket(new Request.Builder().url(settings.url()).build(), new Connection(oauthToken));
         }
     }
 
@@ -191,7 +229,7 @@ public final class ChatBot implements AutoCloseable {
         }
     }
 
-    private void handle(WebSocket from, String line) {
+    private void handle(WebSocket from, String token, String line) {
         IrcParser.Outcome outcome = IrcParser.read(line);
         if (outcome.message() == null) {
             if (malformed.firstTime(outcome.problem())) {
@@ -208,10 +246,21 @@ public final class ChatBot implements AutoCloseable {
                 connectionLost(from, "Twitch asked to reconnect");
             }
             case "USERSTATE" -> limiter.elevated(isElevated(message));
-            case "NOTICE" -> log.info("Twitch chat notice: {}", message.trailing());
+            case "NOTICE" -> notice(from, token, message.trailing());
             case "PRIVMSG" -> chatLine(message);
             default -> { }
         }
+    }
+
+    private void notice(WebSocket from, String token, String text) {
+        if (text == null || !LOGIN_REFUSED.contains(text.strip())) {
+            log.info("Twitch chat notice: {}", text);
+            return;
+        }
+        log.warn("Twitch chat refused the bot's login ({}); it logs in again with a renewed token", text.strip());
+        from.close(NORMAL_CLOSE, "login refused");
+        connectionLost(from, "login refused");
+        loginRejected.accept(token);
     }
 
     private void loggedIn(WebSocket from) {
@@ -289,13 +338,19 @@ public final class ChatBot implements AutoCloseable {
     /** Listens to one socket; events from a socket that is no longer current are ignored. */
     private final class Connection extends WebSocketListener {
 
+        private final String token;
+
+        Connection(String token) {
+            this.token = token;
+        }
+
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
             if (!isCurrent(webSocket)) {
                 return;
             }
             webSocket.send("CAP REQ :twitch.tv/tags twitch.tv/commands");
-            webSocket.send("PASS oauth:" + settings.oauthToken());
+            webSocket.send("PASS oauth:" + token);
             webSocket.send("NICK " + settings.login());
             webSocket.send("JOIN #" + settings.channel());
         }
@@ -307,7 +362,7 @@ public final class ChatBot implements AutoCloseable {
             }
             for (String line : text.split("\r?\n")) {
                 if (!line.isEmpty()) {
-                    handle(webSocket, line);
+                    handle(webSocket, token, line);
                 }
             }
         }

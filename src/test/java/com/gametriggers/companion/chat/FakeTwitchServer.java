@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,7 +24,8 @@ import okhttp3.WebSocketListener;
 
 /**
  * Twitch's IRC WebSocket as far as the bot needs it: every connection upgrades to a WebSocket, answers NICK with
- * {@code 001} and JOIN with a USERSTATE, and records what the bot sends with the test's clock.
+ * {@code 001} (or, for a refused token, Twitch's NOTICE and a close) and JOIN with a USERSTATE, and records what the
+ * bot sends with the test's clock.
  */
 final class FakeTwitchServer implements AutoCloseable {
 
@@ -33,6 +36,7 @@ final class FakeTwitchServer implements AutoCloseable {
     private final Clock clock;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
+    private final Set<String> refusedTokens = ConcurrentHashMap.newKeySet();
     private volatile String userStateTags = "@badges=;mod=0";
 
     FakeTwitchServer(Clock clock) throws IOException {
@@ -68,6 +72,11 @@ final class FakeTwitchServer implements AutoCloseable {
         refusals.set(count);
     }
 
+    /** Logins with this token (without {@code oauth:}) fail as Twitch fails them once a token expired. */
+    void refuseToken(String token) {
+        refusedTokens.add(token);
+    }
+
     int connectionCount() {
         return connections.size();
     }
@@ -87,6 +96,7 @@ final class FakeTwitchServer implements AutoCloseable {
 
         private final List<Received> received = new CopyOnWriteArrayList<>();
         private volatile WebSocket socket;
+        private volatile String token;
 
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
@@ -97,7 +107,12 @@ final class FakeTwitchServer implements AutoCloseable {
         @Override
         public void onMessage(WebSocket webSocket, String text) {
             received.add(new Received(text, clock.instant()));
-            if (text.startsWith("NICK ")) {
+            if (text.startsWith("PASS oauth:")) {
+                token = text.substring("PASS oauth:".length());
+            } else if (text.startsWith("NICK ") && refusedTokens.contains(token)) {
+                webSocket.send(":tmi.twitch.tv NOTICE * :Login authentication failed");
+                webSocket.close(1000, null);
+            } else if (text.startsWith("NICK ")) {
                 webSocket.send(":tmi.twitch.tv 001 " + text.substring(5) + " :Welcome, GLHF!");
             } else if (text.startsWith("JOIN ")) {
                 webSocket.send(userStateTags + " :tmi.twitch.tv USERSTATE " + text.substring(5));
