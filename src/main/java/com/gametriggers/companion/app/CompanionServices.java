@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatCommandNames;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.ClickType;
@@ -72,9 +73,10 @@ final class CompanionServices implements AppSession {
     /**
      * Starts every service; a {@link StoreException} says in one sentence what stopped it.
      *
-     * @param http the app's HTTP client, which outlives the services
+     * @param http   the app's HTTP client, which outlives the services
+     * @param twitch the app's Twitch sign-in, which chat and the stream status follow while the services run
      */
-    static CompanionServices start(AppOptions options, OkHttpClient http) {
+    static CompanionServices start(AppOptions options, OkHttpClient http, TwitchSignIn twitch) {
         LocalProfile profile = loadProfile(options);
         MongoStore store = MongoStore.open(options.storeSettings());
         try {
@@ -94,11 +96,12 @@ final class CompanionServices implements AppSession {
                 started.add(overlay);
                 overlay.control().updateRotation(options.rotation());
                 new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
-                TwitchLink twitch = TwitchSignIn.connect(options, http, overlay.control(), links.trackingLinks(), tracker,
-                        viewers).orElse(null);
+                TwitchLink twitchLink = TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(), tracker,
+                        viewers);
+                started.add(twitchLink);
                 PublicLinks publicLinks = PublicLinks.forThisComputer(links.trackingLinks(), URI.create(links.baseUrl()),
                         () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId()));
-                return new CompanionServices(profile, store, tracker, links, overlay, publicLinks, twitch, viewers);
+                return new CompanionServices(profile, store, tracker, links, overlay, publicLinks, twitchLink, viewers);
             } catch (RuntimeException e) {
                 Collections.reverse(started);
                 started.forEach(CompanionServices::closeQuietly);
@@ -170,12 +173,12 @@ final class CompanionServices implements AppSession {
 
     @Override
     public ChannelStatus channelStatus() {
-        if (twitch == null) {
+        Optional<ChatBotStatus> chatBot = twitch.chatBotStatus();
+        if (chatBot.isEmpty()) {
             return ChannelStatus.UNKNOWN;
         }
         Optional<Boolean> live = overlay.control().status().live();
-        return new ChannelStatus(Optional.of(twitch.chatBotStatus()), live,
-                live.orElse(false) ? viewers.get() : 0);
+        return new ChannelStatus(chatBot, live, live.orElse(false) ? viewers.get() : 0);
     }
 
     @Override
@@ -275,9 +278,7 @@ final class CompanionServices implements AppSession {
     @Override
     public void close() {
         publicLinks.close();
-        if (twitch != null) {
-            twitch.close();
-        }
+        twitch.close();
         overlay.close();
         links.close();
         tracker.close();

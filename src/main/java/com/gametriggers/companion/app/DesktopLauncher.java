@@ -1,6 +1,5 @@
 package com.gametriggers.companion.app;
 
-import com.gametriggers.companion.ui.TwitchAccount;
 import com.gametriggers.companion.ui.shell.MainWindow;
 
 import javafx.application.Platform;
@@ -19,17 +18,18 @@ final class DesktopLauncher {
      */
     static final String PULSES_PER_SECOND = "30";
 
-    /** @param http the app's HTTP client, released once the window has closed and the services have stopped */
-    static void launch(AppOptions options, SettingsFile settings, OkHttpClient http) {
+    /**
+     * @param http   the app's HTTP client, released once the window has closed and the services have stopped
+     * @param twitch the app's Twitch sign-in, shared by Settings and the services
+     */
+    static void launch(AppOptions options, SettingsFile settings, OkHttpClient http, TwitchSignIn twitch) {
         if (System.getProperty("javafx.animation.pulse") == null) {
             System.setProperty("javafx.animation.pulse", PULSES_PER_SECOND);
         }
         Platform.startup(() -> {
             // JavaFX would end with the window; the app ends only after its services have stopped behind it.
             Platform.setImplicitExit(false);
-            TwitchAccount twitch = TwitchSignIn.account(options.dataDir(),
-                    () -> options.twitchClientId().or(() -> settings.form().twitchClientId()), http);
-            new MainWindow(() -> CompanionServices.start(options, http), settings, twitch, http, () -> {
+            new MainWindow(() -> CompanionServices.start(options, http, twitch), settings, twitch, http, () -> {
                 AppHttp.release(http);
                 Platform.exit();
             }).show(new Stage());

@@ -56,8 +56,8 @@ public final class Main implements Callable<Integer> {
     private URI publicTrackingUrl;
 
     @Option(names = "--twitch-client-id", paramLabel = "ID", defaultValue = "${env:TWITCH_CLIENT_ID}",
-            description = "The app's public Twitch client id (also env TWITCH_CLIENT_ID); without it, chat and stream "
-                    + "status stay off.")
+            description = "The app's public Twitch client id (also env TWITCH_CLIENT_ID). Default: the one in Settings, "
+                    + "else the one this build ships with; without any, chat and stream status stay off.")
     private String twitchClientId;
 
     @Option(names = "--twitch-login", description = "Sign in to Twitch first (device code: open the shown page, "
@@ -100,12 +100,17 @@ public final class Main implements Callable<Integer> {
                 folder, headless, demo, overlayPort != null ? overlayPort : saved.overlayPort(),
                 linksPort != null ? linksPort : LinksSettings.DEFAULT_PORT,
                 Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
-                Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()).or(saved::twitchClientId),
+                Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()),
                 twitchLogin, saved.rotation());
         OkHttpClient http = AppHttp.create();
+        SettingsFile settings = new SettingsFile(folder, saved);
+        BuildDefaults build = BuildDefaults.load();
+        // Read at each use, so a client id saved in Settings counts from then on.
+        TwitchSignIn twitch = TwitchSignIn.onTwitch(folder, () -> options.twitchClientId()
+                .or(() -> settings.form().twitchClientId()).or(build::twitchClientId), http);
         if (options.twitchLogin()) {
             try {
-                TwitchSignIn.signIn(options, http, out);
+                twitch.signInFromTerminal(out);
             } catch (TwitchAccount.SignInException e) {
                 System.err.println("error: " + e.getMessage());
                 AppHttp.release(http);
@@ -113,12 +118,12 @@ public final class Main implements Callable<Integer> {
             }
         }
         if (!options.headless()) {
-            DesktopLauncher.launch(options, new SettingsFile(folder, saved), http);
+            DesktopLauncher.launch(options, settings, http, twitch);
             return 0;
         }
         CompanionServices services;
         try {
-            services = CompanionServices.start(options, http);
+            services = CompanionServices.start(options, http, twitch);
         } catch (StoreException | OverlayException | LinksException | IllegalArgumentException e) {
             log.debug("Start failed", e);
             System.err.println("error: " + e.getMessage());

@@ -31,7 +31,7 @@ class CompanionServicesTest {
         AppOptions options = new AppOptions(Optional.empty(), dataDir, true, true, 0, 0, Optional.empty(), Optional.empty(), false,
                 RotationSettings.defaults());
         OkHttpClient http = AppHttp.create();
-        try (CompanionServices services = CompanionServices.start(options, http)) {
+        try (CompanionServices services = CompanionServices.start(options, http, TwitchSignIn.onTwitch(dataDir, Optional::empty, http))) {
             Participation pixel = services.store().participations().forStreamer(services.streamerId()).stream()
                     .filter(p -> "!pixel".equals(p.chatCommand())).findFirst().orElseThrow();
 

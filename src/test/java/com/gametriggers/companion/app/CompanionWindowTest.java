@@ -48,14 +48,16 @@ class CompanionWindowTest {
 
     private final Path dataDir;
     private final OkHttpClient http = AppHttp.create();
+    private final TwitchSignIn twitch;
     private final CompanionServices services;
     private final Campaign echo;
     private MainWindow window;
 
     CompanionWindowTest(@TempDir Path dataDir) throws Exception {
         this.dataDir = dataDir;
+        twitch = TwitchSignIn.onTwitch(dataDir, Optional::empty, http);
         services = CompanionServices.start(new AppOptions(Optional.empty(), dataDir, false, true, 0, 0, Optional.empty(),
-                Optional.empty(), false, RotationSettings.defaults()), http);
+                Optional.empty(), false, RotationSettings.defaults()), http, twitch);
         Instant now = Instant.now();
         echo = services.store().campaigns().addIfMissing(new Campaign(TestIds.newId(), "Autumn Drop", "Echo Gear",
                 "Headsets for every squad.", CampaignStatus.ACTIVE, PaymentType.CPC, new BigDecimal("0.40"),
@@ -66,7 +68,7 @@ class CompanionWindowTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(() -> services, new SettingsFile(dataDir, AppSettings.defaults()),
-                TwitchSignIn.account(dataDir, Optional::empty, http), http, () -> { });
+                twitch, http, () -> { });
         window.show(stage);
     }
 

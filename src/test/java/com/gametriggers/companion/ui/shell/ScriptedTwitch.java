@@ -34,6 +34,25 @@ final class ScriptedTwitch implements TwitchAccount {
         return login.get();
     }
 
+    @Override
+    public void signOut() {
+        login = Optional.empty();
+    }
+
+    @Override
+    public Optional<String> needsStreamer() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void addListener(Runnable changed) {
+        // The window shows what finishSignIn returned; nothing else changes here.
+    }
+
+    @Override
+    public void removeListener(Runnable changed) {
+    }
+
     void codeEntered() {
         entered.countDown();
     }
