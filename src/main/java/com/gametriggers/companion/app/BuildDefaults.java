@@ -17,7 +17,7 @@ final class BuildDefaults {
 
     private final Properties properties;
 
-    private BuildDefaults(Properties properties) {
+    BuildDefaults(Properties properties) {
         this.properties = properties;
     }
 

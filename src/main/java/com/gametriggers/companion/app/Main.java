@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import com.gametriggers.companion.links.LinksException;
 import com.gametriggers.companion.links.LinksSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.store.StoreException;
+import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.TwitchAccount;
 
 import okhttp3.OkHttpClient;
@@ -83,6 +85,15 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /**
+     * The command line (or the environment), else Settings, else the client id the build ships with; read at each
+     * use, so a client id saved in Settings counts from then on.
+     */
+    static Supplier<Optional<String>> twitchClientId(Optional<String> commandLine, SavedSettings settings,
+                                                     BuildDefaults build) {
+        return () -> commandLine.or(() -> settings.form().twitchClientId()).or(build::twitchClientId);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         Path folder = dataDir != null ? dataDir : DataDirectories.forCurrentUser();
@@ -104,10 +115,8 @@ public final class Main implements Callable<Integer> {
                 twitchLogin, saved.rotation());
         OkHttpClient http = AppHttp.create();
         SettingsFile settings = new SettingsFile(folder, saved);
-        BuildDefaults build = BuildDefaults.load();
-        // Read at each use, so a client id saved in Settings counts from then on.
-        TwitchSignIn twitch = TwitchSignIn.onTwitch(folder, () -> options.twitchClientId()
-                .or(() -> settings.form().twitchClientId()).or(build::twitchClientId), http);
+        TwitchSignIn twitch = TwitchSignIn.onTwitch(folder,
+                twitchClientId(options.twitchClientId(), settings, BuildDefaults.load()), http);
         if (options.twitchLogin()) {
             try {
                 twitch.signInFromTerminal(out);
