@@ -94,6 +94,7 @@ public final class TwitchSignInPane extends VBox {
         waiting.execute(() -> {
             try {
                 account.signOut();
+                showSignIn();
             } catch (SignInException e) {
                 Platform.runLater(() -> state.setText(e.getMessage()));
             } finally {

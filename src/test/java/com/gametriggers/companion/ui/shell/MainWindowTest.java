@@ -26,6 +26,7 @@ import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.obs.FakeObs;
+import com.gametriggers.companion.twitch.TwitchCredentials;
 import com.google.gson.JsonObject;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreException;
@@ -209,7 +210,7 @@ class MainWindowTest {
     }
 
     @Test
-    void signingInToTwitchShowsTheCodeThenTheLogin(FxRobot robot) throws Exception {
+    void signingInToTwitchShowsTheCodeThenTheLoginAndSigningOutForgetsIt(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
                 .startsWith("Not signed in"));
@@ -226,6 +227,24 @@ class MainWindowTest {
         await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
                 .startsWith("Signed in as nova_streams."));
         assertThat(robot.lookup("#twitch-sign-in-button").queryButton().isDisabled()).isFalse();
+
+        robot.clickOn("#twitch-sign-out-button");
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
+                .startsWith("Not signed in"));
+        assertThat(onFx(() -> robot.lookup("#twitch-sign-out-button").queryButton().isVisible())).isFalse();
+    }
+
+    @Test
+    void aSignInTwitchRefusedMidStreamShowsAsOneSentence(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
+                .startsWith("Not signed in"));
+
+        twitch.refusedByTwitch(TwitchCredentials.TURNED_DOWN);
+
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
+                .equals("Twitch no longer accepts your sign-in; sign in with Twitch again for chat commands and "
+                        + "viewer counts."));
     }
 
     @Test
