@@ -136,7 +136,9 @@ public final class ChatBot implements AutoCloseable {
         String checked = settings.withOauthToken(token).oauthToken();
         synchronized (lock) {
             oauthToken = checked;
-            if (state != ChatBotStatus.State.RECONNECTING || pendingReconnect == null) {
+            // Only a bot waiting for its reconnect timer goes now; an attempt under way ends by itself, and if
+            // Twitch refuses its token, the next attempt has the new one.
+            if (state != ChatBotStatus.State.RECONNECTING || socket != null || pendingReconnect == null) {
                 return;
             }
             pendingReconnect.cancel();
@@ -187,7 +189,9 @@ public final class ChatBot implements AutoCloseable {
 
     private void connect() {
         synchronized (lock) {
-            if (state == ChatBotStatus.State.STOPPED) {
+            pendingReconnect = null;
+            // A reconnect timer that fired as useToken connected finds that attempt under way.
+            if (state == ChatBotStatus.State.STOPPED || socket != null) {
                 return;
             }
             // Made under the lock, so the listener's first callback already finds this socket current.
