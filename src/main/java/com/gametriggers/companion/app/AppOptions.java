@@ -9,7 +9,10 @@ import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.StoreSettings;
 
-/** What the command line asked for, resolved: the data folder is always known here. */
+/**
+ * What the command line asked for, resolved: the data folder is always known here. {@code twitchClientId} is the
+ * command line's or the environment's only; Settings and the build's default come after it, at each use.
+ */
 record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo, int overlayPort,
                   int linksPort, Optional<URI> publicTrackingUrl, Optional<String> twitchClientId, boolean twitchLogin,
                   RotationSettings rotation) {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatCommandNames;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.ClickType;
@@ -36,6 +37,8 @@ import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.PublicLinksStatus;
+
+import okhttp3.OkHttpClient;
 
 /**
  * Everything the app runs, wired with plain constructors in start order and closed in reverse. Both the window and
@@ -67,8 +70,13 @@ final class CompanionServices implements AppSession {
         this.twitch = twitch;
     }
 
-    /** Starts every service; a {@link StoreException} says in one sentence what stopped it. */
-    static CompanionServices start(AppOptions options) {
+    /**
+     * Starts every service; a {@link StoreException} says in one sentence what stopped it.
+     *
+     * @param http   the app's HTTP client, which outlives the services
+     * @param twitch the app's Twitch sign-in, which chat and the stream status follow while the services run
+     */
+    static CompanionServices start(AppOptions options, OkHttpClient http, TwitchSignIn twitch) {
         LocalProfile profile = loadProfile(options);
         MongoStore store = MongoStore.open(options.storeSettings());
         try {
@@ -88,11 +96,12 @@ final class CompanionServices implements AppSession {
                 started.add(overlay);
                 overlay.control().updateRotation(options.rotation());
                 new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
-                TwitchLink twitch = TwitchSignIn.connect(options, overlay.control(), links.trackingLinks(), tracker,
-                        viewers).orElse(null);
+                TwitchLink twitchLink = TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(), tracker,
+                        viewers);
+                started.add(twitchLink);
                 PublicLinks publicLinks = PublicLinks.forThisComputer(links.trackingLinks(), URI.create(links.baseUrl()),
                         () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId()));
-                return new CompanionServices(profile, store, tracker, links, overlay, publicLinks, twitch, viewers);
+                return new CompanionServices(profile, store, tracker, links, overlay, publicLinks, twitchLink, viewers);
             } catch (RuntimeException e) {
                 Collections.reverse(started);
                 started.forEach(CompanionServices::closeQuietly);
@@ -164,12 +173,12 @@ final class CompanionServices implements AppSession {
 
     @Override
     public ChannelStatus channelStatus() {
-        if (twitch == null) {
-            return ChannelStatus.UNKNOWN;
+        Optional<ChatBotStatus> chatBot = twitch.chatBotStatus();
+        if (chatBot.isEmpty()) {
+            return new ChannelStatus(Optional.empty(), Optional.empty(), 0, twitch.needsStreamer());
         }
         Optional<Boolean> live = overlay.control().status().live();
-        return new ChannelStatus(Optional.of(twitch.chatBotStatus()), live,
-                live.orElse(false) ? viewers.get() : 0);
+        return new ChannelStatus(chatBot, live, live.orElse(false) ? viewers.get() : 0, twitch.needsStreamer());
     }
 
     @Override
@@ -269,9 +278,7 @@ final class CompanionServices implements AppSession {
     @Override
     public void close() {
         publicLinks.close();
-        if (twitch != null) {
-            twitch.close();
-        }
+        twitch.close();
         overlay.close();
         links.close();
         tracker.close();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,10 @@ import com.gametriggers.companion.links.LinksException;
 import com.gametriggers.companion.links.LinksSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.store.StoreException;
+import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.TwitchAccount;
 
+import okhttp3.OkHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,8 +58,8 @@ public final class Main implements Callable<Integer> {
     private URI publicTrackingUrl;
 
     @Option(names = "--twitch-client-id", paramLabel = "ID", defaultValue = "${env:TWITCH_CLIENT_ID}",
-            description = "The app's public Twitch client id (also env TWITCH_CLIENT_ID); without it, chat and stream "
-                    + "status stay off.")
+            description = "The app's public Twitch client id (also env TWITCH_CLIENT_ID). Default: the one in Settings, "
+                    + "else the one this build ships with; without any, chat and stream status stay off.")
     private String twitchClientId;
 
     @Option(names = "--twitch-login", description = "Sign in to Twitch first (device code: open the shown page, "
@@ -94,6 +97,15 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /**
+     * The command line (or the environment), else Settings, else the client id the build ships with; read at each
+     * use, so a client id saved in Settings counts from then on.
+     */
+    static Supplier<Optional<String>> twitchClientId(Optional<String> commandLine, SavedSettings settings,
+                                                     BuildDefaults build) {
+        return () -> commandLine.or(() -> settings.form().twitchClientId()).or(build::twitchClientId);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         Path folder = dataDir != null ? dataDir : DataDirectories.forCurrentUser();
@@ -111,7 +123,7 @@ public final class Main implements Callable<Integer> {
                 folder, headless, demo, overlayPort != null ? overlayPort : saved.overlayPort(),
                 linksPort != null ? linksPort : LinksSettings.DEFAULT_PORT,
                 Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
-                Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()).or(saved::twitchClientId),
+                Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()),
                 twitchLogin, saved.rotation());
         SingleInstance instance;
         try {
@@ -127,26 +139,32 @@ public final class Main implements Callable<Integer> {
             System.err.println("error: the data folder " + folder + " cannot be used: " + e.getMessage());
             return 1;
         }
+        OkHttpClient http = AppHttp.create();
+        SettingsFile settings = new SettingsFile(folder, saved);
+        TwitchSignIn twitch = TwitchSignIn.onTwitch(folder,
+                twitchClientId(options.twitchClientId(), settings, BuildDefaults.load()), http);
         if (options.twitchLogin()) {
             try {
-                TwitchSignIn.signIn(options, out);
+                twitch.signInFromTerminal(out);
             } catch (TwitchAccount.SignInException e) {
                 System.err.println("error: " + e.getMessage());
                 closeQuietly(instance);
+                AppHttp.release(http);
                 return 1;
             }
         }
         if (!options.headless()) {
-            DesktopLauncher.launch(options, new SettingsFile(folder, saved), background, instance);
+            DesktopLauncher.launch(options, settings, http, twitch, background, instance);
             return 0;
         }
         CompanionServices services;
         try {
-            services = CompanionServices.start(options);
+            services = CompanionServices.start(options, http, twitch);
         } catch (StoreException | OverlayException | LinksException | IllegalArgumentException e) {
             log.debug("Start failed", e);
             System.err.println("error: " + e.getMessage());
             closeQuietly(instance);
+            AppHttp.release(http);
             return 1;
         }
         try {
@@ -165,6 +183,7 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             services.close();
             closeQuietly(instance);
+            AppHttp.release(http);
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

@@ -3,16 +3,22 @@ package com.gametriggers.companion.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.concurrent.NamedThreads;
 import com.gametriggers.companion.chat.ChatBot;
 import com.gametriggers.companion.chat.ChatBotSettings;
 import com.gametriggers.companion.chat.ChatBotStatus;
+import com.gametriggers.companion.chat.ChatClickSink;
 import com.gametriggers.companion.chat.ChatCommand;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.links.TrackingLinks;
@@ -21,9 +27,13 @@ import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackingEvent;
 import com.gametriggers.companion.tracking.ViewerKeys;
 import com.gametriggers.companion.twitch.HelixClient;
+import com.gametriggers.companion.twitch.SignInExpiredException;
 import com.gametriggers.companion.twitch.Sleeper;
+import com.gametriggers.companion.twitch.StreamListener;
 import com.gametriggers.companion.twitch.StreamStatusPoller;
-import com.gametriggers.companion.twitch.TwitchSettings;
+import com.gametriggers.companion.twitch.TokenValidation;
+import com.gametriggers.companion.twitch.TwitchCredentials;
+import com.gametriggers.companion.twitch.TwitchException;
 import com.gametriggers.companion.twitch.TwitchToken;
 
 import okhttp3.OkHttpClient;
@@ -31,50 +41,83 @@ import okhttp3.OkHttpClient;
 /**
  * The streamer's Twitch channel, wired to the rest of the app: the chat bot answers sponsors' commands with their
  * tracking links and records each use as a chat click; the stream status poller tells the overlays when the stream is
- * live and records viewer-count samples for the sponsors on screen.
+ * live and records viewer-count samples for the sponsors on screen. It follows the sign-in while the services run:
+ * signing in starts both at once, signing out (or a sign-in Twitch refuses for good) stops them. While they run, the
+ * sign-in is validated at start and every hour, and renewed whenever Twitch answers 401.
  */
 final class TwitchLink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TwitchLink.class);
     static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
+    /** Twitch asks apps to validate their tokens at start and hourly. */
+    static final Duration VALIDATE_EVERY = Duration.ofHours(1);
 
-    private final ChatBot chatBot;
-    private final StreamStatusPoller poller;
-    private final ScheduledExecutorService scheduler;
+    /** Where chat is and how often Twitch is asked: Twitch's own in the app, a local stand-in in tests. */
+    record Options(String chatUrl, Duration pollInterval, Duration validateEvery, Clock clock) {
 
-    private TwitchLink(ChatBot chatBot, StreamStatusPoller poller, ScheduledExecutorService scheduler) {
-        this.chatBot = chatBot;
-        this.poller = poller;
-        this.scheduler = scheduler;
+        static Options twitch() {
+            return new Options(ChatBotSettings.TWITCH_URL, POLL_INTERVAL, VALIDATE_EVERY, Clock.systemUTC());
+        }
     }
 
-    static TwitchLink start(TwitchSettings settings, TwitchToken token, OverlayControl overlay, TrackingLinks links,
+    private final TwitchSignIn account;
+    private final OkHttpClient http;
+    private final StreamListener stream;
+    private final Supplier<List<ChatCommand>> commands;
+    private final ChatClickSink clicks;
+    private final Runnable stopped;
+    private final Options options;
+    /** The poller's polls and the hourly validation; renewals run here too, off the chat bot's socket threads. */
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            NamedThreads.factory("twitch"));
+    private final Runnable follow = this::follow;
+
+    /* Guarded by this. */
+    private Running running;
+    private boolean closed;
+
+    /**
+     * Starts following {@code account} at once.
+     *
+     * @param stopped runs each time chat and the stream status stop, so nothing keeps the last viewer count
+     */
+    TwitchLink(TwitchSignIn account, OkHttpClient http, StreamListener stream, Supplier<List<ChatCommand>> commands,
+               ChatClickSink clicks, Runnable stopped, Options options) {
+        this.account = account;
+        this.http = http;
+        this.stream = stream;
+        this.commands = commands;
+        this.clicks = clicks;
+        this.stopped = stopped;
+        this.options = options;
+        account.addListener(follow);
+        follow();
+    }
+
+    static TwitchLink start(TwitchSignIn account, OkHttpClient http, OverlayControl overlay, TrackingLinks links,
                             Tracker tracker, AtomicLong viewers) {
-        ChatBot chatBot = ChatBot.open(ChatBotSettings.twitch(token.login(), token.accessToken(), token.login()),
+        TwitchLink link = new TwitchLink(account, http,
+                new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline, overlay::participationsOnScreen,
+                        tracker, viewers),
                 () -> chatCommands(overlay, links),
                 (participationId, messageId, userId, at) -> tracker.record(TrackingEvent.click("chat:" + messageId,
                         participationId, at, ClickType.CHAT, ViewerKeys.forChatUser(userId))).whenComplete((outcome, failure) -> {
                             if (failure != null) {
                                 log.warn("A chat command could not be recorded: {}", failure.getMessage());
                             }
-                        }));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "twitch-stream-status");
-            thread.setDaemon(true);
-            return thread;
-        });
-        HelixClient helix = new HelixClient(new OkHttpClient(), settings, () -> token, Clock.systemUTC(), Sleeper.system());
-        StreamStatusPoller poller = new StreamStatusPoller(helix, token.login(), scheduler, POLL_INTERVAL, Clock.systemUTC());
-        poller.addListener(new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline,
-                overlay::participationsOnScreen, tracker, viewers));
-        poller.start();
+                        }),
+                () -> viewers.set(0), Options.twitch());
         // While a sponsor is on screen, chat hears its link too, unless the bot spoke within the last lines.
         overlay.onShow(participationId -> chatCommands(overlay, links).stream()
                 .filter(command -> command.participationId().equals(participationId))
                 .findFirst()
-                .ifPresent(chatBot::announce));
-        log.info("Twitch: chat bot and stream status for channel {}", token.login());
-        return new TwitchLink(chatBot, poller, scheduler);
+                .ifPresent(link::announce));
+        return link;
+    }
+
+    /** Why the sign-in needs the streamer (Twitch refused it), empty while it works or nobody is signed in. */
+    Optional<String> needsStreamer() {
+        return account.needsStreamer();
     }
 
     /** The commands chat can use now, answered with the tracking link that counts a chat click. */
@@ -87,14 +130,114 @@ final class TwitchLink implements AutoCloseable {
                 .toList();
     }
 
-    ChatBotStatus chatBotStatus() {
-        return chatBot.status();
+    /** Empty while not signed in. */
+    synchronized Optional<ChatBotStatus> chatBotStatus() {
+        return Optional.ofNullable(running).map(current -> current.bot.status());
+    }
+
+    private void announce(ChatCommand command) {
+        ChatBot bot;
+        synchronized (this) {
+            bot = running == null ? null : running.bot;
+        }
+        if (bot != null) {
+            bot.announce(command);
+        }
+    }
+
+    /** Runs chat and the stream status on the sign-in there is now, if it is not the one they run on already. */
+    private synchronized void follow() {
+        if (closed) {
+            return;
+        }
+        TwitchCredentials now = account.credentials().orElse(null);
+        if (running != null && running.credentials == now) {
+            return;
+        }
+        if (running != null) {
+            running.close();
+            running = null;
+            stopped.run();
+            log.info("Twitch: chat bot and stream status stopped");
+        }
+        if (now != null) {
+            running = new Running(now);
+            log.info("Twitch: chat bot and stream status for channel {}", now.current().login());
+        }
     }
 
     @Override
     public void close() {
-        poller.close();
+        account.removeListener(follow);
+        synchronized (this) {
+            closed = true;
+            if (running != null) {
+                running.close();
+                running = null;
+            }
+        }
         scheduler.shutdownNow();
-        chatBot.close();
+    }
+
+    /** Chat and the stream status on one sign-in. */
+    private final class Running implements TwitchCredentials.Listener {
+
+        final TwitchCredentials credentials;
+        final ChatBot bot;
+        final StreamStatusPoller poller;
+        final ScheduledFuture<?> validation;
+        /** Only the scheduler's thread uses it: the validation problem logged last, so each is logged once. */
+        private String validationProblem;
+
+        Running(TwitchCredentials credentials) {
+            this.credentials = credentials;
+            TwitchToken token = credentials.current();
+            bot = ChatBot.open(ChatBotSettings.twitch(token.login(), token.accessToken(), token.login())
+                    .withUrl(options.chatUrl()), commands, clicks, http, options.clock());
+            bot.onLoginRejected(rejected -> scheduler.execute(() -> renewForChat(rejected)));
+            credentials.addListener(this);
+            poller = new StreamStatusPoller(new HelixClient(http, credentials.settings(), credentials, options.clock(),
+                    Sleeper.system()), token.login(), scheduler, options.pollInterval(), options.clock());
+            poller.addListener(stream);
+            poller.start();
+            validation = scheduler.scheduleWithFixedDelay(this::validate, 0, options.validateEvery().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void renewed(TwitchToken token) {
+            bot.useToken(token.accessToken());
+        }
+
+        private void renewForChat(String rejected) {
+            try {
+                bot.useToken(credentials.renewAfter(rejected).accessToken());
+            } catch (SignInExpiredException e) {
+                // The sign-in tells the link, which stops chat.
+            } catch (TwitchException e) {
+                log.warn("Chat waits for a renewed Twitch sign-in: {}", e.getMessage());
+            }
+        }
+
+        /** Catches everything: an exception thrown into a scheduled executor silently ends all later runs. */
+        private void validate() {
+            try {
+                TokenValidation answer = credentials.validate();
+                String problem = answer instanceof TokenValidation.Unreachable unreachable ? unreachable.message() : null;
+                if (problem != null && !problem.equals(validationProblem)) {
+                    log.warn("The Twitch sign-in could not be checked: {}", problem);
+                }
+                validationProblem = problem;
+            } catch (RuntimeException e) {
+                log.error("Checking the Twitch sign-in failed unexpectedly", e);
+            }
+        }
+
+        void close() {
+            credentials.removeListener(this);
+            validation.cancel(false);
+            poller.close();
+            bot.close();
+        }
     }
 }

@@ -6,50 +6,85 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.gametriggers.companion.links.TrackingLinks;
-import com.gametriggers.companion.overlay.OverlayControl;
-import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.twitch.DeviceCode;
 import com.gametriggers.companion.twitch.DeviceLogin;
 import com.gametriggers.companion.twitch.DeviceLoginResult;
 import com.gametriggers.companion.twitch.Sleeper;
-import com.gametriggers.companion.twitch.TokenValidation;
+import com.gametriggers.companion.twitch.TwitchCredentials;
 import com.gametriggers.companion.twitch.TwitchException;
 import com.gametriggers.companion.twitch.TwitchSettings;
 import com.gametriggers.companion.twitch.TwitchToken;
 import com.gametriggers.companion.ui.TwitchAccount;
-import com.gametriggers.companion.ui.TwitchAccount.SignInException;
 
 import okhttp3.OkHttpClient;
 
 /**
- * Signing in to Twitch from the terminal, and connecting the saved sign-in at start. Without a client id or a
- * sign-in the app runs without chat and stream status, and says once why.
+ * The app's Twitch sign-in, for as long as the app runs: kept in the data folder, started from the window or the
+ * terminal with a device code, renewed while it runs ({@link TwitchCredentials}), and forgotten on sign-out. The
+ * running services follow it through {@link #addListener}. Without a client id or a sign-in the app runs without
+ * chat and stream status, and says once why.
  */
-final class TwitchSignIn {
+final class TwitchSignIn implements TwitchAccount {
 
     /** Reading chat and answering in it. */
     static final List<String> SCOPES = List.of("chat:read", "chat:edit");
 
     private static final Logger log = LoggerFactory.getLogger(TwitchSignIn.class);
 
-    private TwitchSignIn() {
+    private final Path dataDir;
+    private final TwitchAccountStore store;
+    private final Supplier<Optional<TwitchSettings>> twitch;
+    private final OkHttpClient http;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final TwitchCredentials.Listener refusals = new TwitchCredentials.Listener() {
+        @Override
+        public void needsStreamer(String sentence) {
+            changed();
+        }
+    };
+
+    /* Guarded by this. */
+    private DeviceLogin login;
+    private TwitchSettings loginSettings;
+    private TwitchCredentials credentials;
+    private boolean refused;
+    private boolean loaded;
+
+    /**
+     * @param twitch where Twitch is and the client id, read at each sign-in and at the first start, so a client id
+     *               saved in Settings a moment ago is used; empty without a client id
+     */
+    TwitchSignIn(Path dataDir, Supplier<Optional<TwitchSettings>> twitch, OkHttpClient http, Clock clock,
+                 Sleeper sleeper) {
+        this.dataDir = dataDir;
+        this.store = new TwitchAccountStore(dataDir);
+        this.twitch = twitch;
+        this.http = http;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** On Twitch itself, with the client id the caller finds (command line, Settings, the build's default). */
+    static TwitchSignIn onTwitch(Path dataDir, Supplier<Optional<String>> clientId, OkHttpClient http) {
+        return new TwitchSignIn(dataDir, () -> clientId.get().map(TwitchSettings::production), http, Clock.systemUTC(),
+                Sleeper.system());
     }
 
     /** Signs in from the terminal: prints where to enter the code, then waits for it. */
-    static void signIn(AppOptions options, PrintStream out) throws SignInException {
-        TwitchAccount account = account(options.dataDir(), options::twitchClientId);
+    void signInFromTerminal(PrintStream out) throws SignInException {
         try {
-            DeviceCode code = account.startSignIn();
+            DeviceCode code = startSignIn();
             out.println("twitch: open " + code.verificationUri() + " and enter the code " + code.userCode());
             out.flush();
-            out.println("twitch: signed in as " + account.finishSignIn(code));
+            out.println("twitch: signed in as " + finishSignIn(code));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SignInException("Twitch sign-in was interrupted.");
@@ -57,61 +92,160 @@ final class TwitchSignIn {
     }
 
     /**
-     * The sign-in kept in the data folder, with the device-code steps for the window and the terminal.
-     *
-     * @param clientId read at each sign-in, so a client id saved in Settings a moment ago is used
+     * The sign-in chat and the stream status run on now: empty when signed out, without a client id, or once Twitch
+     * refused the sign-in.
      */
-    static TwitchAccount account(Path dataDir, Supplier<Optional<String>> clientId) {
-        TwitchAccountStore accounts = new TwitchAccountStore(dataDir);
-        return new TwitchAccount() {
-            private DeviceLogin login;
+    synchronized Optional<TwitchCredentials> credentials() {
+        if (!loaded) {
+            load();
+        }
+        return Optional.ofNullable(credentials).filter(running -> running.needsStreamer().isEmpty());
+    }
 
-            @Override
-            public Optional<String> signedInAs() {
-                try {
-                    return accounts.load().map(TwitchToken::login);
-                } catch (IOException e) {
-                    log.warn("The Twitch sign-in cannot be read: {}", e.getMessage());
-                    return Optional.empty();
-                }
+    @Override
+    public Optional<String> signedInAs() {
+        synchronized (this) {
+            if (credentials != null) {
+                return Optional.of(credentials.current().login());
             }
+        }
+        try {
+            return store.load().map(saved -> saved.token().login());
+        } catch (IOException e) {
+            log.warn("The Twitch sign-in cannot be read: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
 
-            @Override
-            public synchronized DeviceCode startSignIn() throws SignInException {
-                String id = clientId.get().orElseThrow(() -> new SignInException(
-                        "Signing in to Twitch needs the app's Twitch client id (Settings, --twitch-client-id or "
-                                + "TWITCH_CLIENT_ID)."));
-                login = new DeviceLogin(new OkHttpClient(), TwitchSettings.production(id), SCOPES, Clock.systemUTC(),
-                        Sleeper.system());
-                try {
-                    return login.start();
-                } catch (TwitchException e) {
-                    throw new SignInException("Twitch sign-in failed: " + e.getMessage());
-                }
-            }
+    @Override
+    public synchronized Optional<String> needsStreamer() {
+        if (credentials != null) {
+            return credentials.needsStreamer();
+        }
+        if (!loaded) {
+            load();
+        }
+        return refused ? Optional.of(TwitchCredentials.TURNED_DOWN) : Optional.empty();
+    }
 
-            @Override
-            public String finishSignIn(DeviceCode code) throws SignInException, InterruptedException {
-                DeviceLogin started;
-                synchronized (this) {
-                    started = login;
-                }
-                if (started == null) {
-                    throw new SignInException("Start the Twitch sign-in first.");
-                }
-                DeviceLoginResult result = started.poll(code);
-                if (!(result instanceof DeviceLoginResult.Success success)) {
-                    throw new SignInException(sentence(result));
-                }
-                try {
-                    accounts.write(success.token());
-                } catch (IOException e) {
-                    throw new SignInException("The Twitch sign-in worked but cannot be kept in " + dataDir + ": "
-                            + e.getMessage());
-                }
-                return success.token().login();
+    @Override
+    public synchronized DeviceCode startSignIn() throws SignInException {
+        loginSettings = twitch.get().orElseThrow(() -> new SignInException(
+                "Signing in to Twitch needs the app's Twitch client id (Settings, --twitch-client-id or "
+                        + "TWITCH_CLIENT_ID)."));
+        login = new DeviceLogin(http, loginSettings, SCOPES, clock, sleeper);
+        try {
+            return login.start();
+        } catch (TwitchException e) {
+            throw new SignInException("Twitch sign-in failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String finishSignIn(DeviceCode code) throws SignInException, InterruptedException {
+        DeviceLogin started;
+        TwitchSettings settings;
+        synchronized (this) {
+            started = login;
+            settings = loginSettings;
+        }
+        if (started == null) {
+            throw new SignInException("Start the Twitch sign-in first.");
+        }
+        DeviceLoginResult result = started.poll(code);
+        if (!(result instanceof DeviceLoginResult.Success success)) {
+            throw new SignInException(sentence(result));
+        }
+        synchronized (this) {
+            try {
+                store.keep(success.token());
+            } catch (IOException e) {
+                throw new SignInException("The Twitch sign-in worked but cannot be kept in " + dataDir + ": "
+                        + e.getMessage());
             }
-        };
+            use(settings, success.token());
+        }
+        changed();
+        return success.token().login();
+    }
+
+    @Override
+    public void signOut() throws SignInException {
+        synchronized (this) {
+            try {
+                store.delete();
+            } catch (IOException e) {
+                throw new SignInException("The Twitch sign-in in " + dataDir + " cannot be removed: " + e.getMessage());
+            }
+            forget();
+            loaded = true;
+        }
+        log.info("Signed out of Twitch");
+        changed();
+    }
+
+    @Override
+    public void addListener(Runnable changed) {
+        listeners.add(changed);
+    }
+
+    @Override
+    public void removeListener(Runnable changed) {
+        listeners.remove(changed);
+    }
+
+    private void load() {
+        Optional<TwitchAccountStore.Saved> saved;
+        try {
+            saved = store.load();
+        } catch (IOException e) {
+            log.warn("The Twitch sign-in cannot be read: {}", e.getMessage());
+            loaded = true;
+            return;
+        }
+        if (saved.isEmpty()) {
+            log.info("Not signed in to Twitch: sign in (Settings, or --twitch-login) for chat commands and viewer counts");
+            loaded = true;
+            return;
+        }
+        if (saved.get().refused()) {
+            log.warn("Twitch chat and stream status are off: {}", TwitchCredentials.TURNED_DOWN);
+            refused = true;
+            loaded = true;
+            return;
+        }
+        Optional<TwitchSettings> settings = twitch.get();
+        if (settings.isEmpty()) {
+            // Not loaded for good: a client id set in Settings counts at the next look.
+            log.info("Twitch chat and stream status are off: no client id (--twitch-client-id)");
+            return;
+        }
+        use(settings.get(), saved.get().token());
+    }
+
+    private void use(TwitchSettings settings, TwitchToken token) {
+        forget();
+        credentials = new TwitchCredentials(http, settings, token, store, clock);
+        credentials.addListener(refusals);
+        loaded = true;
+    }
+
+    private void forget() {
+        if (credentials != null) {
+            credentials.removeListener(refusals);
+        }
+        credentials = null;
+        refused = false;
+    }
+
+    private void changed() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.error("Following a change of the Twitch sign-in failed", e);
+            }
+        }
     }
 
     private static String sentence(DeviceLoginResult result) {
@@ -125,33 +259,5 @@ final class TwitchSignIn {
             return "Twitch sign-in failed: " + failed.message();
         }
         return "Twitch sign-in failed.";
-    }
-
-    /** Starts chat and stream status with the saved sign-in, when there is one that Twitch still accepts. */
-    static Optional<TwitchLink> connect(AppOptions options, OverlayControl overlay, TrackingLinks links, Tracker tracker,
-                                        AtomicLong viewers) {
-        if (options.twitchClientId().isEmpty()) {
-            log.info("Twitch chat and stream status are off: no client id (--twitch-client-id)");
-            return Optional.empty();
-        }
-        TwitchSettings settings = TwitchSettings.production(options.twitchClientId().get());
-        Optional<TwitchToken> token;
-        try {
-            token = new TwitchAccountStore(options.dataDir()).load();
-        } catch (IOException e) {
-            log.warn("The Twitch sign-in cannot be read: {}", e.getMessage());
-            return Optional.empty();
-        }
-        if (token.isEmpty()) {
-            log.info("Not signed in to Twitch: start once with --twitch-login for chat commands and viewer counts");
-            return Optional.empty();
-        }
-        TokenValidation validation = new DeviceLogin(new OkHttpClient(), settings, SCOPES, Clock.systemUTC(),
-                Sleeper.system()).validate(token.get().accessToken());
-        if (validation instanceof TokenValidation.Expired) {
-            log.warn("Your Twitch sign-in expired; sign in again with --twitch-login");
-            return Optional.empty();
-        }
-        return Optional.of(TwitchLink.start(settings, token.get(), overlay, links, tracker, viewers));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -28,12 +29,19 @@ import okhttp3.WebSocketListener;
  * click. It logs in again after a dropped socket or a {@code RECONNECT}, with exponential backoff, and posts only
  * through a {@link ChatRateLimiter}, because going over Twitch's limit silences the account for 30 minutes.
  *
+ * <p>When Twitch refuses the login (the user token expired), the bot tells {@link #onLoginRejected} listeners and
+ * waits to reconnect; {@link #useToken} with a renewed token reconnects at once. Answers waiting for the rate limit
+ * stay queued meanwhile, so a command read before the connection went is still answered after it is back.
+ *
  * <p>Commands are read from the supplier at each message, so a command the streamer adds works at once.
  */
 public final class ChatBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
     private static final int NORMAL_CLOSE = 1000;
+
+    /** What Twitch says, in a NOTICE, when it refuses the login's token. */
+    private static final Set<String> LOGIN_REFUSED = Set.of("Login authentication failed", "Improperly formatted auth");
 
     private final ChatBotSettings settings;
     private final Supplier<List<ChatCommand>> commands;
@@ -47,9 +55,12 @@ public final class ChatBot implements AutoCloseable {
     private final OncePerKind malformed = new OncePerKind();
     private final OncePerKind notSentLogged = new OncePerKind();
     private final AtomicLong linesSinceLastPost = new AtomicLong();
+    private volatile Consumer<String> loginRejected = token -> { };
 
     private final Object lock = new Object();
     private WebSocket socket;
+    /** The token the next login uses; {@link #useToken} replaces it. */
+    private String oauthToken;
     private ChatBotStatus.State state = ChatBotStatus.State.STOPPED;
     private boolean started;
     private int failedAttempts;
@@ -76,25 +87,23 @@ public final class ChatBot implements AutoCloseable {
         this.scheduler = scheduler;
         this.backoff = backoff;
         this.releaseOwned = releaseOwned;
+        this.oauthToken = settings.oauthToken();
         this.limiter = new ChatRateLimiter(settings.limits(), clock, scheduler, this::sendIfLoggedIn, this::notSent);
     }
 
-    /** A bot with its own HTTP client and scheduler thread, released by {@link #close()}; already connecting. */
-    public static ChatBot open(ChatBotSettings settings, Supplier<List<ChatCommand>> commands, ChatClickSink sink) {
+    /**
+     * A bot on the app's HTTP client with a scheduler thread of its own, released by {@link #close()}; already
+     * connecting.
+     */
+    public static ChatBot open(ChatBotSettings settings, Supplier<List<ChatCommand>> commands, ChatClickSink sink,
+                               OkHttpClient http, Clock clock) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "chat-bot");
             thread.setDaemon(true);
             return thread;
         });
-        // WebSocket pings find a half-open connection that Twitch's own PING (every ~5 minutes) would find late.
-        OkHttpClient http = new OkHttpClient.Builder().pingInterval(Duration.ofMinutes(1)).build();
-        Runnable release = () -> {
-            executor.shutdownNow();
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        };
-        ChatBot bot = new ChatBot(settings, commands, sink, http, Clock.systemUTC(), ChatScheduler.using(executor),
-                Backoff.standard(), release);
+        ChatBot bot = new ChatBot(settings, commands, sink, http, clock, ChatScheduler.using(executor),
+                Backoff.standard(), executor::shutdownNow);
         bot.start();
         return bot;
     }
@@ -106,6 +115,34 @@ public final class ChatBot implements AutoCloseable {
             }
             started = true;
             state = ChatBotStatus.State.CONNECTING;
+            connect();
+        }
+    }
+
+    /**
+     * Called with the token Twitch refused a login with, on a WebSocket thread: renew it elsewhere and hand the new
+     * one to {@link #useToken}.
+     */
+    public void onLoginRejected(Consumer<String> listener) {
+        loginRejected = listener;
+    }
+
+    /**
+     * The token for the next login, such as one renewed after Twitch refused the last. A bot waiting to reconnect
+     * does so at once; a logged-in connection stays, as Twitch keeps it after its token expires, and leaving it would
+     * lose the chat lines sent meanwhile.
+     */
+    public void useToken(String token) {
+        String checked = settings.withOauthToken(token).oauthToken();
+        synchronized (lock) {
+            oauthToken = checked;
+            // Only a bot waiting for its reconnect timer goes now; an attempt under way ends by itself, and if
+            // Twitch refuses its token, the next attempt has the new one.
+            if (state != ChatBotStatus.State.RECONNECTING || socket != null || pendingReconnect == null) {
+                return;
+            }
+            pendingReconnect.cancel();
+            pendingReconnect = null;
             connect();
         }
     }
@@ -152,11 +189,13 @@ public final class ChatBot implements AutoCloseable {
 
     private void connect() {
         synchronized (lock) {
-            if (state == ChatBotStatus.State.STOPPED) {
+            pendingReconnect = null;
+            // A reconnect timer that fired as useToken connected finds that attempt under way.
+            if (state == ChatBotStatus.State.STOPPED || socket != null) {
                 return;
             }
             // Made under the lock, so the listener's first callback already finds this socket current.
-            socket = http.newWebSocket(new Request.Builder().url(settings.url()).build(), new Connection());
+            socket = http.newWebSocket(new Request.Builder().url(settings.url()).build(), new Connection(oauthToken));
         }
     }
 
@@ -194,7 +233,7 @@ public final class ChatBot implements AutoCloseable {
         }
     }
 
-    private void handle(WebSocket from, String line) {
+    private void handle(WebSocket from, String token, String line) {
         IrcParser.Outcome outcome = IrcParser.read(line);
         if (outcome.message() == null) {
             if (malformed.firstTime(outcome.problem())) {
@@ -211,10 +250,21 @@ public final class ChatBot implements AutoCloseable {
                 connectionLost(from, "Twitch asked to reconnect");
             }
             case "USERSTATE" -> limiter.elevated(isElevated(message));
-            case "NOTICE" -> log.info("Twitch chat notice: {}", message.trailing());
+            case "NOTICE" -> notice(from, token, message.trailing());
             case "PRIVMSG" -> chatLine(message);
             default -> { }
         }
+    }
+
+    private void notice(WebSocket from, String token, String text) {
+        if (text == null || !LOGIN_REFUSED.contains(text.strip())) {
+            log.info("Twitch chat notice: {}", text);
+            return;
+        }
+        log.warn("Twitch chat refused the bot's login ({}); it logs in again with a renewed token", text.strip());
+        from.close(NORMAL_CLOSE, "login refused");
+        connectionLost(from, "login refused");
+        loginRejected.accept(token);
     }
 
     private void loggedIn(WebSocket from) {
@@ -292,13 +342,19 @@ public final class ChatBot implements AutoCloseable {
     /** Listens to one socket; events from a socket that is no longer current are ignored. */
     private final class Connection extends WebSocketListener {
 
+        private final String token;
+
+        Connection(String token) {
+            this.token = token;
+        }
+
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
             if (!isCurrent(webSocket)) {
                 return;
             }
             webSocket.send("CAP REQ :twitch.tv/tags twitch.tv/commands");
-            webSocket.send("PASS oauth:" + settings.oauthToken());
+            webSocket.send("PASS oauth:" + token);
             webSocket.send("NICK " + settings.login());
             webSocket.send("JOIN #" + settings.channel());
         }
@@ -310,7 +366,7 @@ public final class ChatBot implements AutoCloseable {
             }
             for (String line : text.split("\r?\n")) {
                 if (!line.isEmpty()) {
-                    handle(webSocket, line);
+                    handle(webSocket, token, line);
                 }
             }
         }

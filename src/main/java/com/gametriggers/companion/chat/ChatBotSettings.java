@@ -40,6 +40,11 @@ public record ChatBotSettings(String url, String login, String oauthToken, Strin
         return new ChatBotSettings(TWITCH_URL, login, oauthToken, channel, 30, ChatRateLimiter.Limits.twitch());
     }
 
+    /** The same bot with another token, checked as the constructor checks it. */
+    public ChatBotSettings withOauthToken(String otherToken) {
+        return new ChatBotSettings(url, login, otherToken, channel, announceEveryLines, limits);
+    }
+
     public ChatBotSettings withUrl(String otherUrl) {
         return new ChatBotSettings(otherUrl, login, oauthToken, channel, announceEveryLines, limits);
     }

@@ -38,12 +38,10 @@ public final class AddToObs {
     private final ObsConnectionSettings settings;
     private final Duration timeout;
 
-    /** With a shared HTTP client and {@link #DEFAULT_TIMEOUT}. */
-    public AddToObs(ObsConnectionSettings settings) {
-        this(SharedHttp.CLIENT, settings, DEFAULT_TIMEOUT);
-    }
-
-    /** @param timeout for the handshake and for each request */
+    /**
+     * @param http    the app's HTTP client; OBS gets a client derived from it, sharing its threads
+     * @param timeout for the handshake and for each request
+     */
     public AddToObs(OkHttpClient http, ObsConnectionSettings settings, Duration timeout) {
         this.http = Objects.requireNonNull(http, "http");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -156,10 +154,5 @@ public final class AddToObs {
         }
         throw new ObsException(Reason.REQUEST_FAILED, "OBS already has " + MAX_NAME_ATTEMPTS + " sources named \""
                 + INPUT_NAME + "\"; rename or remove some and try again.");
-    }
-
-    /** One client for every press of the button: OkHttp clients share their threads and connections. */
-    private static final class SharedHttp {
-        static final OkHttpClient CLIENT = new OkHttpClient();
     }
 }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import okhttp3.FormBody;
@@ -37,6 +35,7 @@ public final class DeviceLogin {
     private final String scopes;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final TokenEndpoint tokens;
 
     public DeviceLogin(OkHttpClient http, TwitchSettings settings, List<String> scopes, Clock clock, Sleeper sleeper) {
         this.http = http;
@@ -44,6 +43,7 @@ public final class DeviceLogin {
         this.scopes = String.join(" ", scopes);
         this.clock = clock;
         this.sleeper = sleeper;
+        this.tokens = new TokenEndpoint(http, settings, clock);
     }
 
     /** Asks Twitch for a code the streamer enters at the returned verification URI. */
@@ -57,7 +57,7 @@ public final class DeviceLogin {
             String userCode = Json.string(body, "user_code");
             String verificationUri = Json.string(body, "verification_uri");
             if (!response.isSuccessful() || deviceCode == null || userCode == null || verificationUri == null) {
-                throw new TwitchException("Twitch did not start the sign-in: " + problem(response, body));
+                throw new TwitchException("Twitch did not start the sign-in: " + Json.problem(response, body));
             }
             return new DeviceCode(deviceCode, userCode, verificationUri,
                     clock.instant().plusSeconds(Json.number(body, "expires_in", 0)),
@@ -97,7 +97,7 @@ public final class DeviceLogin {
                         return new DeviceLoginResult.Denied();
                     }
                     default -> {
-                        return new DeviceLoginResult.Failed("Twitch refused the sign-in: " + problem(response, body));
+                        return new DeviceLoginResult.Failed("Twitch refused the sign-in: " + Json.problem(response, body));
                     }
                 }
             } catch (IOException e) {
@@ -109,22 +109,7 @@ public final class DeviceLogin {
 
     /** Asks Twitch whether {@code accessToken} is still good, and whose it is. */
     public TokenValidation validate(String accessToken) {
-        Request request = new Request.Builder().url(settings.idUrl("oauth2/validate"))
-                .header("Authorization", "OAuth " + accessToken).get().build();
-        try (Response response = http.newCall(request).execute()) {
-            if (response.code() == 401) {
-                return new TokenValidation.Expired();
-            }
-            JsonObject body = Json.body(response);
-            String login = Json.string(body, "login");
-            String userId = Json.string(body, "user_id");
-            if (!response.isSuccessful() || login == null || userId == null) {
-                return new TokenValidation.Unreachable("Twitch could not check the sign-in: " + problem(response, body));
-            }
-            return new TokenValidation.Valid(login, userId, Duration.ofSeconds(Json.number(body, "expires_in", 0)));
-        } catch (IOException e) {
-            return new TokenValidation.Unreachable("Twitch could not be reached: " + e.getMessage());
-        }
+        return tokens.validate(accessToken);
     }
 
     private Request tokenRequest(DeviceCode code) {
@@ -143,7 +128,7 @@ public final class DeviceLogin {
         TokenValidation validation = validate(accessToken);
         if (validation instanceof TokenValidation.Valid valid) {
             TwitchToken token = new TwitchToken(accessToken, Json.string(body, "refresh_token"), valid.login(),
-                    valid.userId(), grantedScopes(body), expiresAt);
+                    valid.userId(), Json.strings(body, "scope"), expiresAt);
             log.info("Signed in to Twitch as {}", valid.login());
             return new DeviceLoginResult.Success(token);
         }
@@ -151,20 +136,5 @@ public final class DeviceLogin {
             return new DeviceLoginResult.Failed(unreachable.message());
         }
         return new DeviceLoginResult.Failed("Twitch did not accept the token it had just issued");
-    }
-
-    private static List<String> grantedScopes(JsonObject body) {
-        List<String> granted = new ArrayList<>();
-        JsonElement scope = body.get("scope");
-        if (scope != null && scope.isJsonArray()) {
-            scope.getAsJsonArray().forEach(element -> granted.add(element.getAsString()));
-        }
-        return granted;
-    }
-
-    /** Twitch's own message when it sent one, otherwise the status code: never the request, which holds secrets. */
-    private static String problem(Response response, JsonObject body) {
-        String message = Json.string(body, "message");
-        return message != null ? message : "HTTP " + response.code();
     }
 }

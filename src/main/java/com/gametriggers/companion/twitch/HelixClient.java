@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,8 @@ import okhttp3.Response;
 /**
  * Twitch's Helix API, the part the app needs: whether a channel is live and its viewer count. It keeps to Twitch's
  * rate limit: when a response says the bucket is empty ({@code Ratelimit-Remaining: 0}) or Twitch answers 429, the
- * next request waits until {@code Ratelimit-Reset}, and a 429 is retried once after that wait.
+ * next request waits until {@code Ratelimit-Reset}, and a 429 is retried once after that wait. A 401 means the user
+ * token expired: the request is sent once more with the token the {@link TokenSource} renews.
  */
 public final class HelixClient {
 
@@ -33,19 +33,18 @@ public final class HelixClient {
 
     private final OkHttpClient http;
     private final TwitchSettings settings;
-    private final Supplier<TwitchToken> token;
+    private final TokenSource tokens;
     private final Clock clock;
     private final Sleeper sleeper;
 
     /** When the rate-limit bucket refills, if the last response said it was empty; null while there is budget. */
     private Instant emptyUntil;
 
-    /** {@code token} is asked for on every request, so a token refreshed elsewhere is picked up. */
-    public HelixClient(OkHttpClient http, TwitchSettings settings, Supplier<TwitchToken> token, Clock clock,
-                       Sleeper sleeper) {
+    /** {@code tokens} is asked on every request, so a token renewed elsewhere is picked up. */
+    public HelixClient(OkHttpClient http, TwitchSettings settings, TokenSource tokens, Clock clock, Sleeper sleeper) {
         this.http = http;
         this.settings = settings;
-        this.token = token;
+        this.tokens = tokens;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -54,23 +53,31 @@ public final class HelixClient {
      * The channel's stream status. Synchronized so callers share one view of the rate-limit budget; a caller may
      * wait up to a minute for it to refill.
      *
-     * @throws SignInExpiredException when Twitch no longer accepts the token
+     * @throws SignInExpiredException when Twitch accepts neither the token nor a renewed one
      * @throws TwitchException when Twitch cannot be reached, keeps answering 429, or answers an error
      */
     public synchronized StreamStatus getStream(String login) throws TwitchException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+        boolean rateLimited = false;
+        boolean renewed = false;
+        while (true) {
             waitForBudget();
-            Request request = streamsRequest(login);
-            try (Response response = http.newCall(request).execute()) {
+            String accessToken = tokens.current().accessToken();
+            try (Response response = http.newCall(streamsRequest(login, accessToken)).execute()) {
                 rememberBudget(response);
                 if (response.code() == 429) {
-                    if (attempt == 2) {
+                    if (rateLimited) {
                         throw new TwitchException("Twitch is limiting requests; the stream status will be asked again later");
                     }
+                    rateLimited = true;
                     continue;
                 }
                 if (response.code() == 401) {
-                    throw new SignInExpiredException();
+                    if (renewed) {
+                        throw new SignInExpiredException();
+                    }
+                    renewed = true;
+                    tokens.renewAfter(accessToken);
+                    continue;
                 }
                 if (!response.isSuccessful()) {
                     throw new TwitchException("Twitch answered HTTP " + response.code() + " for the stream status");
@@ -82,10 +89,10 @@ public final class HelixClient {
         }
     }
 
-    private Request streamsRequest(String login) {
+    private Request streamsRequest(String login, String accessToken) {
         return new Request.Builder()
                 .url(settings.helixUrl("streams").newBuilder().addQueryParameter("user_login", login).build())
-                .header("Authorization", "Bearer " + token.get().accessToken())
+                .header("Authorization", "Bearer " + accessToken)
                 .header("Client-Id", settings.clientId())
                 .get().build();
     }

@@ -1,6 +1,8 @@
 package com.gametriggers.companion.twitch;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -35,5 +37,21 @@ final class Json {
             return absent;
         }
         return value.getAsLong();
+    }
+
+    /** The strings of an array field, such as the scopes Twitch granted; none when the field is no array. */
+    static List<String> strings(JsonObject object, String name) {
+        List<String> strings = new ArrayList<>();
+        JsonElement value = object.get(name);
+        if (value != null && value.isJsonArray()) {
+            value.getAsJsonArray().forEach(element -> strings.add(element.getAsString()));
+        }
+        return strings;
+    }
+
+    /** Twitch's own message when it sent one, otherwise the status code: never the request, which holds secrets. */
+    static String problem(Response response, JsonObject body) {
+        String message = string(body, "message");
+        return message != null ? message : "HTTP " + response.code();
     }
 }

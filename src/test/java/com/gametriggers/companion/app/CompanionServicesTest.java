@@ -18,6 +18,8 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 
+import okhttp3.OkHttpClient;
+
 /** What the window asks of the running app: a sponsor's QR code, and a new chat command checked before it is saved. */
 class CompanionServicesTest {
 
@@ -28,7 +30,8 @@ class CompanionServicesTest {
     void aSponsorsQrCodeAndChatCommandCanBeChangedFromTheApp() throws Exception {
         AppOptions options = new AppOptions(Optional.empty(), dataDir, true, true, 0, 0, Optional.empty(), Optional.empty(), false,
                 RotationSettings.defaults());
-        try (CompanionServices services = CompanionServices.start(options)) {
+        OkHttpClient http = AppHttp.create();
+        try (CompanionServices services = CompanionServices.start(options, http, TwitchSignIn.onTwitch(dataDir, Optional::empty, http))) {
             Participation pixel = services.store().participations().forStreamer(services.streamerId()).stream()
                     .filter(p -> "!pixel".equals(p.chatCommand())).findFirst().orElseThrow();
 
@@ -44,6 +47,8 @@ class CompanionServicesTest {
             assertThat(services.changeChatCommand(pixel, " !PixelPeak ")).isEmpty();
             assertThat(services.store().participations().byId(pixel.id()).orElseThrow().chatCommand()).isEqualTo("!pixelpeak");
             assertThat(services.overlay().control().showableSponsors()).extracting(s -> s.chatCommand()).contains("!pixelpeak");
+        } finally {
+            AppHttp.release(http);
         }
     }
 }

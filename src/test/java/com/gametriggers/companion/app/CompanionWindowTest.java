@@ -42,6 +42,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import okhttp3.OkHttpClient;
 
 /**
  * The window over the whole running app (store, tracker, overlay server, settings file), as a streamer uses it:
@@ -53,6 +54,8 @@ class CompanionWindowTest {
     private static final Duration LIVE = Duration.ofSeconds(15);
 
     private final Path dataDir;
+    private final OkHttpClient http = AppHttp.create();
+    private final TwitchSignIn twitch;
     private final CompanionServices services;
     private final Campaign echo;
     private MainWindow window;
@@ -60,8 +63,9 @@ class CompanionWindowTest {
 
     CompanionWindowTest(@TempDir Path dataDir) throws Exception {
         this.dataDir = dataDir;
+        twitch = TwitchSignIn.onTwitch(dataDir, Optional::empty, http);
         services = CompanionServices.start(new AppOptions(Optional.empty(), dataDir, false, true, 0, 0, Optional.empty(),
-                Optional.empty(), false, RotationSettings.defaults()));
+                Optional.empty(), false, RotationSettings.defaults()), http, twitch);
         Instant now = Instant.now();
         echo = services.store().campaigns().addIfMissing(new Campaign(TestIds.newId(), "Autumn Drop", "Echo Gear",
                 "Headsets for every squad.", CampaignStatus.ACTIVE, PaymentType.CPC, new BigDecimal("0.40"),
@@ -73,7 +77,7 @@ class CompanionWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         window = new MainWindow(() -> services, new SettingsFile(dataDir, AppSettings.defaults()),
-                TwitchSignIn.account(dataDir, Optional::empty), () -> { });
+                twitch, http, () -> { });
         window.show(stage);
     }
 
@@ -81,6 +85,7 @@ class CompanionWindowTest {
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(window::stopRefreshing).get();
         services.close();
+        AppHttp.release(http);
     }
 
     @Test

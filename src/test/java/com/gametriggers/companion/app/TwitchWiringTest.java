@@ -45,9 +45,9 @@ class TwitchWiringTest {
         TwitchToken token = new TwitchToken("access-0123456789", "refresh-0123456789", "streamer_one", "4711",
                 List.of("chat:read", "chat:edit"), Instant.parse("2026-12-01T00:00:00Z"));
 
-        accounts.write(token);
+        accounts.keep(token);
 
-        assertThat(accounts.load()).contains(token);
+        assertThat(accounts.load()).contains(new TwitchAccountStore.Saved(token, false));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(TwitchAccountStore.FILE_NAME))))
                 .isEqualTo("rw-------");
         assertThat(token.toString()).doesNotContain("access-0123456789").doesNotContain("refresh-0123456789");

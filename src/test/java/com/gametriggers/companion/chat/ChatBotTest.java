@@ -265,6 +265,59 @@ class ChatBotTest {
     }
 
     @Test
+    void aRefusedLoginAsksForANewTokenAndLogsInWithItAnsweringTheCommandReadBefore() {
+        List<String> refused = new CopyOnWriteArrayList<>();
+        Connection first = startBot(30);
+        bot.onLoginRejected(refused::add);
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < 21; i++) {
+            burst.append("@id=m").append(i).append(";user-id=").append(i)
+                    .append(" :v!v@v.tmi.twitch.tv PRIVMSG #streamerone :!nova\r\n");
+        }
+        first.send(burst.toString());
+        first.roundTrip("burst-read");
+        // Twenty answers fill the 30-second window; the twenty-first waits in the queue.
+        soon().until(() -> first.privmsgs().size() == 20);
+
+        twitch.refuseToken(TOKEN);
+        first.drop();
+        soon().until(() -> bot.status().state() == State.RECONNECTING);
+        time.advance(Duration.ofSeconds(1));
+        Connection refusedLogin = twitch.connection(1);
+        soon().until(() -> refused.size() == 1);
+        assertThat(refused).containsExactly(TOKEN);
+        assertThat(refusedLogin.lines()).contains("PASS oauth:" + TOKEN);
+        assertThat(bot.status().state()).isEqualTo(State.RECONNECTING);
+
+        bot.useToken("oauth:fr3sht0k3n");
+        Connection second = awaitLoggedIn(2);
+        assertThat(second.lines()).startsWith("CAP REQ :twitch.tv/tags twitch.tv/commands", "PASS oauth:fr3sht0k3n");
+        time.advance(Duration.ofSeconds(31));
+
+        soon().until(() -> second.privmsgs().size() == 1);
+        assertThat(second.privmsgs().get(0).line()).isEqualTo("PRIVMSG #streamerone :@v Nova Energy: https://gt.example/t/abc");
+        second.send("@id=m21;user-id=21 :v!v@v.tmi.twitch.tv PRIVMSG #streamerone :!nova");
+        soon().until(() -> second.privmsgs().size() == 2);
+        assertThat(clicks).extracting(Click::messageId).doesNotHaveDuplicates().hasSize(22);
+        assertThat(bot.status().messagesNotSent()).isZero();
+        assertThat(twitch.connectionCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aNewTokenLeavesALoggedInConnectionAndServesTheNextLogin() {
+        Connection first = startBot(30);
+
+        bot.useToken("fr3sht0k3n");
+        first.roundTrip("still-here");
+        assertThat(twitch.connectionCount()).isEqualTo(1);
+        first.drop();
+        soon().until(() -> bot.status().state() == State.RECONNECTING);
+        time.advance(Duration.ofSeconds(1));
+
+        assertThat(awaitLoggedIn(1).lines()).contains("PASS oauth:fr3sht0k3n");
+    }
+
+    @Test
     void closingStopsTheBot() {
         Connection connection = startBot(30);
 

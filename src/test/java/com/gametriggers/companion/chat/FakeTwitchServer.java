@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,20 +24,22 @@ import okhttp3.WebSocketListener;
 
 /**
  * Twitch's IRC WebSocket as far as the bot needs it: every connection upgrades to a WebSocket, answers NICK with
- * {@code 001} and JOIN with a USERSTATE, and records what the bot sends with the test's clock.
+ * {@code 001} (or, for a refused token, Twitch's NOTICE and a close) and JOIN with a USERSTATE, and records what the
+ * bot sends with the test's clock.
  */
-final class FakeTwitchServer implements AutoCloseable {
+public final class FakeTwitchServer implements AutoCloseable {
 
-    record Received(String line, Instant at) {
+    public record Received(String line, Instant at) {
     }
 
     private final MockWebServer server = new MockWebServer();
     private final Clock clock;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
+    private final Set<String> refusedTokens = ConcurrentHashMap.newKeySet();
     private volatile String userStateTags = "@badges=;mod=0";
 
-    FakeTwitchServer(Clock clock) throws IOException {
+    public FakeTwitchServer(Clock clock) throws IOException {
         this.clock = clock;
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -50,29 +54,34 @@ final class FakeTwitchServer implements AutoCloseable {
     }
 
     /** Polls every few milliseconds: a local socket answers at once, and the default 100 ms adds up. */
-    static ConditionFactory soon() {
+    public static ConditionFactory soon() {
         return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10));
     }
 
-    String url() {
+    public String url() {
         return "ws://" + server.getHostName() + ":" + server.getPort() + "/";
     }
 
     /** Tags of the USERSTATE sent after JOIN, such as {@code @badges=moderator/1;mod=1}. */
-    void userStateTags(String tags) {
+    public void userStateTags(String tags) {
         userStateTags = tags;
     }
 
     /** The next {@code count} connection attempts fail their WebSocket handshake, as when Twitch is unreachable. */
-    void refuseNextConnections(int count) {
+    public void refuseNextConnections(int count) {
         refusals.set(count);
     }
 
-    int connectionCount() {
+    /** Logins with this token (without {@code oauth:}) fail as Twitch fails them once a token expired. */
+    public void refuseToken(String token) {
+        refusedTokens.add(token);
+    }
+
+    public int connectionCount() {
         return connections.size();
     }
 
-    Connection connection(int index) {
+    public Connection connection(int index) {
         soon().until(() -> connections.size() > index);
         return connections.get(index);
     }
@@ -83,10 +92,11 @@ final class FakeTwitchServer implements AutoCloseable {
         server.close();
     }
 
-    final class Connection extends WebSocketListener {
+    public final class Connection extends WebSocketListener {
 
         private final List<Received> received = new CopyOnWriteArrayList<>();
         private volatile WebSocket socket;
+        private volatile String token;
 
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
@@ -97,7 +107,12 @@ final class FakeTwitchServer implements AutoCloseable {
         @Override
         public void onMessage(WebSocket webSocket, String text) {
             received.add(new Received(text, clock.instant()));
-            if (text.startsWith("NICK ")) {
+            if (text.startsWith("PASS oauth:")) {
+                token = text.substring("PASS oauth:".length());
+            } else if (text.startsWith("NICK ") && refusedTokens.contains(token)) {
+                webSocket.send(":tmi.twitch.tv NOTICE * :Login authentication failed");
+                webSocket.close(1000, null);
+            } else if (text.startsWith("NICK ")) {
                 webSocket.send(":tmi.twitch.tv 001 " + text.substring(5) + " :Welcome, GLHF!");
             } else if (text.startsWith("JOIN ")) {
                 webSocket.send(userStateTags + " :tmi.twitch.tv USERSTATE " + text.substring(5));
@@ -109,7 +124,7 @@ final class FakeTwitchServer implements AutoCloseable {
             webSocket.close(1000, null);
         }
 
-        void send(String lines) {
+        public void send(String lines) {
             socket.send(lines);
         }
 
@@ -117,20 +132,20 @@ final class FakeTwitchServer implements AutoCloseable {
          * Twitch goes away. A server-side OkHttp WebSocket cannot be cut without a close frame, so this is a clean
          * close; a broken handshake is {@link #refuseNextConnections}.
          */
-        void drop() {
+        public void drop() {
             socket.close(1001, "going away");
         }
 
-        List<String> lines() {
+        public List<String> lines() {
             return received.stream().map(Received::line).toList();
         }
 
-        List<Received> privmsgs() {
+        public List<Received> privmsgs() {
             return received.stream().filter(r -> r.line().startsWith("PRIVMSG ")).toList();
         }
 
         /** Waits until the bot has read everything sent before, which it answers in order. */
-        void roundTrip(String token) {
+        public void roundTrip(String token) {
             send("PING :" + token);
             soon().until(() -> lines().contains("PONG :" + token));
         }

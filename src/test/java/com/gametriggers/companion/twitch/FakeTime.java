@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock and a sleeper in one: sleeping moves the clock at once and is remembered, so waits are seen, not waited. */
-final class FakeTime extends Clock implements Sleeper {
+public final class FakeTime extends Clock implements Sleeper {
 
     private volatile Instant now;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-    FakeTime(Instant start) {
+    public FakeTime(Instant start) {
         this.now = start;
     }
 
@@ -24,7 +24,7 @@ final class FakeTime extends Clock implements Sleeper {
         now = now.plus(duration);
     }
 
-    List<Duration> sleeps() {
+    public List<Duration> sleeps() {
         return sleeps;
     }
 

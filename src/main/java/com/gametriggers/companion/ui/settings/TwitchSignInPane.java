@@ -1,5 +1,6 @@
 package com.gametriggers.companion.ui.settings;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -23,8 +24,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * "Sign in with Twitch" in Settings: shows the code and the page to enter it on, then who is signed in. The wait for
- * the streamer runs on its own thread (it can last minutes), never on the FX thread or the store's worker.
+ * "Sign in with Twitch" in Settings: shows the code and the page to enter it on, then who is signed in, with "Sign
+ * out". Both apply at once. It follows the sign-in as it changes, so a sign-in Twitch refused mid-stream shows here
+ * as the sentence that asks the streamer to sign in again. The wait for the streamer runs on its own thread (it can
+ * last minutes), never on the FX thread or the store's worker.
  */
 public final class TwitchSignInPane extends VBox {
 
@@ -40,6 +43,7 @@ public final class TwitchSignInPane extends VBox {
     private final TextField code = new TextField();
     private final Button copy = new Button("Copy code", new FontIcon(Feather.COPY));
     private final Button signIn = new Button("Sign in with Twitch", new FontIcon(Feather.TWITCH));
+    private final Button signOut = new Button("Sign out", new FontIcon(Feather.LOG_OUT));
     private final HBox codeRow = new HBox(8, code, copy);
 
     public TwitchSignInPane(TwitchAccount account) {
@@ -54,6 +58,9 @@ public final class TwitchSignInPane extends VBox {
         code.setEditable(false);
         code.setPrefColumnCount(12);
         signIn.setId("twitch-sign-in-button");
+        signOut.setId("twitch-sign-out-button");
+        signOut.managedProperty().bind(signOut.visibleProperty());
+        signOut.setVisible(false);
         copy.setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(code.getText());
@@ -63,12 +70,36 @@ public final class TwitchSignInPane extends VBox {
         codeRow.managedProperty().bind(codeRow.visibleProperty());
         codeRow.setVisible(false);
         signIn.setOnAction(event -> start());
-        getChildren().addAll(title, state, codeRow, signIn);
+        signOut.setOnAction(event -> signOut());
+        getChildren().addAll(title, state, codeRow, new HBox(8, signIn, signOut));
         state.setText("Reading your Twitch sign-in…");
+        account.addListener(() -> waiting.execute(this::showSignIn));
+        waiting.execute(this::showSignIn);
+    }
+
+    /** On the waiting thread, after a sign-in in progress: the sign-in as it is now. */
+    private void showSignIn() {
+        Optional<String> login = account.signedInAs();
+        String shown = account.needsStreamer()
+                .or(() -> login.map(name -> "Signed in as " + name + ". Chat commands and viewer counts are on."))
+                .orElse("Not signed in. Sign in so the app answers chat commands and knows when you are live.");
+        Platform.runLater(() -> {
+            state.setText(shown);
+            signOut.setVisible(login.isPresent());
+        });
+    }
+
+    private void signOut() {
+        signOut.setDisable(true);
         waiting.execute(() -> {
-            String shown = account.signedInAs().map(login -> "Signed in as " + login + ".")
-                    .orElse("Not signed in. Sign in so the app answers chat commands and knows when you are live.");
-            Platform.runLater(() -> state.setText(shown));
+            try {
+                account.signOut();
+                showSignIn();
+            } catch (SignInException e) {
+                Platform.runLater(() -> state.setText(e.getMessage()));
+            } finally {
+                Platform.runLater(() -> signOut.setDisable(false));
+            }
         });
     }
 
@@ -84,8 +115,9 @@ public final class TwitchSignInPane extends VBox {
                     state.setText("Open " + device.verificationUri() + " in your browser and enter this code. "
                             + "The app waits for you.");
                 });
-                String login = account.finishSignIn(device);
-                finish("Signed in as " + login + ". Chat commands and viewer counts start when you start the app again.");
+                account.finishSignIn(device);
+                showSignIn();
+                finish(null);
             } catch (SignInException e) {
                 finish(e.getMessage());
             } catch (InterruptedException e) {
@@ -98,9 +130,12 @@ public final class TwitchSignInPane extends VBox {
         });
     }
 
+    /** @param sentence why the sign-in did not happen; null when it did, which {@link #showSignIn} shows */
     private void finish(String sentence) {
         Platform.runLater(() -> {
-            state.setText(sentence);
+            if (sentence != null) {
+                state.setText(sentence);
+            }
             code.clear();
             codeRow.setVisible(false);
             signIn.setDisable(false);

@@ -81,6 +81,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
 
 /**
  * The app's window: navigation on the left, the chosen section in the middle, a status bar with the store, the
@@ -122,6 +123,7 @@ public final class MainWindow {
     private final Callable<AppSession> starter;
     private final SavedSettings saved;
     private final TwitchAccount twitch;
+    private final OkHttpClient http;
     private final Runnable afterClose;
     private final Background background = new Background(this::showFailure);
     /**
@@ -177,12 +179,15 @@ public final class MainWindow {
      * @param starter    starts the services; called off the FX thread
      * @param saved      the streamer's settings: read at once (theme, window place), written off the FX thread
      * @param twitch     the Twitch sign-in, which Settings can start
+     * @param http       the app's HTTP client, for Add to OBS
      * @param afterClose runs once the window is closed and the services have stopped (the launcher exits there)
      */
-    public MainWindow(Callable<AppSession> starter, SavedSettings saved, TwitchAccount twitch, Runnable afterClose) {
+    public MainWindow(Callable<AppSession> starter, SavedSettings saved, TwitchAccount twitch, OkHttpClient http,
+                      Runnable afterClose) {
         this.starter = starter;
         this.saved = saved;
         this.twitch = twitch;
+        this.http = http;
         this.afterClose = afterClose;
     }
 
@@ -414,7 +419,7 @@ public final class MainWindow {
         message.setText("Talking to OBS…");
         String url = overlayUrl.getText();
         ObsConnectionSettings obs = saved.obsConnection();
-        background.run(() -> new AddToObs(obs).addOverlay(url).sentence(), sentence -> {
+        background.run(() -> new AddToObs(http, obs, AddToObs.DEFAULT_TIMEOUT).addOverlay(url).sentence(), sentence -> {
             addToObs.setDisable(false);
             message.setText(sentence);
         }, failure -> {

@@ -26,6 +26,7 @@ import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.obs.FakeObs;
+import com.gametriggers.companion.twitch.TwitchCredentials;
 import com.google.gson.JsonObject;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreException;
@@ -45,6 +46,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
 
 /** The main window over a real embedded store and tracker, driven headless by TestFX. */
 @ExtendWith(ApplicationExtension.class)
@@ -57,6 +59,8 @@ class MainWindowTest {
     private final Participation nova;
     private final Participation pixel;
     private final Path dataDir;
+    private static final OkHttpClient HTTP = new OkHttpClient();
+
     private final ScriptedTwitch twitch = new ScriptedTwitch();
     private final InMemorySettings settings;
     private MainWindow window;
@@ -74,7 +78,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         StoreBackedSession session = new StoreBackedSession(store, tracker, nova.streamerId());
-        window = new MainWindow(() -> session, settings, twitch, () -> { });
+        window = new MainWindow(() -> session, settings, twitch, HTTP, () -> { });
         window.show(stage);
     }
 
@@ -195,7 +199,7 @@ class MainWindowTest {
         String sentence = "MongoDB at db.example.com:27017 cannot be reached (no answer within 5 s); check the address.";
         WaitForAsyncUtils.asyncFx(() -> new MainWindow(() -> {
             throw new StoreException(sentence, new IllegalStateException("timeout"));
-        }, new InMemorySettings(dataDir), twitch, () -> { }).show(new Stage())).get();
+        }, new InMemorySettings(dataDir), twitch, HTTP, () -> { }).show(new Stage())).get();
 
         await().atMost(LIVE).until(() -> robot.lookup("#startup-failure").tryQuery().isPresent());
         assertThat(robot.lookup("#startup-failure").queryAs(Label.class).getText()).isEqualTo(sentence);
@@ -206,7 +210,7 @@ class MainWindowTest {
     }
 
     @Test
-    void signingInToTwitchShowsTheCodeThenTheLogin(FxRobot robot) throws Exception {
+    void signingInToTwitchShowsTheCodeThenTheLoginAndSigningOutForgetsIt(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
                 .startsWith("Not signed in"));
@@ -223,6 +227,24 @@ class MainWindowTest {
         await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
                 .startsWith("Signed in as nova_streams."));
         assertThat(robot.lookup("#twitch-sign-in-button").queryButton().isDisabled()).isFalse();
+
+        robot.clickOn("#twitch-sign-out-button");
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
+                .startsWith("Not signed in"));
+        assertThat(onFx(() -> robot.lookup("#twitch-sign-out-button").queryButton().isVisible())).isFalse();
+    }
+
+    @Test
+    void aSignInTwitchRefusedMidStreamShowsAsOneSentence(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
+                .startsWith("Not signed in"));
+
+        twitch.refusedByTwitch(TwitchCredentials.TURNED_DOWN);
+
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
+                .equals("Twitch no longer accepts your sign-in; sign in with Twitch again for chat commands and "
+                        + "viewer counts."));
     }
 
     @Test

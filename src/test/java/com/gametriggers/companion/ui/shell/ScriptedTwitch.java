@@ -2,7 +2,9 @@ package com.gametriggers.companion.ui.shell;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import com.gametriggers.companion.twitch.DeviceCode;
@@ -14,7 +16,9 @@ final class ScriptedTwitch implements TwitchAccount {
     static final String USER_CODE = "WDJB-MJHT";
 
     private final CountDownLatch entered = new CountDownLatch(1);
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Optional<String> login = Optional.empty();
+    private volatile Optional<String> needsStreamer = Optional.empty();
 
     @Override
     public Optional<String> signedInAs() {
@@ -32,6 +36,32 @@ final class ScriptedTwitch implements TwitchAccount {
         entered.await();
         login = Optional.of("nova_streams");
         return login.get();
+    }
+
+    @Override
+    public void signOut() {
+        login = Optional.empty();
+    }
+
+    @Override
+    public Optional<String> needsStreamer() {
+        return needsStreamer;
+    }
+
+    @Override
+    public void addListener(Runnable changed) {
+        listeners.add(changed);
+    }
+
+    @Override
+    public void removeListener(Runnable changed) {
+        listeners.remove(changed);
+    }
+
+    /** Twitch refuses the sign-in mid-stream, as when it turns the refresh token down. */
+    void refusedByTwitch(String sentence) {
+        needsStreamer = Optional.of(sentence);
+        listeners.forEach(Runnable::run);
     }
 
     void codeEntered() {

@@ -40,6 +40,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
 
 /**
  * MongoDB goes away while the window is open and comes back on the same address: the window keeps working, says the
@@ -80,7 +81,7 @@ class StoreOfflineWindowTest {
     @Start
     void start(Stage stage) {
         StoreBackedSession session = new StoreBackedSession(store, tracker, pixel.streamerId());
-        window = new MainWindow(() -> session, new InMemorySettings(dataDir), twitch, () -> { });
+        window = new MainWindow(() -> session, new InMemorySettings(dataDir), twitch, new OkHttpClient(), () -> { });
         window.show(stage);
     }
 
