@@ -164,10 +164,20 @@ final class JournalWriter implements Runnable {
         listener.writingStopped(problem);
     }
 
+    /**
+     * Fails the held appends, and cuts what the last try left, so that the next open does not bring back records whose
+     * appends failed; if even that fails, the next open cuts what it cannot read.
+     */
     private void giveUp(List<PendingAppend> group, Exception cause) {
         IOException lost = new IOException("The journal was closed while it could not be written", cause);
         log.error("Journal {} closed while it could not be written ({}): {} records held in memory are lost", dir,
                 describe(cause), queue.heldRecords());
+        closeChannel();
+        try {
+            segments.recoverAfterFailedWrite(segmentFirstSequence, segmentSize, listener);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Journal {}: what the failed write left could not be cut off yet: {}", dir, describe(e));
+        }
         fail(group, lost);
         queue.abort(lost);
     }
