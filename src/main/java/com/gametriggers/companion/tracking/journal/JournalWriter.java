@@ -160,7 +160,7 @@ final class JournalWriter implements Runnable {
     private void stopped(Exception failure) {
         problem = "Writing to the journal in " + dir + " failed (" + describe(failure) + ")";
         log.warn("{}; new records are held in memory and the journal is reopened in {} ms, then less and less often, "
-                + "up to every {} s", problem, firstRetryNanos / 1_000_000, maxRetryNanos / 1_000_000_000);
+                + "up to every {} ms", problem, firstRetryNanos / 1_000_000, maxRetryNanos / 1_000_000);
         listener.writingStopped(problem);
     }
 
