@@ -25,9 +25,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  *
  * <p>H2 closes its store for good after a failed write (a full disk): what it had not stored yet is gone, and every
  * later operation fails. A watchdog then starts the server again on the same port over the same file, as a restart of
- * a real MongoDB would, once the file can be opened again; H2 reopens it at its last complete version. Nothing counted
- * is lost: a batch counts only once {@link #commit} made it durable, and the tracker retries the others under their
- * own ids.
+ * a real MongoDB would, once the disk has room again; H2 reopens it at its last complete version. Nothing counted is
+ * lost: a batch counts only once {@link #commit} made it durable, and the tracker retries the others under their own
+ * ids.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -35,6 +35,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * H2 opening its file on a disk that is still full was seen to come back at a much older version (an empty store,
+     * though later writes had been synced), so the watchdog waits for this much room first.
+     */
+    private static final long MIN_FREE_BYTES = 16L << 20;
 
     /** One life of the server over the data file; replaced whole when H2 gave up on the file. */
     private record Running(H2Backend backend, MongoServer server) {
@@ -79,11 +84,21 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
     }
 
-    /** Starts a new server over the data file when H2 gave up on it; logs once when that fails and once when it works. */
+    /**
+     * Starts a new server over the data file when H2 gave up on it and the disk has room again; logs once when that
+     * fails and once when it works.
+     */
     private synchronized void restartIfFailed() {
         Running failed = running;
         if (closed || !failed.failed()) {
             return;
+        }
+        try {
+            if (Files.getFileStore(dataFile).getUsableSpace() < MIN_FREE_BYTES) {
+                return;
+            }
+        } catch (IOException e) {
+            return; // the disk cannot even be asked: not the moment to open the file
         }
         failed.server().shutdownNow();
         MongoServer server = null;
