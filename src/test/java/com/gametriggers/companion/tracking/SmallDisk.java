@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
  * root can mount one, as CI runs; elsewhere the test is skipped, unless {@value #REQUIRED} is set (CI sets it, so
  * the test cannot silently stop running there).
  */
-final class SmallDisk implements AutoCloseable {
+public final class SmallDisk implements AutoCloseable {
 
     static final String REQUIRED = "FULL_DISK_TEST_REQUIRED";
 
@@ -27,7 +27,7 @@ final class SmallDisk implements AutoCloseable {
         this.filler = root.resolve("filler");
     }
 
-    static SmallDisk mount(int megabytes) throws IOException, InterruptedException {
+    public static SmallDisk mount(int megabytes) throws IOException, InterruptedException {
         Path root = Path.of("target", "small-disk-" + UUID.randomUUID()).toAbsolutePath();
         Files.createDirectories(root);
         String output = run(List.of("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", root.toString()));
@@ -42,12 +42,12 @@ final class SmallDisk implements AutoCloseable {
         return new SmallDisk(root);
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
     /** Writes one file until the disk has no room left, as a recording filling it does. */
-    void fill() throws IOException {
+    public void fill() throws IOException {
         byte[] chunk = new byte[64 * 1024];
         try (OutputStream out = Files.newOutputStream(filler)) {
             while (true) {
@@ -60,7 +60,7 @@ final class SmallDisk implements AutoCloseable {
         }
     }
 
-    void free() throws IOException {
+    public void free() throws IOException {
         Files.delete(filler);
     }
 
