@@ -28,7 +28,9 @@ import com.sun.net.httpserver.HttpHandler;
  * {@code /t/{code}}: a viewer scanned the QR code or clicked the link: count it, then send them on to the sponsor.
  * The redirect waits until the click is durable in the journal, so a crash right after it cannot lose a click the
  * viewer was already sent on for; if the journal has not confirmed within {@value #DURABLE_WAIT_MILLIS} ms the viewer
- * goes anyway (said once in the log), and the click still lands when the journal catches up.
+ * goes anyway (said once in the log), and the click still lands when the journal catches up. While the journal
+ * cannot be written at all (a full disk), the viewer is sent on at once: the click is accepted, held in memory and
+ * counted once the journal is written again, and only a crash before then loses it.
  */
 final class TrackingRedirectHandler implements HttpHandler {
 
@@ -94,6 +96,10 @@ final class TrackingRedirectHandler implements HttpHandler {
                 log.warn("A {} click could not be recorded: {}", source.wireName(), failure.getMessage());
             }
         });
+        if (!tracker.status().journalWriting()) {
+            answers.execute(() -> redirect(exchange, landing, null));
+            return;
+        }
         recorded.copy().orTimeout(DURABLE_WAIT_MILLIS, TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((outcome, failure) -> redirect(exchange, landing, failure), answers);
     }

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
@@ -18,21 +22,51 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * A MongoDB wire-protocol server inside the app (mongo-java-server, H2 MVStore file in the data folder), bound to
  * loopback on a free port. The app's driver talks to it over TCP exactly as it would to a real MongoDB, so every
  * write goes through the same code path, and any MongoDB client can inspect the data at {@link #connectionString()}.
+ *
+ * <p>H2 closes its store for good after a failed write (a full disk): what it had not stored yet is gone, and every
+ * later operation fails. A watchdog then starts the server again on the same port over the same file, as a restart of
+ * a real MongoDB would, once the disk has room again; H2 reopens it at its last complete version. Nothing counted is
+ * lost: a batch counts only once {@link #commit} made it durable, and the tracker retries the others under their own
+ * ids.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     static final String DATA_FILE_NAME = "companion-store.mv.db";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * H2 opening its file on a disk that is still full was seen to come back at a much older version (an empty store,
+     * though later writes had been synced), so the watchdog waits for this much room first.
+     */
+    private static final long MIN_FREE_BYTES = 16L << 20;
 
-    private final H2Backend backend;
-    private final MongoServer server;
+    /** One life of the server over the data file; replaced whole when H2 gave up on the file. */
+    private record Running(H2Backend backend, MongoServer server) {
+
+        boolean failed() {
+            return backend.getMvStore().isClosed();
+        }
+    }
+
+    private final Path dataFile;
     private final InetSocketAddress address;
+    private final ScheduledExecutorService watchdog;
+    private volatile Running running;
+    private boolean restartFailing;
+    private boolean closed;
 
-    private EmbeddedMongoServer(H2Backend backend, MongoServer server, InetSocketAddress address) {
-        this.backend = backend;
-        this.server = server;
+    private EmbeddedMongoServer(Path dataFile, Running running, InetSocketAddress address) {
+        this.dataFile = dataFile;
+        this.running = running;
         this.address = address;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "embedded-store-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.scheduleWithFixedDelay(this::restartIfFailed, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     public static EmbeddedMongoServer start(Path dataDir) {
@@ -43,10 +77,49 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         try {
             InetSocketAddress address = server.bind();
             log.info("Embedded store at {} using {}", address, dataFile);
-            return new EmbeddedMongoServer(backend, server, address);
+            return new EmbeddedMongoServer(dataFile, new Running(backend, server), address);
         } catch (RuntimeException e) {
             server.shutdownNow();
             throw new StoreException("The local store could not open a port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts a new server over the data file when H2 gave up on it and the disk has room again; logs once when that
+     * fails and once when it works.
+     */
+    private synchronized void restartIfFailed() {
+        Running failed = running;
+        if (closed || !failed.failed()) {
+            return;
+        }
+        try {
+            if (Files.getFileStore(dataFile).getUsableSpace() < MIN_FREE_BYTES) {
+                return;
+            }
+        } catch (IOException e) {
+            return; // the disk cannot even be asked: not the moment to open the file
+        }
+        failed.server().shutdownNow();
+        MongoServer server = null;
+        try {
+            H2Backend backend = new H2Backend(openDataFile(dataFile));
+            server = new MongoServer(backend);
+            server.bind(address.getHostString(), address.getPort());
+            running = new Running(backend, server);
+            restartFailing = false;
+            log.info("Embedded store started again over {} after its data file could not be written ({})", dataFile,
+                    rootMessage(failed.backend().getMvStore().getPanicException()));
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.shutdownNow();
+            }
+            if (!restartFailing) {
+                restartFailing = true;
+                log.warn("The embedded store's data file could not be written ({}), and it cannot be opened again yet "
+                        + "({}); tried again every {} s", rootMessage(failed.backend().getMvStore().getPanicException()),
+                        rootMessage(e), WATCH_INTERVAL.toSeconds());
+            }
         }
     }
 
@@ -77,6 +150,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     private static String rootMessage(Throwable e) {
+        if (e == null) {
+            return "no reason given";
+        }
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
@@ -94,12 +170,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * without forcing them to the device, which a power cut could undo after the journal let go of the events.
      */
     void commit() {
-        backend.commit();
-        backend.getMvStore().sync();
+        H2Backend backend = running.backend();
+        try {
+            backend.commit();
+            backend.getMvStore().sync();
+        } catch (MVStoreException | IllegalStateException e) {
+            throw new StoreUnavailableException("The local store's data file cannot be written (" + rootMessage(e)
+                    + "); it is opened again once it can be", e);
+        }
     }
 
     @Override
-    public void close() {
-        server.shutdown();
+    public synchronized void close() {
+        closed = true;
+        watchdog.shutdownNow();
+        running.server().shutdown();
     }
 }

@@ -12,13 +12,11 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
@@ -52,6 +50,7 @@ final class CounterWriter {
     private final Clock clock;
     private final LongConsumer releasePermits;
     private final AtomicLong orphaned;
+    private final Runnable stateChanged;
 
     /**
      * Arrivals, lock-free: the journal's thread hands every event over, and waking this thread for each one would cost
@@ -64,7 +63,6 @@ final class CounterWriter {
     private final Deque<Batch> cut = new ArrayDeque<>();
     private final Deque<Checkpoint> checkpoints = new ArrayDeque<>();
     private final Set<String> warnedOrphans = new java.util.HashSet<>();
-    private final List<Consumer<WriterStatus>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong waiting = new AtomicLong();
     private final Thread thread;
 
@@ -76,7 +74,8 @@ final class CounterWriter {
     private volatile long stopDeadlineNanos;
 
     CounterWriter(CounterBatches store, TermsCache terms, Journal journal, TrackerOptions options,
-                  JournalReplay.Result replayed, LongConsumer releasePermits, AtomicLong orphaned) {
+                  JournalReplay.Result replayed, LongConsumer releasePermits, AtomicLong orphaned,
+                  Runnable stateChanged) {
         this.store = store;
         this.terms = terms;
         this.journal = journal;
@@ -84,6 +83,7 @@ final class CounterWriter {
         this.clock = options.clock();
         this.releasePermits = releasePermits;
         this.orphaned = orphaned;
+        this.stateChanged = stateChanged;
         cut.addAll(replayed.unconfirmed());
         pending.addAll(replayed.unbatched());
         oldestPendingNanos = System.nanoTime();
@@ -105,12 +105,21 @@ final class CounterWriter {
         }
     }
 
-    WriterStatus status() {
-        return new WriterStatus(online, waiting.get(), lastSuccessfulFlush, problem);
+    boolean online() {
+        return online;
     }
 
-    void onStatusChange(Consumer<WriterStatus> listener) {
-        listeners.add(listener);
+    /** Events on disk in the journal that the store has not confirmed yet. */
+    long eventsWaiting() {
+        return waiting.get();
+    }
+
+    Instant lastSuccessfulFlush() {
+        return lastSuccessfulFlush;
+    }
+
+    String problem() {
+        return problem;
     }
 
     /** Writes what is waiting, for at most {@code timeout}; what the store did not take stays in the journal. */
@@ -276,7 +285,7 @@ final class CounterWriter {
         }
     }
 
-    /** Logs and tells listeners once per change between online and offline, not once per retry. */
+    /** Logs and tells the tracker once per change between online and offline, not once per retry. */
     private void changeState(boolean nowOnline, String nowProblem) {
         boolean changed = nowOnline != online;
         online = nowOnline;
@@ -289,8 +298,7 @@ final class CounterWriter {
         } else {
             log.warn("Store unavailable, tracked events wait in the journal and are retried: {}", nowProblem);
         }
-        WriterStatus status = status();
-        listeners.forEach(listener -> listener.accept(status));
+        stateChanged.run();
     }
 
     /** Waits before a retry; a stop cuts the wait short, so closing does not sit out a backoff. */

@@ -2,8 +2,10 @@ package com.gametriggers.companion.tracking;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -14,13 +16,13 @@ import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.tracking.journal.Journal;
-import com.gametriggers.companion.tracking.journal.JournalListener;
 
 /**
  * Where every impression, viewer sample and click enters the app. {@link #record} never waits on MongoDB: it writes
  * the event to a local journal and returns a future that completes once the event is on disk. From there a writer
  * thread coalesces events into guarded batch updates, so every durable event reaches the store exactly once, across
- * outages and crashes.
+ * outages and crashes. While the journal cannot be written (a full disk), events are held in memory and written once
+ * the journal has reopened itself; only those are lost if the app dies meanwhile, and {@link #status} says how many.
  */
 public final class Tracker implements AutoCloseable {
 
@@ -36,7 +38,9 @@ public final class Tracker implements AutoCloseable {
     private final LongAdder filtered = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final AtomicLong orphaned = new AtomicLong();
+    private final AtomicLong notOnDisk = new AtomicLong();
     private final AtomicLong journalDamage;
+    private final List<Consumer<WriterStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private Tracker(Journal journal, TrackerOptions options, RecentEventIds recentIds, ClickGuard clickGuard,
@@ -49,7 +53,7 @@ public final class Tracker implements AutoCloseable {
         this.inMemory = new Semaphore(options.maxEventsInMemory());
         TermsCache terms = new TermsCache(store.participations(), store.campaigns(), options.termsMaxAge(), options.clock());
         this.writer = new CounterWriter(store.counterBatches(), terms, journal, options, replayed,
-                permits -> inMemory.release((int) permits), orphaned);
+                permits -> inMemory.release((int) permits), orphaned, this::statusChanged);
     }
 
     /**
@@ -60,9 +64,9 @@ public final class Tracker implements AutoCloseable {
      * @throws IOException when the journal folder cannot be used (for example, another instance has it open)
      */
     public static Tracker start(MongoStore store, Path journalDir, TrackerOptions options) throws IOException {
-        AtomicLong journalDamage = new AtomicLong();
-        JournalListener onDamage = description -> journalDamage.incrementAndGet();
-        Journal journal = Journal.open(journalDir, options.journal(), onDamage);
+        JournalEvents journalEvents = new JournalEvents();
+        AtomicLong journalDamage = journalEvents.damage();
+        Journal journal = Journal.open(journalDir, options.journal(), journalEvents);
         try {
             RecentEventIds recentIds = new RecentEventIds(options.retention());
             ClickGuard clickGuard = new ClickGuard(options.clickWindow());
@@ -75,6 +79,7 @@ public final class Tracker implements AutoCloseable {
             });
             journalDamage.addAndGet(replayed.unreadable());
             Tracker tracker = new Tracker(journal, options, recentIds, clickGuard, journalDamage, store, replayed);
+            journalEvents.connect(tracker::statusChanged);
             tracker.writer.start();
             return tracker;
         } catch (IOException | RuntimeException e) {
@@ -86,9 +91,12 @@ public final class Tracker implements AutoCloseable {
     /**
      * Records an event and returns at once. The future completes when the event is durable ({@link RecordOutcome#RECORDED}
      * or {@link RecordOutcome#FILTERED}), or at once for an id seen within the retention window
-     * ({@link RecordOutcome#DUPLICATE}). It fails only when the journal cannot be written; the event was then not
-     * recorded and may be sent again with the same id. Only when more than {@code maxEventsInMemory} events are
-     * waiting for the store does this call wait for room.
+     * ({@link RecordOutcome#DUPLICATE}). While the journal cannot be written, the event is held in memory and the
+     * future completes once the journal has reopened and written it, which can take minutes: callers that answer
+     * someone should not wait for it then ({@link WriterStatus#journalWriting()}). The future fails only when the
+     * tracker closes before the event is on disk; it was then not recorded and may be sent again with the same id.
+     * Only when more than {@code maxEventsInMemory} events are waiting for the store, or the journal's own limits are
+     * reached while it holds events in memory, does this call wait for room.
      *
      * <p>The future completes on the journal's own thread, which writes every event: a callback attached with a
      * non-async method must be quick and must not block; anything heavier belongs in a {@code *Async} callback.
@@ -111,9 +119,11 @@ public final class Tracker implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         JournalEntry.Event entry = new JournalEntry.Event(event, isFiltered, now);
+        notOnDisk.incrementAndGet();
         // Completed on the journal's writer thread, without a hand-off per event: callers attach quick callbacks
         // only, or use the *Async variants (see record's contract).
         return journal.append(JournalEntry.encode(entry)).handle((sequence, failure) -> {
+            notOnDisk.decrementAndGet();
             if (failure != null) {
                 inMemory.release();
                 recentIds.forget(event.eventId());
@@ -130,12 +140,22 @@ public final class Tracker implements AutoCloseable {
     }
 
     public WriterStatus status() {
-        return writer.status();
+        String journalProblem = journal.writeProblem();
+        return new WriterStatus(writer.online(), writer.eventsWaiting(), writer.lastSuccessfulFlush(), writer.problem(),
+                journalProblem == null, notOnDisk.get(), journalProblem);
     }
 
-    /** Called on the writer thread when the store goes offline or comes back; keep it short. */
+    /**
+     * Called when the store goes offline or comes back, and when the journal stops being written or is written again,
+     * on the thread that noticed (the tracker's or the journal's writer); keep it short.
+     */
     public void onStatusChange(Consumer<WriterStatus> listener) {
-        writer.onStatusChange(listener);
+        listeners.add(listener);
+    }
+
+    private void statusChanged() {
+        WriterStatus status = status();
+        listeners.forEach(listener -> listener.accept(status));
     }
 
     public TrackerStats stats() {
@@ -156,9 +176,8 @@ public final class Tracker implements AutoCloseable {
         } finally {
             journal.close();
         }
-        WriterStatus status = writer.status();
-        if (status.eventsWaiting() > 0) {
-            log.info("{} tracked events wait in the journal for the next start", status.eventsWaiting());
+        if (writer.eventsWaiting() > 0) {
+            log.info("{} tracked events wait in the journal for the next start", writer.eventsWaiting());
         }
     }
 }

@@ -25,6 +25,11 @@ public record TrackerOptions(JournalOptions journal, Duration retention, Duratio
                 Duration.ofMillis(200), 10_000, 200_000, Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
     }
 
+    public TrackerOptions withJournal(JournalOptions options) {
+        return new TrackerOptions(options, retention, clickWindow, flushInterval, maxBatchEvents, maxEventsInMemory,
+                termsMaxAge, closeTimeout, clock);
+    }
+
     public TrackerOptions withFlushInterval(Duration interval) {
         return new TrackerOptions(journal, retention, clickWindow, interval, maxBatchEvents, maxEventsInMemory,
                 termsMaxAge, closeTimeout, clock);

@@ -89,6 +89,29 @@ final class AppendQueue {
         }
     }
 
+    /** Waits up to nanos for {@link #close}; true once the queue is closed. */
+    boolean awaitClose(long nanos) throws InterruptedException {
+        lock.lock();
+        try {
+            for (long left = nanos; !closed && left > 0; ) {
+                left = notEmpty.awaitNanos(left);
+            }
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records accepted and not yet on disk. */
+    int heldRecords() {
+        lock.lock();
+        try {
+            return heldRecords;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Refuses further appends; what is already waiting is still handed to the writer. */
     void close() {
         lock.lock();

@@ -22,9 +22,22 @@ enum CorruptionLog implements JournalListener {
         if (listener == INSTANCE) {
             return INSTANCE;
         }
-        return description -> {
-            INSTANCE.corruptionSkipped(description);
-            listener.corruptionSkipped(description);
+        return new JournalListener() {
+            @Override
+            public void corruptionSkipped(String description) {
+                INSTANCE.corruptionSkipped(description);
+                listener.corruptionSkipped(description);
+            }
+
+            @Override
+            public void writingStopped(String problem) {
+                listener.writingStopped(problem);
+            }
+
+            @Override
+            public void writingResumed() {
+                listener.writingResumed();
+            }
         };
     }
 }

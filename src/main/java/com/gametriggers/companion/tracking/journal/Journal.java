@@ -1,6 +1,7 @@
 package com.gametriggers.companion.tracking.journal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * thread, and callbacks attached with the non-async {@code CompletableFuture} methods run there too, holding up every
  * other append; attach heavy or blocking work with the {@code *Async} variants.
  *
- * <p>After a write or fsync fails, that append and every later one fail: close the journal and open it again, which
- * cuts off whatever the failed write left behind.
+ * <p>After a write or fsync fails (a full disk, say), appends are held in memory, within the same limits as any
+ * waiting append, while the journal reopens itself with backoff, cutting off whatever the failed write left behind;
+ * their futures complete once they are on disk. {@link #writeProblem()} says so meanwhile, and the listener hears
+ * when writing stops and starts again. Only what is held in memory when the process dies is lost.
  */
 public final class Journal implements AutoCloseable {
 
@@ -52,6 +56,12 @@ public final class Journal implements AutoCloseable {
      * @throws IOException if the folder cannot be read or written, or another journal has it open
      */
     public static Journal open(Path dir, JournalOptions options, JournalListener listener) throws IOException {
+        return open(dir, options, listener, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path, JournalOptions, JournalListener)}, with every segment's channel wrapped, for tests. */
+    static Journal open(Path dir, JournalOptions options, JournalListener listener,
+            UnaryOperator<FileChannel> segmentChannels) throws IOException {
         Objects.requireNonNull(options, "options");
         JournalListener reporter = CorruptionLog.alongside(listener);
         Files.createDirectories(dir);
@@ -61,7 +71,8 @@ public final class Journal implements AutoCloseable {
             LiveSegments segments = new LiveSegments(dir);
             recovered.segments().forEach(segment -> segments.add(segment.firstSequence(), segment.length()));
             AppendQueue queue = new AppendQueue(options.maxPendingRecords(), options.maxPendingBytes());
-            JournalWriter writer = new JournalWriter(dir, recovered.nextSequence(), options, queue, segments);
+            JournalWriter writer = new JournalWriter(dir, recovered.nextSequence(), options, queue, segments, reporter,
+                    segmentChannels);
             writer.start();
             log.info("Journal {} opened: {} segments kept, next sequence {}", dir, recovered.segments().size(),
                     recovered.nextSequence());
@@ -147,6 +158,14 @@ public final class Journal implements AutoCloseable {
         return writer.lastDurableSequence();
     }
 
+    /**
+     * Why writing stopped, in one sentence, while appends are held in memory until the journal could be reopened;
+     * null while writing works.
+     */
+    public String writeProblem() {
+        return writer.problem();
+    }
+
     public JournalStats stats() {
         return new JournalStats(writer.appended(), writer.fsyncs(), segments.bytes(), segments.count(),
                 recovered.damagedSegments());
@@ -154,7 +173,8 @@ public final class Journal implements AutoCloseable {
 
     /**
      * Writes and forces everything already accepted, completes those futures, and closes. Appends still blocked
-     * waiting for room, and any made later, fail.
+     * waiting for room, and any made later, fail. While writing fails, it tries once more, and if that fails too,
+     * the appends held in memory fail and are lost.
      */
     @Override
     public void close() {

@@ -13,9 +13,15 @@ import java.util.Objects;
  *                            a single record larger than this is still accepted once nothing else is pending
  * @param maxGroupCommitDelay how long the writer may wait for more appends to share one fsync; it stops waiting early
  *                            as soon as an appender is blocked
+ * @param firstRetryDelay     after a failed write or fsync, how long the writer holds the records in memory before it
+ *                            reopens the journal and tries again; the delay doubles with every failed try
+ * @param maxRetryDelay       the longest delay between two tries
  */
 public record JournalOptions(long segmentBytes, int maxPendingRecords, long maxPendingBytes,
-        Duration maxGroupCommitDelay) {
+        Duration maxGroupCommitDelay, Duration firstRetryDelay, Duration maxRetryDelay) {
+
+    private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
     /** The writer encodes a whole group into one buffer; beyond this, a bigger group would not make fsyncs cheaper. */
     static final long MAX_PENDING_BYTES_LIMIT = 1L << 30;
@@ -35,9 +41,29 @@ public record JournalOptions(long segmentBytes, int maxPendingRecords, long maxP
         if (maxGroupCommitDelay.isNegative()) {
             throw new IllegalArgumentException("maxGroupCommitDelay must not be negative: " + maxGroupCommitDelay);
         }
+        Objects.requireNonNull(firstRetryDelay, "firstRetryDelay");
+        Objects.requireNonNull(maxRetryDelay, "maxRetryDelay");
+        if (firstRetryDelay.isNegative() || firstRetryDelay.isZero() || maxRetryDelay.compareTo(firstRetryDelay) < 0) {
+            throw new IllegalArgumentException("Retry delays must be positive, the first no longer than the longest: "
+                    + firstRetryDelay + ", " + maxRetryDelay);
+        }
     }
 
-    /** 8 MiB segments, at most 65,536 records or 32 MiB waiting, up to 2 ms to gather a group commit. */
+    /** With the usual retries after a failed write: after 1 s, doubling up to 30 s. */
+    public JournalOptions(long segmentBytes, int maxPendingRecords, long maxPendingBytes,
+            Duration maxGroupCommitDelay) {
+        this(segmentBytes, maxPendingRecords, maxPendingBytes, maxGroupCommitDelay, FIRST_RETRY_DELAY,
+                MAX_RETRY_DELAY);
+    }
+
+    public JournalOptions withRetryDelays(Duration first, Duration max) {
+        return new JournalOptions(segmentBytes, maxPendingRecords, maxPendingBytes, maxGroupCommitDelay, first, max);
+    }
+
+    /**
+     * 8 MiB segments, at most 65,536 records or 32 MiB waiting, up to 2 ms to gather a group commit, retries after a
+     * failed write from 1 s doubling to 30 s.
+     */
     public static JournalOptions defaults() {
         return new JournalOptions(8L << 20, 65_536, 32L << 20, Duration.ofMillis(2));
     }

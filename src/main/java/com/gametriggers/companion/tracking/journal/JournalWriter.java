@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * The only thread that touches the segment being written. It commits appends in groups, one write and one force per
  * group, because an fsync costs about as much for one record as for thousands.
  *
- * <p>After a failed write or force it stops for good and fails every later append: what the failed write left in the
- * file is unknown, and after a failed fsync not even the page cache can be trusted. Reopening the journal cuts such a
- * tail away.
+ * <p>After a failed write or force it holds the group in memory, and later appends wait in the queue behind it up to
+ * its limits, while it reopens the journal with backoff, as a restart would: what the failed write left in the file
+ * is unknown, and after a failed fsync not even the page cache can be trusted, so the segment is cut back to its last
+ * durable byte and writing goes on in a new segment. The group's futures complete once it is finally on disk.
  */
 final class JournalWriter implements Runnable {
 
@@ -25,31 +27,45 @@ final class JournalWriter implements Runnable {
     private final Path dir;
     private final long segmentBytes;
     private final long windowNanos;
+    private final long firstRetryNanos;
+    private final long maxRetryNanos;
     private final AppendQueue queue;
     private final LiveSegments segments;
+    private final JournalListener listener;
+    private final UnaryOperator<FileChannel> segmentChannels;
     private final Thread thread;
     private FileChannel channel;
+    private long segmentFirstSequence;
     private long segmentSize;
     private long nextSequence;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(INITIAL_BUFFER_BYTES);
-    private Exception failure;
 
     // Written by the writer thread only; volatile so that other threads read current values.
     private volatile long lastDurableSequence;
     private volatile long appended;
     private volatile long fsyncs;
+    private volatile String problem;
 
-    /** Creates the first segment, named firstSequence, right away, so that releasing never waits for an append. */
-    JournalWriter(Path dir, long firstSequence, JournalOptions options, AppendQueue queue, LiveSegments segments)
-            throws IOException {
+    /**
+     * Creates the first segment, named firstSequence, right away, so that releasing never waits for an append.
+     *
+     * @param segmentChannels applied to every segment opened for writing; tests wrap them to make writes fail
+     */
+    JournalWriter(Path dir, long firstSequence, JournalOptions options, AppendQueue queue, LiveSegments segments,
+            JournalListener listener, UnaryOperator<FileChannel> segmentChannels) throws IOException {
         this.dir = dir;
         this.segmentBytes = options.segmentBytes();
         this.windowNanos = options.maxGroupCommitDelay().toNanos();
+        this.firstRetryNanos = options.firstRetryDelay().toNanos();
+        this.maxRetryNanos = options.maxRetryDelay().toNanos();
         this.queue = queue;
         this.segments = segments;
+        this.listener = listener;
+        this.segmentChannels = segmentChannels;
         this.nextSequence = firstSequence;
         this.lastDurableSequence = firstSequence - 1;
-        this.channel = SegmentFiles.create(dir, firstSequence);
+        this.channel = segmentChannels.apply(SegmentFiles.create(dir, firstSequence));
+        this.segmentFirstSequence = firstSequence;
         segments.add(firstSequence, 0);
         this.thread = new Thread(this, "journal-writer");
         thread.setDaemon(true);
@@ -87,12 +103,17 @@ final class JournalWriter implements Runnable {
         return fsyncs;
     }
 
+    /** What stopped writing, while appends are held in memory; null while writing works. */
+    String problem() {
+        return problem;
+    }
+
     @Override
     public void run() {
         List<PendingAppend> group = List.of();
         try {
             for (group = queue.takeGroup(windowNanos); !group.isEmpty(); group = queue.takeGroup(windowNanos)) {
-                commit(group);
+                commitUntilWritten(group);
                 queue.release(group);
             }
         } catch (InterruptedException | Error e) {
@@ -106,11 +127,63 @@ final class JournalWriter implements Runnable {
         }
     }
 
-    private void commit(List<PendingAppend> group) {
-        if (failure != null) {
-            fail(group, new IOException("The journal stopped writing after an earlier error; reopen it", failure));
-            return;
+    /**
+     * Commits group, reopening the journal after each failure until it goes through. Once the journal is closed it
+     * tries one last time, then gives up on the group and on everything still waiting, which is lost.
+     */
+    private void commitUntilWritten(List<PendingAppend> group) throws InterruptedException {
+        long delayNanos = firstRetryNanos;
+        int tries = 1;
+        for (Exception failure = commit(group); failure != null; failure = reopenAndCommit(group), tries++) {
+            if (problem == null) {
+                stopped(failure);
+            } else {
+                log.debug("Journal {}: try {} to write again failed: {}", dir, tries, describe(failure));
+            }
+            if (queue.awaitClose(delayNanos)) {
+                Exception last = reopenAndCommit(group);
+                if (last != null) {
+                    giveUp(group, last);
+                    return;
+                }
+                break;
+            }
+            delayNanos = Math.min(2 * delayNanos, maxRetryNanos);
         }
+        if (problem != null) {
+            problem = null;
+            log.info("Journal {} reopened after {} tries; the records held in memory are on disk", dir, tries);
+            listener.writingResumed();
+        }
+    }
+
+    private void stopped(Exception failure) {
+        problem = "Writing to the journal in " + dir + " failed (" + describe(failure) + ")";
+        log.warn("{}; new records are held in memory and the journal is reopened in {} ms, then less and less often, "
+                + "up to every {} ms", problem, firstRetryNanos / 1_000_000, maxRetryNanos / 1_000_000);
+        listener.writingStopped(problem);
+    }
+
+    /**
+     * Fails the held appends, and cuts what the last try left, so that the next open does not bring back records whose
+     * appends failed; if even that fails, the next open cuts what it cannot read.
+     */
+    private void giveUp(List<PendingAppend> group, Exception cause) {
+        IOException lost = new IOException("The journal was closed while it could not be written", cause);
+        log.error("Journal {} closed while it could not be written ({}): {} records held in memory are lost", dir,
+                describe(cause), queue.heldRecords());
+        closeChannel();
+        try {
+            segments.recoverAfterFailedWrite(segmentFirstSequence, segmentSize, listener);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Journal {}: what the failed write left could not be cut off yet: {}", dir, describe(e));
+        }
+        fail(group, lost);
+        queue.abort(lost);
+    }
+
+    /** Null once group is on disk, else what failed; the group's futures are completed only on success. */
+    private Exception commit(List<PendingAppend> group) {
         long firstSequence = nextSequence;
         int bytes;
         try {
@@ -124,9 +197,7 @@ final class JournalWriter implements Runnable {
             }
             channel.force(false);
         } catch (IOException | RuntimeException e) {
-            failure = e;
-            fail(group, e);
-            return;
+            return e;
         }
         segmentSize += bytes;
         segments.growNewest(bytes);
@@ -137,6 +208,30 @@ final class JournalWriter implements Runnable {
         for (int i = 0; i < group.size(); i++) {
             group.get(i).future().complete(firstSequence + i);
         }
+        return null;
+    }
+
+    private Exception reopenAndCommit(List<PendingAppend> group) {
+        try {
+            reopen();
+        } catch (IOException | RuntimeException e) {
+            return e;
+        }
+        return commit(group);
+    }
+
+    /**
+     * What opening the journal after a crash would do, without giving up the lock or the sequences: cut the segment
+     * being written back to its last durable byte, check the folder, and go on in a new segment.
+     */
+    private void reopen() throws IOException {
+        closeChannel();
+        Recovery.Result recovered = segments.recoverAfterFailedWrite(segmentFirstSequence, segmentSize, listener);
+        nextSequence = Math.max(nextSequence, recovered.nextSequence());
+        channel = segmentChannels.apply(SegmentFiles.create(dir, nextSequence));
+        segmentFirstSequence = nextSequence;
+        segmentSize = 0;
+        segments.add(nextSequence, 0);
     }
 
     private ByteBuffer encode(List<PendingAppend> group, long firstSequence) {
@@ -154,9 +249,10 @@ final class JournalWriter implements Runnable {
     }
 
     private void roll(long firstSequence) throws IOException {
-        FileChannel next = SegmentFiles.create(dir, firstSequence);
+        FileChannel next = segmentChannels.apply(SegmentFiles.create(dir, firstSequence));
         channel.close();
         channel = next;
+        segmentFirstSequence = firstSequence;
         segmentSize = 0;
         segments.add(firstSequence, 0);
     }
@@ -170,7 +266,11 @@ final class JournalWriter implements Runnable {
             channel.close();
         } catch (IOException e) {
             // Every commit was forced already, so a failing close loses nothing.
-            log.warn("Closing the journal segment failed", e);
+            log.warn("Closing the journal segment failed: {}", describe(e));
         }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -40,6 +40,19 @@ final class LiveSegments {
         }
     }
 
+    /**
+     * Runs {@link Recovery#afterFailedWrite} with releases kept out, and takes the segments it kept as the live
+     * ones: it may have removed the newest, if nothing in it was durable.
+     */
+    synchronized Recovery.Result recoverAfterFailedWrite(long newestFirstSequence, long durableLength,
+            JournalListener listener) throws IOException {
+        Recovery.Result recovered = Recovery.afterFailedWrite(dir, SegmentFiles.path(dir, newestFirstSequence),
+                durableLength, listener);
+        sizesByFirstSequence.clear();
+        recovered.segments().forEach(segment -> add(segment.firstSequence(), segment.length()));
+        return recovered;
+    }
+
     synchronized int count() {
         return sizesByFirstSequence.size();
     }

@@ -25,6 +25,19 @@ final class Recovery {
     private Recovery() {
     }
 
+    /**
+     * Recovery while the journal stays open, after a write or fsync of the segment being written failed: what the
+     * failed write left after its last durable byte is cut off first, whether or not it reads as whole records, since
+     * none of it was acknowledged and it is about to be written again.
+     */
+    static Result afterFailedWrite(Path dir, Path newest, long durableLength, JournalListener listener)
+            throws IOException {
+        if (Files.exists(newest)) {
+            cutAndForce(newest, durableLength);
+        }
+        return run(dir, listener);
+    }
+
     static Result run(Path dir, JournalListener listener) throws IOException {
         List<SegmentFile> files = SegmentFiles.list(dir);
         List<RecoveredSegment> kept = new ArrayList<>();

@@ -526,6 +526,12 @@ public final class MainWindow {
     }
 
     private void showTracking(WriterStatus status) {
+        if (!status.journalWriting()) {
+            long held = status.eventsHeld();
+            tracking.setText("journal failing, %d %s in memory".formatted(held, held == 1 ? "event" : "events"));
+            tracking.setTooltip(new Tooltip(status.sentence()));
+            return;
+        }
         if (status.online()) {
             tracking.setText("online");
             tracking.setTooltip(null);
@@ -533,9 +539,7 @@ public final class MainWindow {
         }
         long waiting = status.eventsWaiting();
         tracking.setText("offline, %d %s waiting".formatted(waiting, waiting == 1 ? "event" : "events"));
-        if (status.problem() != null) {
-            tracking.setTooltip(new Tooltip(status.problem()));
-        }
+        tracking.setTooltip(new Tooltip(status.sentence()));
     }
 
     private void showFailure(Throwable failure) {
