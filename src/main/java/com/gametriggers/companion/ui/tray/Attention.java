@@ -21,6 +21,7 @@ public final class Attention {
     private Instant storeAwaySince;
     private boolean storeNoticeGiven;
     private Optional<String> signInProblem = Optional.empty();
+    private boolean journalFailing;
 
     /**
      * The notices this status reading calls for.
@@ -29,12 +30,26 @@ public final class Attention {
      */
     public List<Notice> update(WriterStatus tracking, Optional<String> signIn, Instant now) {
         List<Notice> notices = new ArrayList<>();
+        journalNotice(tracking).ifPresent(notices::add);
         storeNotice(tracking, now).ifPresent(notices::add);
         if (signIn.isPresent() && !signIn.equals(signInProblem)) {
             notices.add(new Notice("Twitch needs you", signIn.get()));
         }
         signInProblem = signIn;
         return notices;
+    }
+
+    /** At once, unlike the store: counts held only in memory are lost if the computer goes down now. */
+    private Optional<Notice> journalNotice(WriterStatus tracking) {
+        boolean failing = !tracking.journalWriting();
+        if (failing == journalFailing) {
+            return Optional.empty();
+        }
+        journalFailing = failing;
+        return Optional.of(failing
+                ? new Notice("Counts cannot be written to disk", tracking.sentence() + " Free some space on the disk "
+                        + "with the app's data folder; the app carries on by itself.")
+                : new Notice("Counts are written to disk again", "Every count held in memory is kept."));
     }
 
     private Optional<Notice> storeNotice(WriterStatus tracking, Instant now) {

@@ -14,7 +14,7 @@ import com.gametriggers.companion.ui.ChannelStatus;
  * whether the counts reach the store. Short lines: Windows cuts a tray tooltip at 127 characters.
  *
  * @param lines     the tooltip, one fact per line
- * @param attention whether something needs the streamer (the counts do not reach the store)
+ * @param attention whether something needs the streamer (the counts do not reach the store or the disk)
  */
 public record TrayStatus(List<String> lines, boolean attention) {
 
@@ -39,13 +39,16 @@ public record TrayStatus(List<String> lines, boolean attention) {
         } else {
             lines.add("No sponsor on screen");
         }
-        if (tracking.online()) {
+        if (!tracking.journalWriting()) {
+            lines.add("Disk not writable, %,d %s in memory".formatted(tracking.eventsHeld(),
+                    tracking.eventsHeld() == 1 ? "event" : "events"));
+        } else if (tracking.online()) {
             lines.add("Counts stored");
         } else {
             long waiting = tracking.eventsWaiting();
             lines.add("Store offline, %,d %s waiting".formatted(waiting, waiting == 1 ? "event" : "events"));
         }
-        return new TrayStatus(lines, !tracking.online());
+        return new TrayStatus(lines, !tracking.online() || !tracking.journalWriting());
     }
 
     public String tooltip() {

@@ -57,15 +57,29 @@ class AttentionTest {
         assertThat(attention.update(online(), refused, at(15))).as("refused again after a sign-in").hasSize(1);
     }
 
+    @Test
+    void aJournalThatCannotBeWrittenIsToldAtOnceAndItsRecoveryOnce() {
+        WriterStatus diskFull = new WriterStatus(true, 0, START, null, false, 37, "No space left on device");
+
+        assertThat(attention.update(diskFull, Optional.empty(), at(0))).singleElement().satisfies(notice -> {
+            assertThat(notice.title()).isEqualTo("Counts cannot be written to disk");
+            assertThat(notice.text()).startsWith("The tracking journal cannot be written (No space left on device); "
+                    + "37 events held in memory");
+        });
+        assertThat(attention.update(diskFull, Optional.empty(), at(5))).isEmpty();
+        assertThat(attention.update(online(), Optional.empty(), at(10))).extracting(Notice::title)
+                .containsExactly("Counts are written to disk again");
+    }
+
     private static Instant at(long seconds) {
         return START.plus(Duration.ofSeconds(seconds));
     }
 
     private static WriterStatus offline(long waiting) {
-        return new WriterStatus(false, waiting, null, "store unreachable");
+        return new WriterStatus(false, waiting, null, "store unreachable", true, 0, null);
     }
 
     private static WriterStatus online() {
-        return new WriterStatus(true, 0, START, null);
+        return new WriterStatus(true, 0, START, null, true, 0, null);
     }
 }

@@ -21,7 +21,7 @@ class TrayStatusTest {
 
     @Test
     void liveWithASponsorOnScreenAndTheCountsStored() {
-        TrayStatus status = TrayStatus.of(new WriterStatus(true, 0, NOW, null),
+        TrayStatus status = TrayStatus.of(new WriterStatus(true, 0, NOW, null, true, 0, null),
                 new ChannelStatus(Optional.empty(), Optional.of(true), 1_234), overlay(List.of("Echo Gear"), Optional.empty()),
                 BERLIN);
 
@@ -32,15 +32,24 @@ class TrayStatusTest {
 
     @Test
     void pausedSponsorsSayUntilWhenInLocalTimeAndAnOfflineStoreNeedsAttention() {
-        TrayStatus status = TrayStatus.of(new WriterStatus(false, 12, NOW, "unreachable"), ChannelStatus.UNKNOWN,
+        TrayStatus status = TrayStatus.of(new WriterStatus(false, 12, NOW, "unreachable", true, 0, null), ChannelStatus.UNKNOWN,
                 overlay(List.of(), Optional.of(NOW.plusSeconds(900))), BERLIN);
 
         assertThat(status.lines()).containsExactly("GameTriggers Companion", "Stream: not known",
                 "Sponsors paused until 20:15", "Store offline, 12 events waiting");
         assertThat(status.attention()).isTrue();
-        assertThat(TrayStatus.of(new WriterStatus(false, 1, NOW, "x"), ChannelStatus.UNKNOWN,
+        assertThat(TrayStatus.of(new WriterStatus(false, 1, NOW, "x", true, 0, null), ChannelStatus.UNKNOWN,
                 overlay(List.of(), Optional.empty()), BERLIN).lines()).contains("No sponsor on screen",
                 "Store offline, 1 event waiting");
+    }
+
+    @Test
+    void aJournalThatCannotBeWrittenSaysHowManyEventsAreOnlyInMemory() {
+        TrayStatus status = TrayStatus.of(new WriterStatus(true, 0, NOW, null, false, 1_500, "No space left on device"),
+                ChannelStatus.UNKNOWN, overlay(List.of(), Optional.empty()), BERLIN);
+
+        assertThat(status.lines()).last().isEqualTo("Disk not writable, 1,500 events in memory");
+        assertThat(status.attention()).isTrue();
     }
 
     private static OverlayStatus overlay(List<String> onScreen, Optional<Instant> pausedUntil) {
