@@ -5,8 +5,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,6 +20,7 @@ import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatCommandNames;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.ClickType;
+import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.links.LinksServer;
 import com.gametriggers.companion.overlay.OverlayDirectory;
@@ -30,6 +31,7 @@ import com.gametriggers.companion.qr.QrCodes;
 import com.gametriggers.companion.store.ChatCommandTakenException;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreException;
+import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.tracking.WriterStatus;
@@ -56,10 +58,12 @@ final class CompanionServices implements AppSession {
     private final PublicLinks publicLinks;
     private final TwitchLink twitch;
     private final AtomicLong viewers;
+    private final Clock clock;
+    private final Resources running;
 
     private CompanionServices(LocalProfile profile, MongoStore store, Tracker tracker, LinksServer links,
-                              OverlayServer overlay, PublicLinks publicLinks,
-                              TwitchLink twitch, AtomicLong viewers) {
+                              OverlayServer overlay, PublicLinks publicLinks, TwitchLink twitch, AtomicLong viewers,
+                              Clock clock, Resources running) {
         this.viewers = viewers;
         this.profile = profile;
         this.store = store;
@@ -68,6 +72,8 @@ final class CompanionServices implements AppSession {
         this.overlay = overlay;
         this.publicLinks = publicLinks;
         this.twitch = twitch;
+        this.clock = clock;
+        this.running = running;
     }
 
     /**
@@ -75,48 +81,42 @@ final class CompanionServices implements AppSession {
      *
      * @param http   the app's HTTP client, which outlives the services
      * @param twitch the app's Twitch sign-in, which chat and the stream status follow while the services run
+     * @param clock  the app's one clock
      */
-    static CompanionServices start(AppOptions options, OkHttpClient http, TwitchSignIn twitch) {
+    static CompanionServices start(AppOptions options, OkHttpClient http, TwitchSignIn twitch, Clock clock) {
         LocalProfile profile = loadProfile(options);
-        MongoStore store = MongoStore.open(options.storeSettings());
+        Resources running = new Resources();
         try {
+            MongoStore store = running.add(MongoStore.open(options.storeSettings()));
             if (options.demo()) {
-                DemoCampaigns.install(store, profile.streamerId());
+                DemoCampaigns.install(store, profile.streamerId(), clock);
             }
-            Tracker tracker = startTracker(store, options);
-            List<AutoCloseable> started = new ArrayList<>(List.of(tracker));
-            try {
-                AtomicLong viewers = new AtomicLong();
-                Clock clock = Clock.systemDefaultZone();
-                OverlayDirectory directory = OverlayDirectory.load(store, profile.streamerId());
-                LinksServer links = LinksServer.start(options.linksSettings(), directory, tracker, clock);
-                started.add(links);
-                OverlayServer overlay = OverlayServer.start(options.overlaySettings(), directory, links.trackingLinks(),
-                        tracker, profile.rotationKey(), profile.overlaySecretBytes(), viewers::get, clock);
-                started.add(overlay);
-                overlay.control().updateRotation(options.rotation());
-                new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
-                TwitchLink twitchLink = TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(), tracker,
-                        viewers);
-                started.add(twitchLink);
-                PublicLinks publicLinks = PublicLinks.forThisComputer(links.trackingLinks(), URI.create(links.baseUrl()),
-                        () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId()));
-                return new CompanionServices(profile, store, tracker, links, overlay, publicLinks, twitchLink, viewers);
-            } catch (RuntimeException e) {
-                Collections.reverse(started);
-                started.forEach(CompanionServices::closeQuietly);
-                throw e;
-            }
+            Tracker tracker = running.add(startTracker(store, options, clock));
+            AtomicLong viewers = new AtomicLong();
+            OverlayDirectory directory = OverlayDirectory.load(store, profile.streamerId());
+            LinksServer links = running.add(LinksServer.start(options.linksSettings(), directory, tracker, clock));
+            OverlayServer overlay = running.add(OverlayServer.start(options.overlaySettings(), directory,
+                    links.trackingLinks(), tracker, profile.rotationKey(), profile.overlaySecretBytes(), viewers::get,
+                    clock));
+            overlay.control().updateRotation(options.rotation());
+            new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
+            TwitchLink twitchLink = running.add(TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(),
+                    tracker, viewers, clock));
+            PublicLinks publicLinks = running.add(PublicLinks.forThisComputer(links.trackingLinks(),
+                    URI.create(links.baseUrl()), clock,
+                    () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId())));
+            return new CompanionServices(profile, store, tracker, links, overlay, publicLinks, twitchLink, viewers, clock,
+                    running);
         } catch (RuntimeException e) {
-            store.close();
+            running.close();
             throw e;
         }
     }
 
-    private static Tracker startTracker(MongoStore store, AppOptions options) {
+    private static Tracker startTracker(MongoStore store, AppOptions options, Clock clock) {
         Path journalDir = options.dataDir().resolve("journal");
         try {
-            return Tracker.start(store, journalDir, TrackerOptions.defaults());
+            return Tracker.start(store, journalDir, TrackerOptions.defaults().withClock(clock));
         } catch (IOException e) {
             throw new StoreException("The tracking journal in " + journalDir + " cannot be opened: " + e.getMessage(), e);
         }
@@ -131,9 +131,43 @@ final class CompanionServices implements AppSession {
         }
     }
 
-    @Override
-    public MongoStore store() {
+    MongoStore store() {
         return store;
+    }
+
+    /** Settings' connection test: the store as the app would open it at that address, closed again by the caller. */
+    static MongoStore openStoreForTest(String uri) {
+        return MongoStore.open(new StoreSettings(Optional.of(uri), Path.of(System.getProperty("java.io.tmpdir")),
+                Optional.empty()));
+    }
+
+    @Override
+    public String storeAddress() {
+        return store.address();
+    }
+
+    @Override
+    public boolean storeEmbedded() {
+        return store.isEmbedded();
+    }
+
+    @Override
+    public List<Participation> participations() {
+        return reads().participations();
+    }
+
+    @Override
+    public List<Campaign> campaigns(Collection<String> campaignIds) {
+        return reads().campaigns(campaignIds);
+    }
+
+    @Override
+    public List<DailyEarnings> dailyEarnings(Collection<String> participationIds, LocalDate from, LocalDate to) {
+        return reads().dailyEarnings(participationIds, from, to);
+    }
+
+    private StoreReads reads() {
+        return new StoreReads(store, profile.streamerId());
     }
 
     @Override
@@ -249,7 +283,7 @@ final class CompanionServices implements AppSession {
 
     @Override
     public void installDemo() {
-        DemoCampaigns.install(store, profile.streamerId());
+        DemoCampaigns.install(store, profile.streamerId(), clock);
         participationLinks().assignMissing(profile.streamerId());
     }
 
@@ -277,20 +311,12 @@ final class CompanionServices implements AppSession {
 
     @Override
     public void close() {
-        publicLinks.close();
-        twitch.close();
-        overlay.close();
-        links.close();
-        tracker.close();
-        store.close();
+        running.close();
         log.info("Stopped");
     }
 
-    private static void closeQuietly(AutoCloseable service) {
-        try {
-            service.close();
-        } catch (Exception e) {
-            log.debug("Closing {} after a failed start", service, e);
-        }
+    @Override
+    public Clock clock() {
+        return clock;
     }
 }

@@ -2,6 +2,7 @@ package com.gametriggers.companion.app;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -42,11 +43,11 @@ final class DemoCampaigns {
     }
 
     /** Adds the campaigns and joins those the streamer is not in yet; a paused or left one stays as it is. */
-    static void install(MongoStore store, String streamerId) {
+    static void install(MongoStore store, String streamerId, Clock clock) {
         Set<String> joined = store.participations().forStreamer(streamerId).stream()
                 .map(Participation::campaignId)
                 .collect(Collectors.toSet());
-        for (Campaign campaign : campaigns(Instant.now())) {
+        for (Campaign campaign : campaigns(clock.instant())) {
             store.campaigns().addIfMissing(campaign);
             if (!joined.contains(campaign.id())) {
                 store.participationUpdates().join(campaign.id(), streamerId);

@@ -1,6 +1,7 @@
 package com.gametriggers.companion.app;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,19 +29,20 @@ final class DesktopLauncher {
     /**
      * @param http         the app's HTTP client, released once the window has closed and the services have stopped
      * @param twitch       the app's Twitch sign-in, shared by Settings and the services
+     * @param clock        the app's one clock
      * @param inBackground start with the window closed
      * @param instance     this app's hold on the data folder; a later start shows the window through it
      */
     static void launch(AppOptions options, SettingsFile settings, OkHttpClient http, TwitchSignIn twitch,
-                       boolean inBackground, SingleInstance instance) {
+                       Clock clock, boolean inBackground, SingleInstance instance) {
         if (System.getProperty("javafx.animation.pulse") == null) {
             System.setProperty("javafx.animation.pulse", PULSES_PER_SECOND);
         }
         Platform.startup(() -> {
             // JavaFX would end with the window; the app ends only after its services have stopped behind it.
             Platform.setImplicitExit(false);
-            MainWindow window = new MainWindow(() -> CompanionServices.start(options, http, twitch), settings, twitch, http,
-                    () -> {
+            MainWindow window = new MainWindow(() -> CompanionServices.start(options, http, twitch, clock), settings, twitch, http,
+                    CompanionServices::openStoreForTest, () -> {
                         AppHttp.release(http);
                         Main.closeQuietly(instance);
                         Platform.exit();

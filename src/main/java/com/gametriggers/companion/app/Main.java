@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -141,8 +142,10 @@ public final class Main implements Callable<Integer> {
         }
         OkHttpClient http = AppHttp.create();
         SettingsFile settings = new SettingsFile(folder, saved);
+        // The app's one clock: every service, the window and the tray read time from it.
+        Clock clock = Clock.systemDefaultZone();
         TwitchSignIn twitch = TwitchSignIn.onTwitch(folder,
-                twitchClientId(options.twitchClientId(), settings, BuildDefaults.load()), http);
+                twitchClientId(options.twitchClientId(), settings, BuildDefaults.load()), http, clock);
         if (options.twitchLogin()) {
             try {
                 twitch.signInFromTerminal(out);
@@ -154,12 +157,12 @@ public final class Main implements Callable<Integer> {
             }
         }
         if (!options.headless()) {
-            DesktopLauncher.launch(options, settings, http, twitch, background, instance);
+            DesktopLauncher.launch(options, settings, http, twitch, clock, background, instance);
             return 0;
         }
         CompanionServices services;
         try {
-            services = CompanionServices.start(options, http, twitch);
+            services = CompanionServices.start(options, http, twitch, clock);
         } catch (StoreException | OverlayException | LinksException | IllegalArgumentException e) {
             log.debug("Start failed", e);
             System.err.println("error: " + e.getMessage());

@@ -2,6 +2,7 @@ package com.gametriggers.companion.app;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,9 +55,9 @@ final class PublicLinks implements AutoCloseable {
         this.linksChanged = linksChanged;
     }
 
-    static PublicLinks forThisComputer(TrackingLinks links, URI localUrl, Runnable linksChanged) {
+    static PublicLinks forThisComputer(TrackingLinks links, URI localUrl, Clock clock, Runnable linksChanged) {
         return new PublicLinks(links, localUrl, CloudflaredLocator.system().find(),
-                program -> new QuickTunnel(program, localUrl), linksChanged);
+                program -> new QuickTunnel(program, localUrl, clock), linksChanged);
     }
 
     /**

@@ -55,8 +55,8 @@ final class TwitchLink implements AutoCloseable {
     /** Where chat is and how often Twitch is asked: Twitch's own in the app, a local stand-in in tests. */
     record Options(String chatUrl, Duration pollInterval, Duration validateEvery, Clock clock) {
 
-        static Options twitch() {
-            return new Options(ChatBotSettings.TWITCH_URL, POLL_INTERVAL, VALIDATE_EVERY, Clock.systemUTC());
+        static Options twitch(Clock clock) {
+            return new Options(ChatBotSettings.TWITCH_URL, POLL_INTERVAL, VALIDATE_EVERY, clock);
         }
     }
 
@@ -95,7 +95,7 @@ final class TwitchLink implements AutoCloseable {
     }
 
     static TwitchLink start(TwitchSignIn account, OkHttpClient http, OverlayControl overlay, TrackingLinks links,
-                            Tracker tracker, AtomicLong viewers) {
+                            Tracker tracker, AtomicLong viewers, Clock clock) {
         TwitchLink link = new TwitchLink(account, http,
                 new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline, overlay::participationsOnScreen,
                         tracker, viewers),
@@ -106,7 +106,7 @@ final class TwitchLink implements AutoCloseable {
                                 log.warn("A chat command could not be recorded: {}", failure.getMessage());
                             }
                         }),
-                () -> viewers.set(0), Options.twitch());
+                () -> viewers.set(0), Options.twitch(clock));
         // While a sponsor is on screen, chat hears its link too, unless the bot spoke within the last lines.
         overlay.onShow(participationId -> chatCommands(overlay, links).stream()
                 .filter(command -> command.participationId().equals(participationId))

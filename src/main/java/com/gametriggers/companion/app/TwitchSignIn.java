@@ -73,8 +73,8 @@ final class TwitchSignIn implements TwitchAccount {
     }
 
     /** On Twitch itself, with the client id the caller finds (command line, Settings, the build's default). */
-    static TwitchSignIn onTwitch(Path dataDir, Supplier<Optional<String>> clientId, OkHttpClient http) {
-        return new TwitchSignIn(dataDir, () -> clientId.get().map(TwitchSettings::production), http, Clock.systemUTC(),
+    static TwitchSignIn onTwitch(Path dataDir, Supplier<Optional<String>> clientId, OkHttpClient http, Clock clock) {
+        return new TwitchSignIn(dataDir, () -> clientId.get().map(TwitchSettings::production), http, clock,
                 Sleeper.system());
     }
 

@@ -30,6 +30,11 @@ public record TrackerOptions(JournalOptions journal, Duration retention, Duratio
                 termsMaxAge, closeTimeout, clock);
     }
 
+    public TrackerOptions withClock(Clock newClock) {
+        return new TrackerOptions(journal, retention, clickWindow, flushInterval, maxBatchEvents, maxEventsInMemory,
+                termsMaxAge, closeTimeout, newClock);
+    }
+
     public TrackerOptions withFlushInterval(Duration interval) {
         return new TrackerOptions(journal, retention, clickWindow, interval, maxBatchEvents, maxEventsInMemory,
                 termsMaxAge, closeTimeout, clock);

@@ -99,9 +99,8 @@ public final class QuickTunnel implements AutoCloseable {
      * @param cloudflared the executable, usually from {@link CloudflaredLocator#find()}
      * @param localUrl    the local listener, {@code http://127.0.0.1:<port>}
      */
-    public QuickTunnel(Path cloudflared, URI localUrl) {
-        this(List.of(cloudflared.toString()), localUrl, Backoff.standard(), null, Timings.standard(),
-                Clock.systemUTC());
+    public QuickTunnel(Path cloudflared, URI localUrl, Clock clock) {
+        this(List.of(cloudflared.toString()), localUrl, Backoff.standard(), null, Timings.standard(), clock);
     }
 
     /**

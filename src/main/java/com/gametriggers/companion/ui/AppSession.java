@@ -1,5 +1,6 @@
 package com.gametriggers.companion.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -7,13 +8,19 @@ import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
-import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.tracking.WriterStatus;
 
 /** What a window needs from the running app; the {@code app} package provides it. */
-public interface AppSession extends AutoCloseable {
+public interface AppSession extends StreamerData, AutoCloseable {
 
-    MongoStore store();
+    /** Where the counts are kept, as the status bar shows it (no password). */
+    String storeAddress();
+
+    /** Whether the store is the app's own, in the data folder (a first start has no campaigns yet). */
+    boolean storeEmbedded();
+
+    /** The app's one clock: every "now" the window shows or asks for comes from it. */
+    Clock clock();
 
     String streamerId();
 

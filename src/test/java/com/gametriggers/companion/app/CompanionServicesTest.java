@@ -2,6 +2,7 @@ package com.gametriggers.companion.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,7 +32,8 @@ class CompanionServicesTest {
         AppOptions options = new AppOptions(Optional.empty(), dataDir, true, true, 0, 0, Optional.empty(), Optional.empty(), false,
                 RotationSettings.defaults());
         OkHttpClient http = AppHttp.create();
-        try (CompanionServices services = CompanionServices.start(options, http, TwitchSignIn.onTwitch(dataDir, Optional::empty, http))) {
+        try (CompanionServices services = CompanionServices.start(options, http,
+                TwitchSignIn.onTwitch(dataDir, Optional::empty, http, Clock.systemUTC()), Clock.systemUTC())) {
             Participation pixel = services.store().participations().forStreamer(services.streamerId()).stream()
                     .filter(p -> "!pixel".equals(p.chatCommand())).findFirst().orElseThrow();
 

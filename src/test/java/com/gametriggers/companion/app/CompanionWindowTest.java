@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -63,10 +64,11 @@ class CompanionWindowTest {
 
     CompanionWindowTest(@TempDir Path dataDir) throws Exception {
         this.dataDir = dataDir;
-        twitch = TwitchSignIn.onTwitch(dataDir, Optional::empty, http);
+        Clock clock = Clock.systemDefaultZone();
+        twitch = TwitchSignIn.onTwitch(dataDir, Optional::empty, http, clock);
         services = CompanionServices.start(new AppOptions(Optional.empty(), dataDir, false, true, 0, 0, Optional.empty(),
-                Optional.empty(), false, RotationSettings.defaults()), http, twitch);
-        Instant now = Instant.now();
+                Optional.empty(), false, RotationSettings.defaults()), http, twitch, clock);
+        Instant now = clock.instant();
         echo = services.store().campaigns().addIfMissing(new Campaign(TestIds.newId(), "Autumn Drop", "Echo Gear",
                 "Headsets for every squad.", CampaignStatus.ACTIVE, PaymentType.CPC, new BigDecimal("0.40"),
                 new BigDecimal("500"), "/m.png", MediaType.IMAGE, "https://example.com", now.minusSeconds(3_600),
@@ -77,7 +79,7 @@ class CompanionWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         window = new MainWindow(() -> services, new SettingsFile(dataDir, AppSettings.defaults()),
-                twitch, http, () -> { });
+                twitch, http, CompanionServices::openStoreForTest, () -> { });
         window.show(stage);
     }
 

@@ -3,6 +3,7 @@ package com.gametriggers.companion.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class PublicLinksTest {
         TrackingLinks links = new TrackingLinks(Optional.empty(), LOCAL.toString());
         AtomicInteger linksChanged = new AtomicInteger();
         try (PublicLinks publicLinks = new PublicLinks(links, LOCAL, Optional.of(standInCloudflared()),
-                program -> new QuickTunnel(program, LOCAL), linksChanged::incrementAndGet)) {
+                program -> new QuickTunnel(program, LOCAL, Clock.systemUTC()), linksChanged::incrementAndGet)) {
             assertThat(publicLinks.status().counted()).isFalse();
             assertThat(links.viewerUrl(TOKEN, ClickType.QR, CAMPAIGN, LANDING)).startsWith(LANDING + "?utm_source=gametriggers");
 

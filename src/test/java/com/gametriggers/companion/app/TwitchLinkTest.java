@@ -3,6 +3,7 @@ package com.gametriggers.companion.app;
 import static com.gametriggers.companion.chat.FakeTwitchServer.soon;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,7 +129,8 @@ class TwitchLinkTest {
         assertThat(stops).hasValue(1);
         int requests = twitch.refreshes();
         assertThat(requests).isEqualTo(1);
-        TwitchSignIn afterRestart = TwitchSignIn.onTwitch(dataDir, () -> Optional.of("test-client-id"), http);
+        TwitchSignIn afterRestart = TwitchSignIn.onTwitch(dataDir, () -> Optional.of("test-client-id"), http,
+                Clock.systemUTC());
         assertThat(afterRestart.needsStreamer()).contains(TwitchCredentials.TURNED_DOWN);
         assertThat(afterRestart.credentials()).isEmpty();
     }

@@ -2,6 +2,10 @@ package com.gametriggers.companion.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.gametriggers.companion.store.MongoUris;
+import com.gametriggers.companion.store.StoreException;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -66,6 +70,15 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages(ROOT + "ui..", ROOT + "app..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("the services run the same with or without a window, headless included");
+
+    @ArchTest
+    static final ArchRule theWindowReadsTheStoreOnlyThroughTheSession = noClasses()
+            .that().resideInAPackage(ROOT + "ui..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(ROOT + "store..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(StoreException.class)))
+                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(MongoUris.class))))
+            .because("the window reads domain values through AppSession and never holds the store; it shares only "
+                    + "the store's sentences (its exceptions) and the address check that hides passwords");
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = SlicesRuleDefinition.slices()

@@ -112,11 +112,9 @@ public final class CampaignsView extends BorderPane {
 
     /** The streamer's participations as rows; store work, so call it off the FX thread. */
     public static List<Row> load(AppSession session) {
-        List<Participation> participations = session.store().participations().forStreamer(session.streamerId());
+        List<Participation> participations = session.participations();
         List<String> campaignIds = participations.stream().map(Participation::campaignId).distinct().toList();
-        return CampaignsViewModel.rows(participations,
-                campaignIds.isEmpty() ? List.of() : session.store().campaigns().byIds(campaignIds),
-                session.publicLinks().counted());
+        return CampaignsViewModel.rows(participations, session.campaigns(campaignIds), session.publicLinks().counted());
     }
 
     /** Reads the participations again in the background, unless a read is still on its way. */
@@ -146,7 +144,7 @@ public final class CampaignsView extends BorderPane {
         rows.stream().filter(row -> row.id().equals(selectedId)).findFirst()
                 .ifPresent(row -> table.getSelectionModel().select(row));
         replacingRows = false;
-        table.setPlaceholder(rows.isEmpty() && session.store().isEmbedded() ? firstStart : noCampaigns);
+        table.setPlaceholder(rows.isEmpty() && session.storeEmbedded() ? firstStart : noCampaigns);
         selected(selectedRow());
     }
 

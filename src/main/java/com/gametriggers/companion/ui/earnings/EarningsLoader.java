@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
-import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.ui.AppSession;
+import com.gametriggers.companion.ui.StreamerData;
 
 /**
  * Reads what {@link EarningsSummary} needs from the store: the streamer's participations (paused and left ones too,
@@ -28,9 +28,9 @@ public final class EarningsLoader {
     private EarningsLoader() {
     }
 
-    /** The loader the earnings view takes for the running app, on the system clock. */
+    /** The loader the earnings view takes for the running app, on the app's clock. */
     public static Callable<EarningsSummary> of(AppSession session) {
-        return () -> load(session.store(), session.streamerId(), Clock.systemUTC());
+        return () -> load(session, session.clock());
     }
 
     /**
@@ -38,17 +38,17 @@ public final class EarningsLoader {
      *
      * @throws com.gametriggers.companion.store.StoreException when the store cannot be read
      */
-    public static EarningsSummary load(MongoStore store, String streamerId, Clock clock) {
+    public static EarningsSummary load(StreamerData data, Clock clock) {
         LocalDate today = today(clock);
-        List<Participation> participations = store.participations().forStreamer(streamerId);
+        List<Participation> participations = data.participations();
         if (participations.isEmpty()) {
             return EarningsSummary.of(List.of(), Map.of(), List.of(), today);
         }
         List<String> campaignIds = participations.stream().map(Participation::campaignId)
                 .filter(Objects::nonNull).distinct().toList();
-        Map<String, Campaign> campaigns = (campaignIds.isEmpty() ? List.<Campaign>of() : store.campaigns().byIds(campaignIds)).stream()
+        Map<String, Campaign> campaigns = data.campaigns(campaignIds).stream()
                 .collect(Collectors.toMap(Campaign::id, Function.identity(), (a, b) -> a));
-        List<DailyEarnings> daily = store.earnings().daily(
+        List<DailyEarnings> daily = data.dailyEarnings(
                 participations.stream().map(Participation::id).toList(),
                 today.minusDays(EarningsSummary.CHART_DAYS - 1L), today);
         return EarningsSummary.of(participations, campaigns, daily, today);

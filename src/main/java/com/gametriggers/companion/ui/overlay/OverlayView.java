@@ -192,7 +192,7 @@ public final class OverlayView extends VBox {
     }
 
     private void showStatus(OverlayStatus status) {
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = session.clock();
         onScreen.setText(OverlayViewModel.onScreen(status, clock.instant(), clock.getZone()));
         stream.setText(OverlayViewModel.stream(status));
         pages.setText(OverlayViewModel.pages(status.pagesListening()));

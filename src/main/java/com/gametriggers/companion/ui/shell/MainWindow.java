@@ -2,7 +2,6 @@ package com.gametriggers.companion.ui.shell;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -15,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -26,8 +26,6 @@ import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.obs.AddToObs;
 import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.obs.ObsException;
-import com.gametriggers.companion.store.MongoStore;
-import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
@@ -125,6 +123,7 @@ public final class MainWindow {
     private final TwitchAccount twitch;
     private final OkHttpClient http;
     private final Runnable afterClose;
+    private final Function<String, ? extends AutoCloseable> storeOpener;
     private final Background background = new Background(this::showFailure);
     /**
      * The tracking state has its own worker: it is wanted most while the store is slow or down, exactly when the
@@ -180,11 +179,14 @@ public final class MainWindow {
      * @param saved      the streamer's settings: read at once (theme, window place), written off the FX thread
      * @param twitch     the Twitch sign-in, which Settings can start
      * @param http       the app's HTTP client, for Add to OBS
+     * @param storeOpener opens a store at a MongoDB address for Settings' connection test (closed again after it);
+     *                    called off the FX thread
      * @param afterClose runs once the window is closed and the services have stopped (the launcher exits there)
      */
     public MainWindow(Callable<AppSession> starter, SavedSettings saved, TwitchAccount twitch, OkHttpClient http,
-                      Runnable afterClose) {
+                      Function<String, ? extends AutoCloseable> storeOpener, Runnable afterClose) {
         this.starter = starter;
+        this.storeOpener = storeOpener;
         this.saved = saved;
         this.twitch = twitch;
         this.http = http;
@@ -208,7 +210,7 @@ public final class MainWindow {
         sections.put(Section.EARNINGS, starting());
         sections.put(Section.OVERLAY, starting());
         publicLinks = new PublicLinksPane(background);
-        sections.put(Section.SETTINGS, new SettingsView(saved, background, MainWindow::openStore, MainWindow::applyTheme,
+        sections.put(Section.SETTINGS, new SettingsView(saved, background, storeOpener, MainWindow::applyTheme,
                 // Under Twitch, so the OBS form beside them stays whole on a 720-pixel-high screen.
                 new VBox(24, new TwitchSignInPane(twitch), publicLinks), new ObsSettingsPane(saved, background)));
 
@@ -252,7 +254,7 @@ public final class MainWindow {
 
         background.run(() -> {
             session = starter.call();
-            return new Started(session, session.store().address(), session.store().isEmbedded(), CampaignsView.load(session));
+            return new Started(session, session.storeAddress(), session.storeEmbedded(), CampaignsView.load(session));
         }, this::started, this::startFailed);
     }
 
@@ -275,12 +277,6 @@ public final class MainWindow {
     public static void applyTheme(String theme) {
         Application.setUserAgentStylesheet(SettingsViewModel.LIGHT.equals(theme)
                 ? new PrimerLight().getUserAgentStylesheet() : new PrimerDark().getUserAgentStylesheet());
-    }
-
-    /** The connection test's way to a MongoDB: the store as the app opens it, closed again by the test. */
-    private static MongoStore openStore(String uri) {
-        return MongoStore.open(new StoreSettings(Optional.of(uri), Path.of(System.getProperty("java.io.tmpdir")),
-                Optional.empty()));
     }
 
     /** Where the window was last, if that place is still on a screen; otherwise the system's choice. */
@@ -671,8 +667,7 @@ public final class MainWindow {
         NamedThreads.start("tray", () -> {
             tray = DesktopTray.install(actions);
             StatusWatch watch = new StatusWatch(() -> Optional.ofNullable(session), tray,
-                    notice -> Platform.runLater(() -> message.setText(notice.title() + ": " + notice.text())),
-                    Clock.systemDefaultZone());
+                    notice -> Platform.runLater(() -> message.setText(notice.title() + ": " + notice.text())));
             Platform.runLater(() -> {
                 statusWatch = watch;
                 watch.start();

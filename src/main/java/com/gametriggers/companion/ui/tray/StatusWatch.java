@@ -1,6 +1,5 @@
 package com.gametriggers.companion.ui.tray;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,6 @@ public final class StatusWatch implements AutoCloseable {
     private final Supplier<Optional<AppSession>> session;
     private final Optional<DesktopTray> tray;
     private final Consumer<Notice> inWindow;
-    private final Clock clock;
     private final Attention attention = new Attention();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             NamedThreads.factory("status-watch"));
@@ -40,12 +38,10 @@ public final class StatusWatch implements AutoCloseable {
      * @param tray     the tray icon, where the desktop has one
      * @param inWindow where notices go as well (the window's message line), on this watch's thread
      */
-    public StatusWatch(Supplier<Optional<AppSession>> session, Optional<DesktopTray> tray, Consumer<Notice> inWindow,
-                       Clock clock) {
+    public StatusWatch(Supplier<Optional<AppSession>> session, Optional<DesktopTray> tray, Consumer<Notice> inWindow) {
         this.session = session;
         this.tray = tray;
         this.inWindow = inWindow;
-        this.clock = clock;
     }
 
     public void start() {
@@ -63,9 +59,9 @@ public final class StatusWatch implements AutoCloseable {
             AppSession app = running.get();
             ChannelStatus channel = app.channelStatus();
             var tracking = app.trackingStatus();
-            TrayStatus status = TrayStatus.of(tracking, channel, app.overlayStatus(), clock.getZone());
+            TrayStatus status = TrayStatus.of(tracking, channel, app.overlayStatus(), app.clock().getZone());
             tray.ifPresent(icon -> icon.show(status));
-            List<Notice> notices = attention.update(tracking, channel.signInProblem(), clock.instant());
+            List<Notice> notices = attention.update(tracking, channel.signInProblem(), app.clock().instant());
             for (Notice notice : notices) {
                 log.warn("{}: {}", notice.title(), notice.text());
                 tray.ifPresent(icon -> icon.notify(notice));

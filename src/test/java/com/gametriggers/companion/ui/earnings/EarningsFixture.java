@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.gametriggers.companion.app.StoreReads;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.CampaignStatus;
 import com.gametriggers.companion.domain.ClickType;
@@ -84,7 +85,7 @@ final class EarningsFixture implements AutoCloseable {
     }
 
     EarningsSummary load() {
-        return EarningsLoader.load(store, streamerId, clock);
+        return EarningsLoader.load(new StoreReads(store, streamerId), clock);
     }
 
     static List<CompletableFuture<?>> events() {

@@ -30,6 +30,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.gametriggers.companion.app.StoreReads;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.store.StoreUnavailableException;
@@ -166,7 +167,7 @@ class EarningsViewTest {
         fixture.awaitStored(recorded, "5.40", "5.40");
         AtomicReference<Instant> now = new AtomicReference<>(fixture.now);
         EarningsView daily = onFx(() -> new EarningsView(
-                () -> EarningsLoader.load(fixture.store, fixture.streamerId, Clock.fixed(now.get(), ZoneOffset.UTC)), background));
+                () -> EarningsLoader.load(new StoreReads(fixture.store, fixture.streamerId), Clock.fixed(now.get(), ZoneOffset.UTC)), background));
         onFx(() -> {
             Stage window = new Stage();
             window.setScene(new Scene(daily, 1110, 640));
@@ -227,7 +228,7 @@ class EarningsViewTest {
             if (calls.incrementAndGet() == 1) {
                 throw new StoreUnavailableException("MongoDB at db.example.com:27017 does not answer.", null);
             }
-            return EarningsLoader.load(fixture.store, TestIds.newId(), fixture.clock);
+            return EarningsLoader.load(new StoreReads(fixture.store, TestIds.newId()), fixture.clock);
         };
         EarningsView failing = onFx(() -> new EarningsView(flaky, background));
         onFx(() -> {

@@ -78,7 +78,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         StoreBackedSession session = new StoreBackedSession(store, tracker, nova.streamerId());
-        window = new MainWindow(() -> session, settings, twitch, HTTP, () -> { });
+        window = new MainWindow(() -> session, settings, twitch, HTTP, StoreBackedSession::noConnectionTest, () -> { });
         window.show(stage);
     }
 
@@ -199,7 +199,8 @@ class MainWindowTest {
         String sentence = "MongoDB at db.example.com:27017 cannot be reached (no answer within 5 s); check the address.";
         WaitForAsyncUtils.asyncFx(() -> new MainWindow(() -> {
             throw new StoreException(sentence, new IllegalStateException("timeout"));
-        }, new InMemorySettings(dataDir), twitch, HTTP, () -> { }).show(new Stage())).get();
+        }, new InMemorySettings(dataDir), twitch, HTTP, StoreBackedSession::noConnectionTest, () -> { })
+                .show(new Stage())).get();
 
         await().atMost(LIVE).until(() -> robot.lookup("#startup-failure").tryQuery().isPresent());
         assertThat(robot.lookup("#startup-failure").queryAs(Label.class).getText()).isEqualTo(sentence);

@@ -1,10 +1,15 @@
 package com.gametriggers.companion.ui.shell;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import com.gametriggers.companion.app.StoreReads;
 import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
@@ -26,6 +31,45 @@ record StoreBackedSession(MongoStore store, Tracker tracker, String streamerId) 
     static final String OVERLAY_URL = "http://127.0.0.1:17730/rotation/test-rotation-key";
     static final PublicLinksStatus LOCAL_LINKS = new PublicLinksStatus(false, "links: local",
             "Scans and link clicks are not counted: your links are not public yet.");
+
+    /** The window tests try no MongoDB address; Settings' own tests do. */
+    static AutoCloseable noConnectionTest(String uri) {
+        throw new UnsupportedOperationException("no connection test in the window tests: " + uri);
+    }
+
+    @Override
+    public String storeAddress() {
+        return store.address();
+    }
+
+    @Override
+    public boolean storeEmbedded() {
+        return store.isEmbedded();
+    }
+
+    @Override
+    public List<Participation> participations() {
+        return reads().participations();
+    }
+
+    @Override
+    public List<Campaign> campaigns(Collection<String> campaignIds) {
+        return reads().campaigns(campaignIds);
+    }
+
+    @Override
+    public List<DailyEarnings> dailyEarnings(Collection<String> participationIds, LocalDate from, LocalDate to) {
+        return reads().dailyEarnings(participationIds, from, to);
+    }
+
+    private StoreReads reads() {
+        return new StoreReads(store, streamerId);
+    }
+
+    @Override
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Override
     public String obsOverlayUrl() {

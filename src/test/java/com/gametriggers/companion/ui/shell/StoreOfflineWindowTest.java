@@ -81,7 +81,8 @@ class StoreOfflineWindowTest {
     @Start
     void start(Stage stage) {
         StoreBackedSession session = new StoreBackedSession(store, tracker, pixel.streamerId());
-        window = new MainWindow(() -> session, new InMemorySettings(dataDir), twitch, new OkHttpClient(), () -> { });
+        window = new MainWindow(() -> session, new InMemorySettings(dataDir), twitch, new OkHttpClient(),
+                StoreBackedSession::noConnectionTest, () -> { });
         window.show(stage);
     }
 

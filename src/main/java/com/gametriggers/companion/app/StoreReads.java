@@ -1,0 +1,30 @@
+package com.gametriggers.companion.app;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.DailyEarnings;
+import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.store.MongoStore;
+import com.gametriggers.companion.ui.StreamerData;
+
+/** The streamer's data as the window reads it, straight from the store's queries. */
+public record StoreReads(MongoStore store, String streamerId) implements StreamerData {
+
+    @Override
+    public List<Participation> participations() {
+        return store.participations().forStreamer(streamerId);
+    }
+
+    @Override
+    public List<Campaign> campaigns(Collection<String> campaignIds) {
+        return campaignIds.isEmpty() ? List.of() : store.campaigns().byIds(campaignIds);
+    }
+
+    @Override
+    public List<DailyEarnings> dailyEarnings(Collection<String> participationIds, LocalDate from, LocalDate to) {
+        return store.earnings().daily(participationIds, from, to);
+    }
+}

@@ -1,0 +1,25 @@
+package com.gametriggers.companion.ui;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.DailyEarnings;
+import com.gametriggers.companion.domain.Participation;
+
+/**
+ * What the window reads about the streamer, as domain values: the window never holds the store itself, so how the
+ * data is kept (and every write rule that comes with it) stays in the {@code store} package. Each read is store work:
+ * call it off the FX thread; a failed read throws the store's own sentence.
+ */
+public interface StreamerData {
+
+    /** The streamer's participations, paused and left ones too: what they earned stays earned. */
+    List<Participation> participations();
+
+    List<Campaign> campaigns(Collection<String> campaignIds);
+
+    /** The daily earnings buckets of these participations, {@code from} to {@code to} inclusive (UTC days). */
+    List<DailyEarnings> dailyEarnings(Collection<String> participationIds, LocalDate from, LocalDate to);
+}
