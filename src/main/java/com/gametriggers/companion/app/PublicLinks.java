@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.concurrent.NamedThreads;
 import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.tunnel.CloudflaredLocator;
 import com.gametriggers.companion.tunnel.QuickTunnel;
@@ -32,11 +33,7 @@ final class PublicLinks implements AutoCloseable {
     private final Function<Path, QuickTunnel> tunnels;
     private final Runnable linksChanged;
     /** Rewrites stored links after an address change, off the tunnel's thread, one change after the other. */
-    private final ExecutorService follower = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "public-links");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService follower = Executors.newSingleThreadExecutor(NamedThreads.factory("public-links"));
     private QuickTunnel tunnel;
     /** Quitting: the next start brings the stored links up to date, not a write racing the store's close. */
     private volatile boolean closing;

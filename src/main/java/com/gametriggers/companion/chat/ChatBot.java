@@ -23,6 +23,8 @@ import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 
+import com.gametriggers.companion.concurrent.NamedThreads;
+
 /**
  * The streamer's chat bot on Twitch IRC over WebSocket. When a viewer's message starts with a sponsor's chat command,
  * it answers in the channel with the sponsor's tracking link and tells the {@link ChatClickSink}, which counts a chat
@@ -97,11 +99,7 @@ public final class ChatBot implements AutoCloseable {
      */
     public static ChatBot open(ChatBotSettings settings, Supplier<List<ChatCommand>> commands, ChatClickSink sink,
                                OkHttpClient http, Clock clock) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "chat-bot");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("chat-bot"));
         ChatBot bot = new ChatBot(settings, commands, sink, http, clock, ChatScheduler.using(executor),
                 Backoff.standard(), executor::shutdownNow);
         bot.start();

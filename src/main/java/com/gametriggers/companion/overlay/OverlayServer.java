@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.concurrent.NamedThreads;
 import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.tracking.Tracker;
@@ -139,16 +139,8 @@ public final class OverlayServer implements AutoCloseable {
         return baseUrl() + "rotation/" + rotationKey;
     }
 
-    static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     static ScheduledExecutorService singleThread(String name) {
-        return Executors.newSingleThreadScheduledExecutor(daemon(name));
+        return Executors.newSingleThreadScheduledExecutor(NamedThreads.factory(name));
     }
 
     @Override

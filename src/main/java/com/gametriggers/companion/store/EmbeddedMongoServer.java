@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
+import com.gametriggers.companion.concurrent.NamedThreads;
+
 /**
  * A MongoDB wire-protocol server inside the app (mongo-java-server, H2 MVStore file in the data folder), bound to
  * loopback on a free port. The app's driver talks to it over TCP exactly as it would to a real MongoDB, so every
@@ -60,11 +62,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.dataFile = dataFile;
         this.running = running;
         this.address = address;
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "embedded-store-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("embedded-store-watchdog"));
         watchdog.scheduleWithFixedDelay(this::restartIfFailed, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
     }

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.concurrent.NamedThreads;
 import com.gametriggers.companion.store.CounterBatches;
 import com.gametriggers.companion.store.StoreUnavailableException;
 import com.gametriggers.companion.tracking.journal.Journal;
@@ -88,8 +89,7 @@ final class CounterWriter {
         pending.addAll(replayed.unbatched());
         oldestPendingNanos = System.nanoTime();
         waiting.set(replayed.unbatched().size() + replayed.unconfirmed().stream().mapToLong(b -> b.events().size()).sum());
-        this.thread = new Thread(this::run, "tracking-writer");
-        thread.setDaemon(true);
+        this.thread = NamedThreads.factory("tracking-writer").newThread(this::run);
     }
 
     void start() {

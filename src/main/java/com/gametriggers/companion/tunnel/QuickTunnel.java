@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.concurrent.NamedThreads;
 import com.gametriggers.companion.chat.Backoff;
 import com.gametriggers.companion.chat.ChatScheduler;
 import com.google.gson.JsonElement;
@@ -117,11 +118,7 @@ public final class QuickTunnel implements AutoCloseable {
         this.backoff = backoff;
         this.timings = timings;
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "quick-tunnel");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("quick-tunnel"));
         this.restartScheduler = restartScheduler != null ? restartScheduler : ChatScheduler.using(executor);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(2))
@@ -255,8 +252,8 @@ public final class QuickTunnel implements AutoCloseable {
     private void stopRun(Run current, String why, String restartMessage) {
         current.stopReason = restartMessage;
         log.warn("Stopping cloudflared (pid {}): {}", current.process.pid(), why);
-        Thread stopper = new Thread(() -> terminate(current.process, timings.stopGrace()), "quick-tunnel-stop");
-        stopper.setDaemon(true);
+        Thread stopper = NamedThreads.factory("quick-tunnel-stop").newThread(
+                () -> terminate(current.process, timings.stopGrace()));
         stopper.start();
     }
 
@@ -331,7 +328,7 @@ public final class QuickTunnel implements AutoCloseable {
 
     // A pipe nobody reads fills up and then blocks cloudflared's logging, and with it cloudflared.
     private static void drainOutput(Run current) {
-        Thread drain = new Thread(() -> {
+        NamedThreads.start("quick-tunnel-log-" + current.process.pid(), () -> {
             try (BufferedReader reader = new BufferedReader(
                     new InputStreamReader(current.process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -344,9 +341,7 @@ public final class QuickTunnel implements AutoCloseable {
             } catch (IOException e) {
                 log.debug("cloudflared's output ended", e);
             }
-        }, "quick-tunnel-log-" + current.process.pid());
-        drain.setDaemon(true);
-        drain.start();
+        });
     }
 
     private void later(Runnable task, Duration delay) {

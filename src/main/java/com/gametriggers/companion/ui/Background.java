@@ -7,17 +7,15 @@ import java.util.function.Consumer;
 
 import javafx.application.Platform;
 
+import com.gametriggers.companion.concurrent.NamedThreads;
+
 /**
  * Runs store, network and disk work off the FX thread and hands the result back on it. One worker thread, so the
  * window's store work happens in the order it was asked for and never in parallel.
  */
 public final class Background {
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "store-work");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(NamedThreads.factory("store-work"));
     private final Consumer<Throwable> onFailure;
 
     /** @param onFailure what a failed piece of work tells the streamer, on the FX thread */

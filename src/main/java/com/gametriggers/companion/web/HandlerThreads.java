@@ -3,9 +3,10 @@ package com.gametriggers.companion.web;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+
+import com.gametriggers.companion.concurrent.NamedThreads;
 
 /**
  * The threads a JDK HTTP server answers on. That server reads a request's headers on these threads, blocking, so a
@@ -24,7 +25,7 @@ public final class HandlerThreads {
 
     public static ExecutorService elastic(String name) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemon(name));
+                new SynchronousQueue<>(), NamedThreads.factory(name));
         return pool;
     }
 
@@ -33,14 +34,6 @@ public final class HandlerThreads {
      * hundred bytes never waits, and a queue here cannot be refused the way the elastic pool refuses past its limit.
      */
     public static ExecutorService answers(String name) {
-        return Executors.newFixedThreadPool(2, daemon(name));
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        return Executors.newFixedThreadPool(2, NamedThreads.factory(name));
     }
 }

@@ -10,6 +10,8 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.concurrent.NamedThreads;
+
 /**
  * The only thread that touches the segment being written. It commits appends in groups, one write and one force per
  * group, because an fsync costs about as much for one record as for thousands.
@@ -67,8 +69,7 @@ final class JournalWriter implements Runnable {
         this.channel = segmentChannels.apply(SegmentFiles.create(dir, firstSequence));
         this.segmentFirstSequence = firstSequence;
         segments.add(firstSequence, 0);
-        this.thread = new Thread(this, "journal-writer");
-        thread.setDaemon(true);
+        this.thread = NamedThreads.factory("journal-writer").newThread(this);
     }
 
     void start() {

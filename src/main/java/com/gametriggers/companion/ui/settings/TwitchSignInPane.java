@@ -9,6 +9,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.concurrent.NamedThreads;
 import com.gametriggers.companion.twitch.DeviceCode;
 import com.gametriggers.companion.ui.TwitchAccount;
 import com.gametriggers.companion.ui.TwitchAccount.SignInException;
@@ -34,11 +35,7 @@ public final class TwitchSignInPane extends VBox {
     private static final Logger log = LoggerFactory.getLogger(TwitchSignInPane.class);
 
     private final TwitchAccount account;
-    private final ExecutorService waiting = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "twitch-sign-in");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService waiting = Executors.newSingleThreadExecutor(NamedThreads.factory("twitch-sign-in"));
     private final Label state = new Label();
     private final TextField code = new TextField();
     private final Button copy = new Button("Copy code", new FontIcon(Feather.COPY));

@@ -147,11 +147,8 @@ public final class MainWindow {
      * Not a Timeline: a running JavaFX animation keeps the render loop pulsing 60 times a second, which on a
      * streaming PC is CPU taken from the game and OBS for nothing.
      */
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "window-refresh");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            NamedThreads.factory("window-refresh"));
     /** Set on the worker, so closing during start (also on the worker) still closes what started. */
     private volatile AppSession session;
     private CampaignsView campaigns;
