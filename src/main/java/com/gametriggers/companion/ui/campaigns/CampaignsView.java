@@ -12,6 +12,7 @@ import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.SponsorDetailPane;
+import com.gametriggers.companion.ui.Section;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Actions;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 
@@ -37,7 +38,7 @@ import javafx.scene.layout.VBox;
  * command, and pause, resume and leave. The table is read again every time {@link #refresh()} is called, in the
  * background, so counters move while the streamer watches.
  */
-public final class CampaignsView extends BorderPane {
+public final class CampaignsView extends BorderPane implements Section {
 
     private final AppSession session;
     private final Background background;
@@ -117,7 +118,13 @@ public final class CampaignsView extends BorderPane {
         return CampaignsViewModel.rows(participations, session.campaigns(campaignIds), session.publicLinks().counted());
     }
 
+    @Override
+    public Node view() {
+        return this;
+    }
+
     /** Reads the participations again in the background, unless a read is still on its way. */
+    @Override
     public void refresh() {
         if (loading) {
             return;

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.Section;
 import com.gametriggers.companion.ui.earnings.EarningsSummary.CampaignRow;
 import com.gametriggers.companion.ui.earnings.EarningsSummary.DayPoint;
 import com.gametriggers.companion.ui.earnings.EarningsViewModel.Card;
@@ -61,7 +62,7 @@ import javafx.util.StringConverter;
  * on screen: the window may call it every few seconds whichever section is shown, and a hidden view costs nothing.
  * The view reads at once when it comes on screen. The chart is built once and its bars are moved in place.
  */
-public final class EarningsView extends BorderPane {
+public final class EarningsView extends BorderPane implements Section {
 
     private static final Logger log = LoggerFactory.getLogger(EarningsView.class);
     private static final double ROW_HEIGHT = 36;
@@ -135,10 +136,16 @@ public final class EarningsView extends BorderPane {
         });
     }
 
+    @Override
+    public Node view() {
+        return this;
+    }
+
     /**
      * Reads the earnings again in the background and shows them, unless a read is still on its way or the view is
      * not on screen (it reads as soon as it is shown again). Call it on the FX thread.
      */
+    @Override
     public void refresh() {
         if (loading || !shown.getValue()) {
             return;

@@ -13,8 +13,10 @@ import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.FieldLabels;
 import com.gametriggers.companion.ui.SavedSettings;
+import com.gametriggers.companion.ui.Section;
 import com.gametriggers.companion.ui.overlay.OverlayViewModel.RotationForm;
 
+import javafx.scene.Node;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -36,7 +38,7 @@ import javafx.util.StringConverter;
  * preview is a real page of the overlay server; without OBS around it, it counts nothing. It exists only while the
  * view is shown, because a browser engine costs memory and CPU the game and OBS need more.
  */
-public final class OverlayView extends VBox {
+public final class OverlayView extends VBox implements Section {
 
     static final double PREVIEW_WIDTH = 640;
     static final double PREVIEW_HEIGHT = 360;
@@ -179,7 +181,13 @@ public final class OverlayView extends VBox {
                 + " s, then " + applied.timeBetweenSponsors().toMinutes() + " min pass before the next."));
     }
 
+    @Override
+    public Node view() {
+        return this;
+    }
+
     /** Reads the overlay's state in the background, unless a read is still on its way. */
+    @Override
     public void refresh() {
         if (loading) {
             return;
@@ -199,6 +207,7 @@ public final class OverlayView extends VBox {
     }
 
     /** The view came on screen: the preview page opens. */
+    @Override
     public void shown() {
         if (webView == null) {
             webView = new WebView();
@@ -215,6 +224,7 @@ public final class OverlayView extends VBox {
     }
 
     /** The view left the screen: the preview page closes, and with it its connection and its browser engine work. */
+    @Override
     public void hidden() {
         if (webView != null) {
             webView.getEngine().load(null);

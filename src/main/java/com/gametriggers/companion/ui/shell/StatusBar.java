@@ -1,0 +1,157 @@
+package com.gametriggers.companion.ui.shell;
+
+import java.util.List;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import com.gametriggers.companion.obs.AddToObs;
+import com.gametriggers.companion.obs.ObsConnectionSettings;
+import com.gametriggers.companion.obs.ObsException;
+import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.ChannelStatus;
+import com.gametriggers.companion.ui.Failures;
+import com.gametriggers.companion.ui.PublicLinksStatus;
+import com.gametriggers.companion.ui.SavedSettings;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import okhttp3.OkHttpClient;
+
+/**
+ * The window's bottom line: the store, the tracking, chat, the stream and the links at a glance, one line of news,
+ * and the OBS Browser Source URL with Copy and Add to OBS.
+ */
+final class StatusBar {
+
+    private final SavedSettings saved;
+    private final OkHttpClient http;
+    private final Background background;
+    private final Label store = new Label("Store: starting…");
+    private final Label tracking = new Label();
+    private final Label chat = new Label();
+    private final Label stream = new Label();
+    private final Label links = new Label();
+    private final Label message = new Label();
+    private final TextField overlayUrl = new TextField();
+    private final Button copyOverlayUrl = new Button("Copy", new FontIcon(Feather.COPY));
+    private final Button addToObs = new Button("Add to OBS", new FontIcon(Feather.CAST));
+    private final HBox bar;
+
+    /**
+     * @param http       the app's HTTP client, for Add to OBS
+     * @param background where Add to OBS talks to OBS, off the FX thread
+     */
+    StatusBar(SavedSettings saved, OkHttpClient http, Background background) {
+        this.saved = saved;
+        this.http = http;
+        this.background = background;
+        store.setId("store-status");
+        tracking.setId("tracking-status");
+        chat.setId("chat-status");
+        stream.setId("stream-status");
+        links.setId("links-status");
+        message.setId("message");
+        overlayUrl.setId("overlay-url");
+        copyOverlayUrl.setId("copy-overlay-url");
+        overlayUrl.setEditable(false);
+        overlayUrl.setPromptText("starting…");
+        overlayUrl.setPrefColumnCount(24);
+        HBox.setHgrow(overlayUrl, Priority.ALWAYS);
+        Label urlLabel = new Label("OBS Browser Source URL");
+        for (Label label : List.of(store, tracking, chat, stream, links, urlLabel)) {
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        copyOverlayUrl.setDisable(true);
+        copyOverlayUrl.setOnAction(event -> {
+            ClipboardContent clip = new ClipboardContent();
+            clip.putString(overlayUrl.getText());
+            Clipboard.getSystemClipboard().setContent(clip);
+            message.setText("Copied. Paste it into OBS as a Browser Source, 1920 x 1080.");
+        });
+        copyOverlayUrl.setMinWidth(Region.USE_PREF_SIZE);
+        addToObs.setId("add-to-obs");
+        addToObs.setDisable(true);
+        addToObs.setMinWidth(Region.USE_PREF_SIZE);
+        addToObs.setTooltip(new Tooltip("Puts the overlay into the scene on air in OBS, at your canvas size "
+                + "(OBS 28 or later, with its WebSocket server on)."));
+        addToObs.setOnAction(event -> addToObs());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        bar = new HBox(12, store, tracking, chat, stream, links, message, urlLabel, overlayUrl, copyOverlayUrl, addToObs);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 12, 6, 12));
+        bar.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
+    }
+
+    Node view() {
+        return bar;
+    }
+
+    /** The services run: where the store is, and the URL for OBS. */
+    void started(String storeAddress, boolean embedded, String obsUrl) {
+        store.setText("Store: " + (embedded ? "embedded (" + storeAddress + ")" : storeAddress));
+        overlayUrl.setText(obsUrl);
+        copyOverlayUrl.setDisable(false);
+        addToObs.setDisable(false);
+    }
+
+    void startFailed() {
+        store.setText("Store: not started");
+    }
+
+    void show(WriterStatus trackingStatus, ChannelStatus channel, PublicLinksStatus linksStatus) {
+        showTracking(trackingStatus);
+        links.setText(linksStatus.brief());
+        links.setTooltip(new Tooltip(linksStatus.sentence()));
+        chat.setText(channel.chatText());
+        stream.setText(channel.streamText());
+    }
+
+    void message(String text) {
+        message.setText(text);
+    }
+
+    private void showTracking(WriterStatus status) {
+        if (!status.journalWriting()) {
+            long held = status.eventsHeld();
+            tracking.setText("journal failing, %d %s in memory".formatted(held, held == 1 ? "event" : "events"));
+            tracking.setTooltip(new Tooltip(status.sentence()));
+            return;
+        }
+        if (status.online()) {
+            tracking.setText("online");
+            tracking.setTooltip(null);
+            return;
+        }
+        long waiting = status.eventsWaiting();
+        tracking.setText("offline, %d %s waiting".formatted(waiting, waiting == 1 ? "event" : "events"));
+        tracking.setTooltip(new Tooltip(status.sentence()));
+    }
+
+    /** Talks to OBS off the FX thread; what OBS did, or why it could not, goes to the message line. */
+    private void addToObs() {
+        addToObs.setDisable(true);
+        message.setText("Talking to OBS…");
+        String url = overlayUrl.getText();
+        ObsConnectionSettings obs = saved.obsConnection();
+        background.run(() -> new AddToObs(http, obs, AddToObs.DEFAULT_TIMEOUT).addOverlay(url).sentence(), sentence -> {
+            addToObs.setDisable(false);
+            message.setText(sentence);
+        }, failure -> {
+            addToObs.setDisable(false);
+            message.setText(failure instanceof ObsException ? failure.getMessage() : Failures.sentence(failure));
+        });
+    }
+}

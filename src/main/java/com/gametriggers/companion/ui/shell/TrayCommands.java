@@ -1,0 +1,61 @@
+package com.gametriggers.companion.ui.shell;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import com.gametriggers.companion.ui.AppSession;
+import com.gametriggers.companion.ui.overlay.OverlayView;
+import com.gametriggers.companion.ui.tray.TrayActions;
+
+import javafx.application.Platform;
+
+/** The tray menu's entries, on the window and the running app; before the services run, only Show and Quit act. */
+final class TrayCommands implements TrayActions {
+
+    private final Runnable showWindow;
+    private final Supplier<AppSession> session;
+    private final Runnable quit;
+
+    /**
+     * @param showWindow brings the window back (from any thread)
+     * @param session    the running app, null while it starts
+     * @param quit       stops everything; run on the FX thread
+     */
+    TrayCommands(Runnable showWindow, Supplier<AppSession> session, Runnable quit) {
+        this.showWindow = showWindow;
+        this.session = session;
+        this.quit = quit;
+    }
+
+    @Override
+    public void showWindow() {
+        showWindow.run();
+    }
+
+    @Override
+    public void showSponsorNow() {
+        whenRunning(AppSession::showNow);
+    }
+
+    @Override
+    public void pauseAds() {
+        whenRunning(running -> running.pauseAds(OverlayView.PAUSES.get(0)));
+    }
+
+    @Override
+    public void resumeAds() {
+        whenRunning(AppSession::resumeAds);
+    }
+
+    @Override
+    public void quit() {
+        Platform.runLater(quit);
+    }
+
+    private void whenRunning(Consumer<AppSession> action) {
+        AppSession running = session.get();
+        if (running != null) {
+            action.accept(running);
+        }
+    }
+}
