@@ -12,7 +12,7 @@ import com.gametriggers.companion.store.StoreSettings;
 /** What the command line asked for, resolved: the data folder is always known here. */
 record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo, int overlayPort,
                   int linksPort, Optional<URI> publicTrackingUrl, Optional<String> twitchClientId, boolean twitchLogin,
-                  RotationSettings rotation) {
+                  RotationSettings rotation, TwitchEndpoints twitch) {
 
     OverlaySettings overlaySettings() {
         return new OverlaySettings(overlayPort);

@@ -26,7 +26,7 @@ final class DesktopLauncher {
             // JavaFX would end with the window; the app ends only after its services have stopped behind it.
             Platform.setImplicitExit(false);
             TwitchAccount twitch = TwitchSignIn.account(options.dataDir(),
-                    () -> options.twitchClientId().or(() -> settings.form().twitchClientId()));
+                    () -> options.twitchClientId().or(() -> settings.form().twitchClientId()), options.twitch());
             new MainWindow(() -> CompanionServices.start(options), settings, twitch, Platform::exit).show(new Stage());
         });
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +19,7 @@ import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.ui.TwitchAccount;
 
+import okhttp3.HttpUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,6 +65,20 @@ public final class Main implements Callable<Integer> {
             + "enter the code), then run as usual.")
     private boolean twitchLogin;
 
+    /* A local Twitch stand-in, for tests that run the whole app; hidden, as no streamer needs them. */
+
+    @Option(names = "--twitch-base-url", hidden = true, paramLabel = "URL",
+            description = "A stand-in for id.twitch.tv at its root and for Helix under helix/.")
+    private String twitchBaseUrl;
+
+    @Option(names = "--twitch-chat-url", hidden = true, paramLabel = "URL",
+            description = "A stand-in for Twitch's IRC WebSocket.")
+    private String twitchChatUrl;
+
+    @Option(names = "--twitch-poll-millis", hidden = true, paramLabel = "MS",
+            description = "Time between two stream-status polls.")
+    private Long twitchPollMillis;
+
     @Option(names = "--headless", description = "No window: run the services until stopped (Ctrl-C or SIGTERM).")
     private boolean headless;
 
@@ -82,6 +98,20 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** @throws IllegalArgumentException with a sentence saying which value cannot be used */
+    private TwitchEndpoints twitchEndpoints() {
+        Optional<String> chatUrl = Optional.ofNullable(twitchChatUrl);
+        if (chatUrl.isPresent() && !chatUrl.get().matches("wss?://.+")) {
+            throw new IllegalArgumentException("The Twitch chat stand-in must be a ws:// or wss:// address: " + twitchChatUrl);
+        }
+        Optional<HttpUrl> baseUrl = Optional.ofNullable(twitchBaseUrl).map(HttpUrl::parse);
+        if (twitchBaseUrl != null && baseUrl.isEmpty()) {
+            throw new IllegalArgumentException("The Twitch stand-in must be an http(s) address: " + twitchBaseUrl);
+        }
+        return new TwitchEndpoints(baseUrl, chatUrl,
+                twitchPollMillis == null ? TwitchEndpoints.POLL_INTERVAL : Duration.ofMillis(twitchPollMillis));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         Path folder = dataDir != null ? dataDir : DataDirectories.forCurrentUser();
@@ -93,6 +123,13 @@ public final class Main implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return 1;
         }
+        TwitchEndpoints twitch;
+        try {
+            twitch = twitchEndpoints();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
         // The command line and the environment win over the settings file, which wins over the defaults.
         AppOptions options = new AppOptions(
                 Optional.ofNullable(mongoUri).filter(uri -> !uri.isBlank()).or(saved::mongoUri),
@@ -100,7 +137,7 @@ public final class Main implements Callable<Integer> {
                 linksPort != null ? linksPort : LinksSettings.DEFAULT_PORT,
                 Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
                 Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()).or(saved::twitchClientId),
-                twitchLogin, saved.rotation());
+                twitchLogin, saved.rotation(), twitch);
         if (options.twitchLogin()) {
             try {
                 TwitchSignIn.signIn(options, out);

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.chat.ChatBot;
-import com.gametriggers.companion.chat.ChatBotSettings;
 import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatCommand;
 import com.gametriggers.companion.domain.ClickType;
@@ -36,7 +35,6 @@ import okhttp3.OkHttpClient;
 final class TwitchLink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TwitchLink.class);
-    static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
 
     private final ChatBot chatBot;
     private final StreamStatusPoller poller;
@@ -48,9 +46,9 @@ final class TwitchLink implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    static TwitchLink start(TwitchSettings settings, TwitchToken token, OverlayControl overlay, TrackingLinks links,
-                            Tracker tracker, AtomicLong viewers) {
-        ChatBot chatBot = ChatBot.open(ChatBotSettings.twitch(token.login(), token.accessToken(), token.login()),
+    static TwitchLink start(TwitchEndpoints endpoints, TwitchSettings settings, TwitchToken token, OverlayControl overlay,
+                            TrackingLinks links, Tracker tracker, AtomicLong viewers) {
+        ChatBot chatBot = ChatBot.open(endpoints.chat(token),
                 () -> chatCommands(overlay, links),
                 (participationId, messageId, userId, at) -> tracker.record(TrackingEvent.click("chat:" + messageId,
                         participationId, at, ClickType.CHAT, ViewerKeys.forChatUser(userId))).whenComplete((outcome, failure) -> {
@@ -64,7 +62,8 @@ final class TwitchLink implements AutoCloseable {
             return thread;
         });
         HelixClient helix = new HelixClient(new OkHttpClient(), settings, () -> token, Clock.systemUTC(), Sleeper.system());
-        StreamStatusPoller poller = new StreamStatusPoller(helix, token.login(), scheduler, POLL_INTERVAL, Clock.systemUTC());
+        StreamStatusPoller poller = new StreamStatusPoller(helix, token.login(), scheduler, endpoints.pollInterval(),
+                Clock.systemUTC());
         poller.addListener(new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline,
                 overlay::participationsOnScreen, tracker, viewers));
         poller.start();

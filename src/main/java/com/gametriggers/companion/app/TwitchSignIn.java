@@ -44,7 +44,7 @@ final class TwitchSignIn {
 
     /** Signs in from the terminal: prints where to enter the code, then waits for it. */
     static void signIn(AppOptions options, PrintStream out) throws SignInException {
-        TwitchAccount account = account(options.dataDir(), options::twitchClientId);
+        TwitchAccount account = account(options.dataDir(), options::twitchClientId, options.twitch());
         try {
             DeviceCode code = account.startSignIn();
             out.println("twitch: open " + code.verificationUri() + " and enter the code " + code.userCode());
@@ -61,7 +61,7 @@ final class TwitchSignIn {
      *
      * @param clientId read at each sign-in, so a client id saved in Settings a moment ago is used
      */
-    static TwitchAccount account(Path dataDir, Supplier<Optional<String>> clientId) {
+    static TwitchAccount account(Path dataDir, Supplier<Optional<String>> clientId, TwitchEndpoints endpoints) {
         TwitchAccountStore accounts = new TwitchAccountStore(dataDir);
         return new TwitchAccount() {
             private DeviceLogin login;
@@ -81,7 +81,7 @@ final class TwitchSignIn {
                 String id = clientId.get().orElseThrow(() -> new SignInException(
                         "Signing in to Twitch needs the app's Twitch client id (Settings, --twitch-client-id or "
                                 + "TWITCH_CLIENT_ID)."));
-                login = new DeviceLogin(new OkHttpClient(), TwitchSettings.production(id), SCOPES, Clock.systemUTC(),
+                login = new DeviceLogin(new OkHttpClient(), endpoints.settings(id), SCOPES, Clock.systemUTC(),
                         Sleeper.system());
                 try {
                     return login.start();
@@ -134,7 +134,7 @@ final class TwitchSignIn {
             log.info("Twitch chat and stream status are off: no client id (--twitch-client-id)");
             return Optional.empty();
         }
-        TwitchSettings settings = TwitchSettings.production(options.twitchClientId().get());
+        TwitchSettings settings = options.twitch().settings(options.twitchClientId().get());
         Optional<TwitchToken> token;
         try {
             token = new TwitchAccountStore(options.dataDir()).load();
@@ -152,6 +152,6 @@ final class TwitchSignIn {
             log.warn("Your Twitch sign-in expired; sign in again with --twitch-login");
             return Optional.empty();
         }
-        return Optional.of(TwitchLink.start(settings, token.get(), overlay, links, tracker, viewers));
+        return Optional.of(TwitchLink.start(options.twitch(), settings, token.get(), overlay, links, tracker, viewers));
     }
 }

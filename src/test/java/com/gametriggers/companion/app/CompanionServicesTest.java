@@ -27,7 +27,7 @@ class CompanionServicesTest {
     @Test
     void aSponsorsQrCodeAndChatCommandCanBeChangedFromTheApp() throws Exception {
         AppOptions options = new AppOptions(Optional.empty(), dataDir, true, true, 0, 0, Optional.empty(), Optional.empty(), false,
-                RotationSettings.defaults());
+                RotationSettings.defaults(), TwitchEndpoints.twitch());
         try (CompanionServices services = CompanionServices.start(options)) {
             Participation pixel = services.store().participations().forStreamer(services.streamerId()).stream()
                     .filter(p -> "!pixel".equals(p.chatCommand())).findFirst().orElseThrow();

@@ -53,7 +53,7 @@ class CompanionWindowTest {
     CompanionWindowTest(@TempDir Path dataDir) throws Exception {
         this.dataDir = dataDir;
         services = CompanionServices.start(new AppOptions(Optional.empty(), dataDir, false, true, 0, 0, Optional.empty(),
-                Optional.empty(), false, RotationSettings.defaults()));
+                Optional.empty(), false, RotationSettings.defaults(), TwitchEndpoints.twitch()));
         Instant now = Instant.now();
         echo = services.store().campaigns().addIfMissing(new Campaign(TestIds.newId(), "Autumn Drop", "Echo Gear",
                 "Headsets for every squad.", CampaignStatus.ACTIVE, PaymentType.CPC, new BigDecimal("0.40"),
@@ -64,7 +64,7 @@ class CompanionWindowTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(() -> services, new SettingsFile(dataDir, AppSettings.defaults()),
-                TwitchSignIn.account(dataDir, Optional::empty), () -> { });
+                TwitchSignIn.account(dataDir, Optional::empty, TwitchEndpoints.twitch()), () -> { });
         window.show(stage);
     }
 
