@@ -24,7 +24,7 @@ import okhttp3.WebSocketListener;
  * Twitch's IRC WebSocket as far as the bot needs it: every connection upgrades to a WebSocket, answers NICK with
  * {@code 001} and JOIN with a USERSTATE, and records what the bot sends with the test's clock.
  */
-final class FakeTwitchServer implements AutoCloseable {
+public final class FakeTwitchServer implements AutoCloseable {
 
     record Received(String line, Instant at) {
     }
@@ -35,7 +35,7 @@ final class FakeTwitchServer implements AutoCloseable {
     private final AtomicInteger refusals = new AtomicInteger();
     private volatile String userStateTags = "@badges=;mod=0";
 
-    FakeTwitchServer(Clock clock) throws IOException {
+    public FakeTwitchServer(Clock clock) throws IOException {
         this.clock = clock;
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -54,7 +54,7 @@ final class FakeTwitchServer implements AutoCloseable {
         return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10));
     }
 
-    String url() {
+    public String url() {
         return "ws://" + server.getHostName() + ":" + server.getPort() + "/";
     }
 
@@ -68,11 +68,11 @@ final class FakeTwitchServer implements AutoCloseable {
         refusals.set(count);
     }
 
-    int connectionCount() {
+    public int connectionCount() {
         return connections.size();
     }
 
-    Connection connection(int index) {
+    public Connection connection(int index) {
         soon().until(() -> connections.size() > index);
         return connections.get(index);
     }
@@ -83,7 +83,7 @@ final class FakeTwitchServer implements AutoCloseable {
         server.close();
     }
 
-    final class Connection extends WebSocketListener {
+    public final class Connection extends WebSocketListener {
 
         private final List<Received> received = new CopyOnWriteArrayList<>();
         private volatile WebSocket socket;
@@ -109,7 +109,7 @@ final class FakeTwitchServer implements AutoCloseable {
             webSocket.close(1000, null);
         }
 
-        void send(String lines) {
+        public void send(String lines) {
             socket.send(lines);
         }
 
@@ -117,11 +117,11 @@ final class FakeTwitchServer implements AutoCloseable {
          * Twitch goes away. A server-side OkHttp WebSocket cannot be cut without a close frame, so this is a clean
          * close; a broken handshake is {@link #refuseNextConnections}.
          */
-        void drop() {
+        public void drop() {
             socket.close(1001, "going away");
         }
 
-        List<String> lines() {
+        public List<String> lines() {
             return received.stream().map(Received::line).toList();
         }
 
@@ -130,7 +130,7 @@ final class FakeTwitchServer implements AutoCloseable {
         }
 
         /** Waits until the bot has read everything sent before, which it answers in order. */
-        void roundTrip(String token) {
+        public void roundTrip(String token) {
             send("PING :" + token);
             soon().until(() -> lines().contains("PONG :" + token));
         }
