@@ -32,6 +32,7 @@ import com.gametriggers.companion.overlay.Chromium;
 import com.gametriggers.companion.overlay.ShowWatcher;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreSettings;
+import com.gametriggers.companion.twitch.TwitchToken;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -156,6 +157,11 @@ final class StreamDay implements AutoCloseable {
         twitch.dropHeldPolls();
     }
 
+    /** The Twitch sign-in the app keeps in its data folder. */
+    TwitchToken savedSignIn() throws IOException {
+        return new TwitchAccountStore(appData()).load().orElseThrow();
+    }
+
     List<Participation> sponsors() {
         return List.copyOf(sponsorsByCommand.values());
     }
@@ -237,6 +243,16 @@ final class StreamDay implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes every showing that began while the test was busy elsewhere (starting the app, waiting for the store),
+     * counting those on air, and returns in a gap between two showings, or before the first.
+     */
+    void untilAGap() {
+        while (watcher.shows().stream().anyMatch(seen -> !handledTickets.contains(seen.ticket()))) {
+            awaitHidden(beginShowing());
+        }
+    }
+
     /** The next showing, once its beacon was acknowledged if it is on air; the test decides when it ends for it. */
     Showing beginShowing() {
         Showing showing = nextShowing();
@@ -302,6 +318,14 @@ final class StreamDay implements AutoCloseable {
         return connection;
     }
 
+    /** Twitch closes the bot's chat connection, as for maintenance; returns the one the bot opens next, once joined. */
+    FakeTwitchServer.Connection chatDroppedAndReopened() {
+        FakeTwitchServer.Connection dropped = chatConnection();
+        chatConnectionsBefore = chat.connectionCount();
+        dropped.drop();
+        return chatConnection();
+    }
+
     /**
      * A viewer uses a sponsor's command: a chat click, or a filtered one when that viewer used it within the click
      * window. Returns once the bot has read it.
@@ -359,15 +383,22 @@ final class StreamDay implements AutoCloseable {
         return JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("store");
     }
 
-    /** Waits until exactly {@code count} events are durable in the journal and not yet in the store. */
-    void awaitEventsWaiting(long count) {
-        await(count + " events waiting for the store").atMost(STEP)
-                .until(() -> health().get("eventsWaiting").getAsLong(), waiting -> waiting == count);
+    /**
+     * Waits until every event since the test had counted {@code eventsBefore} is durable in the journal and none is in
+     * the store yet. Call it when no beacon can come meanwhile: during a showing after its beacon, or in a gap.
+     */
+    void awaitEventsWaitingSince(long eventsBefore) {
+        await("the events waiting for the store").atMost(STEP).untilAsserted(() -> assertThat(
+                health().get("eventsWaiting").getAsLong()).isEqualTo(expected.events() - eventsBefore));
     }
 
-    /** Waits until the store holds exactly what the test computed, with nothing left waiting. */
+    /**
+     * Waits until the store holds exactly what the test computed, with nothing left waiting. Each look is taken in a
+     * gap between showings, after counting the showings that went by, so no beacon lands while it compares.
+     */
     void awaitStoredAsExpected() {
         await("the stored counters equal what the test sent").atMost(STORE_CATCH_UP).untilAsserted(() -> {
+            untilAGap();
             for (Participation sponsor : sponsors()) {
                 Participation stored = reader.participations().byId(sponsor.id()).orElseThrow();
                 assertThat(ExpectedCounts.Counts.of(stored)).as(sponsor.chatCommand())

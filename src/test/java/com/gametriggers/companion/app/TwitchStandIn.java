@@ -88,9 +88,13 @@ final class TwitchStandIn implements AutoCloseable {
         return refreshToken;
     }
 
-    /** Twitch stops accepting the access token (it expired); the refresh token still works. */
+    /**
+     * Twitch stops accepting the access token (it expired); the refresh token still works. A poll held now is
+     * answered 503, so the app's next one meets the expiry.
+     */
     void expireAccessToken() {
         expired = true;
+        dropHeldPolls();
     }
 
     /** The form bodies of every refresh the app asked for. */
