@@ -51,7 +51,6 @@ final class TwitchStandIn implements AutoCloseable {
     private final Instant startedAt;
     private final ConcurrentLinkedQueue<CompletableFuture<Answer>> heldPolls = new ConcurrentLinkedQueue<>();
     private final List<Map<String, String>> refreshes = new CopyOnWriteArrayList<>();
-    private final AtomicInteger polls = new AtomicInteger();
     private final AtomicInteger generation = new AtomicInteger(1);
     private volatile String accessToken = token("access", 1);
     private volatile String refreshToken = token("refresh", 1);
@@ -102,10 +101,6 @@ final class TwitchStandIn implements AutoCloseable {
         return List.copyOf(refreshes);
     }
 
-    int polls() {
-        return polls.get();
-    }
-
     /**
      * Answers a stream-status poll the app is waiting on, or the next one within {@code wait}, with the stream live and
      * {@code viewers} watching.
@@ -151,7 +146,6 @@ final class TwitchStandIn implements AutoCloseable {
     }
 
     private Answer held() throws InterruptedException {
-        polls.incrementAndGet();
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         heldPolls.add(answer);
         try {
