@@ -278,6 +278,12 @@ final class StreamDay implements AutoCloseable {
                 seen.data().get("durationMs").getAsLong(), obsActive);
     }
 
+    /** Whether no showing came after this one: a later one cannot have been on air for a second yet. */
+    boolean nothingShownSince(Showing showing) {
+        List<String> tickets = watcher.tickets();
+        return tickets.get(tickets.size() - 1).equals(showing.ticket());
+    }
+
     private void awaitHidden(Showing showing) {
         await("the end of showing " + showings).atMost(STEP).until(() -> {
             List<ShowWatcher.Seen> events = watcher.events();

@@ -148,12 +148,12 @@ class StreamDayTest {
         day.untilAGap();
         StreamDay.Showing showing = day.beginShowing();
         assertThat(showing.onAir()).isTrue();
-        day.chatCommand("!pixel", loyalViewer, false);
         day.viewers(showing, audience());
+        day.chatCommand("!pixel", loyalViewer, false);
         day.awaitEventsWaitingSince(eventsBefore);
         day.killApp();
         day.obsSourceActive(false);
-        assertThat(showing.left()).as("killed while the showing was on screen, before the next one").isPositive();
+        assertThat(day.nothingShownSince(showing)).as("killed before the next showing came").isTrue();
         int showingsBeforeKill = day.showings();
         day.restartStore();
         day.startApp();
