@@ -15,7 +15,7 @@ import com.gametriggers.companion.store.StoreSettings;
  */
 record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo, int overlayPort,
                   int linksPort, Optional<URI> publicTrackingUrl, Optional<String> twitchClientId, boolean twitchLogin,
-                  RotationSettings rotation) {
+                  RotationSettings rotation, TwitchEndpoints twitch) {
 
     OverlaySettings overlaySettings() {
         return new OverlaySettings(overlayPort);

@@ -101,7 +101,7 @@ final class CompanionServices implements AppSession {
             overlay.control().updateRotation(options.rotation());
             new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
             TwitchLink twitchLink = running.add(TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(),
-                    tracker, viewers, clock));
+                    tracker, viewers, options.twitch().link(clock)));
             PublicLinks publicLinks = running.add(PublicLinks.forThisComputer(links.trackingLinks(),
                     URI.create(links.baseUrl()), clock,
                     () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId())));

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,7 @@ import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.TwitchAccount;
 
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,6 +69,18 @@ public final class Main implements Callable<Integer> {
             + "enter the code), then run as usual.")
     private boolean twitchLogin;
 
+    @Option(names = "--twitch-base-url", hidden = true, paramLabel = "URL",
+            description = "A stand-in for id.twitch.tv at its root and for Helix under helix/.")
+    private String twitchBaseUrl;
+
+    @Option(names = "--twitch-chat-url", hidden = true, paramLabel = "URL",
+            description = "A stand-in for Twitch's IRC WebSocket.")
+    private String twitchChatUrl;
+
+    @Option(names = "--twitch-poll-millis", hidden = true, paramLabel = "MS",
+            description = "Time between two stream-status polls.")
+    private Long twitchPollMillis;
+
     @Option(names = "--headless", description = "No window: run the services until stopped (Ctrl-C or SIGTERM).")
     private boolean headless;
 
@@ -107,6 +121,20 @@ public final class Main implements Callable<Integer> {
         return () -> commandLine.or(() -> settings.form().twitchClientId()).or(build::twitchClientId);
     }
 
+    /** @throws IllegalArgumentException with a sentence saying which value cannot be used */
+    private TwitchEndpoints twitchEndpoints() {
+        Optional<String> chatUrl = Optional.ofNullable(twitchChatUrl);
+        if (chatUrl.isPresent() && !chatUrl.get().matches("wss?://.+")) {
+            throw new IllegalArgumentException("The Twitch chat stand-in must be a ws:// or wss:// address: " + twitchChatUrl);
+        }
+        Optional<HttpUrl> baseUrl = Optional.ofNullable(twitchBaseUrl).map(HttpUrl::parse);
+        if (twitchBaseUrl != null && baseUrl.isEmpty()) {
+            throw new IllegalArgumentException("The Twitch stand-in must be an http(s) address: " + twitchBaseUrl);
+        }
+        return new TwitchEndpoints(baseUrl, chatUrl,
+                twitchPollMillis == null ? TwitchLink.POLL_INTERVAL : Duration.ofMillis(twitchPollMillis));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         Path folder = dataDir != null ? dataDir : DataDirectories.forCurrentUser();
@@ -118,6 +146,13 @@ public final class Main implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return 1;
         }
+        TwitchEndpoints endpoints;
+        try {
+            endpoints = twitchEndpoints();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
         // The command line and the environment win over the settings file, which wins over the defaults.
         AppOptions options = new AppOptions(
                 Optional.ofNullable(mongoUri).filter(uri -> !uri.isBlank()).or(saved::mongoUri),
@@ -125,7 +160,7 @@ public final class Main implements Callable<Integer> {
                 linksPort != null ? linksPort : LinksSettings.DEFAULT_PORT,
                 Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
                 Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()),
-                twitchLogin, saved.rotation());
+                twitchLogin, saved.rotation(), endpoints);
         SingleInstance instance;
         try {
             SingleInstance.Claim claim = SingleInstance.claim(folder);
@@ -145,7 +180,7 @@ public final class Main implements Callable<Integer> {
         // The app's one clock: every service, the window and the tray read time from it.
         Clock clock = Clock.systemDefaultZone();
         TwitchSignIn twitch = TwitchSignIn.onTwitch(folder,
-                twitchClientId(options.twitchClientId(), settings, BuildDefaults.load()), http, clock);
+                twitchClientId(options.twitchClientId(), settings, BuildDefaults.load()), options.twitch(), http, clock);
         if (options.twitchLogin()) {
             try {
                 twitch.signInFromTerminal(out);

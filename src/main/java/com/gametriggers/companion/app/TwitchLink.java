@@ -55,9 +55,6 @@ final class TwitchLink implements AutoCloseable {
     /** Where chat is and how often Twitch is asked: Twitch's own in the app, a local stand-in in tests. */
     record Options(String chatUrl, Duration pollInterval, Duration validateEvery, Clock clock) {
 
-        static Options twitch(Clock clock) {
-            return new Options(ChatBotSettings.TWITCH_URL, POLL_INTERVAL, VALIDATE_EVERY, clock);
-        }
     }
 
     private final TwitchSignIn account;
@@ -95,7 +92,7 @@ final class TwitchLink implements AutoCloseable {
     }
 
     static TwitchLink start(TwitchSignIn account, OkHttpClient http, OverlayControl overlay, TrackingLinks links,
-                            Tracker tracker, AtomicLong viewers, Clock clock) {
+                            Tracker tracker, AtomicLong viewers, Options options) {
         TwitchLink link = new TwitchLink(account, http,
                 new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline, overlay::participationsOnScreen,
                         tracker, viewers),
@@ -106,7 +103,7 @@ final class TwitchLink implements AutoCloseable {
                                 log.warn("A chat command could not be recorded: {}", failure.getMessage());
                             }
                         }),
-                () -> viewers.set(0), Options.twitch(clock));
+                () -> viewers.set(0), options);
         // While a sponsor is on screen, chat hears its link too, unless the bot spoke within the last lines.
         overlay.onShow(participationId -> chatCommands(overlay, links).stream()
                 .filter(command -> command.participationId().equals(participationId))

@@ -73,8 +73,9 @@ final class TwitchSignIn implements TwitchAccount {
     }
 
     /** On Twitch itself, with the client id the caller finds (command line, Settings, the build's default). */
-    static TwitchSignIn onTwitch(Path dataDir, Supplier<Optional<String>> clientId, OkHttpClient http, Clock clock) {
-        return new TwitchSignIn(dataDir, () -> clientId.get().map(TwitchSettings::production), http, clock,
+    static TwitchSignIn onTwitch(Path dataDir, Supplier<Optional<String>> clientId, TwitchEndpoints endpoints,
+                                 OkHttpClient http, Clock clock) {
+        return new TwitchSignIn(dataDir, () -> clientId.get().map(endpoints::settings), http, clock,
                 Sleeper.system());
     }
 

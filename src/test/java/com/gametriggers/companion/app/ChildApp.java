@@ -35,10 +35,23 @@ public final class ChildApp implements AutoCloseable {
     }
 
     public static ChildApp start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        return start(List.of(), args);
+    }
+
+    /**
+     * The desktop app, window and all, on JavaFX's headless Monocle platform with software rendering, as the UI tests
+     * run it: no display needed, and no tray (so a closed window asks, or follows the kept choice).
+     */
+    public static ChildApp desktop(String... args) throws IOException {
+        return start(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Djava.awt.headless=true"), args);
+    }
+
+    private static ChildApp start(List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         if (!command.contains("--links-port")) {
             // A free port: the default one may be taken by a running app, or by another test's child.

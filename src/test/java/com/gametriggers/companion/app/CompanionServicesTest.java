@@ -30,10 +30,10 @@ class CompanionServicesTest {
     @Test
     void aSponsorsQrCodeAndChatCommandCanBeChangedFromTheApp() throws Exception {
         AppOptions options = new AppOptions(Optional.empty(), dataDir, true, true, 0, 0, Optional.empty(), Optional.empty(), false,
-                RotationSettings.defaults());
+                RotationSettings.defaults(), TwitchEndpoints.twitch());
         OkHttpClient http = AppHttp.create();
         try (CompanionServices services = CompanionServices.start(options, http,
-                TwitchSignIn.onTwitch(dataDir, Optional::empty, http, Clock.systemUTC()), Clock.systemUTC())) {
+                TwitchSignIn.onTwitch(dataDir, Optional::empty, TwitchEndpoints.twitch(), http, Clock.systemUTC()), Clock.systemUTC())) {
             Participation pixel = services.store().participations().forStreamer(services.streamerId()).stream()
                     .filter(p -> "!pixel".equals(p.chatCommand())).findFirst().orElseThrow();
 

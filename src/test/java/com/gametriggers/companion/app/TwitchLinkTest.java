@@ -129,7 +129,7 @@ class TwitchLinkTest {
         assertThat(stops).hasValue(1);
         int requests = twitch.refreshes();
         assertThat(requests).isEqualTo(1);
-        TwitchSignIn afterRestart = TwitchSignIn.onTwitch(dataDir, () -> Optional.of("test-client-id"), http,
+        TwitchSignIn afterRestart = TwitchSignIn.onTwitch(dataDir, () -> Optional.of("test-client-id"), TwitchEndpoints.twitch(), http,
                 Clock.systemUTC());
         assertThat(afterRestart.needsStreamer()).contains(TwitchCredentials.TURNED_DOWN);
         assertThat(afterRestart.credentials()).isEmpty();

@@ -65,13 +65,21 @@ public final class DelayingTcpProxy implements AutoCloseable {
 
     /** Listens on {@code 127.0.0.1} and a free port, forwarding to {@code target}; {@code delay} may be zero. */
     public DelayingTcpProxy(InetSocketAddress target, Duration delay) throws IOException {
+        this(target, delay, 0);
+    }
+
+    /**
+     * Listens on {@code 127.0.0.1:port} (0: a free one). A proxy closed and made again on the same port is a server
+     * that went away and came back at the same address, as a restarted MongoDB does.
+     */
+    public DelayingTcpProxy(InetSocketAddress target, Duration delay, int port) throws IOException {
         this.target = Objects.requireNonNull(target, "target");
         this.delay = Objects.requireNonNull(delay, "delay");
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative: " + delay);
         }
         this.delayNanos = delay.toNanos();
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::acceptLoop, "delaying-proxy-accept-" + server.getLocalPort());
         this.acceptor.setDaemon(true);
         this.acceptor.start();

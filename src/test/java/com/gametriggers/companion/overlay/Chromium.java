@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * A headless Chromium from Debian's packages (chromium, chromium-driver), the browser engine OBS's Browser Source is
  * built on. Selenium Manager is never asked for anything: nothing can be downloaded here.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     static final File BROWSER = new File("/usr/bin/chromium");
     static final File DRIVER = new File("/usr/bin/chromedriver");
@@ -66,7 +66,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Fails, never skips, when the browser is missing: a test that silently does not run proves nothing. */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         if (!BROWSER.canExecute() || !DRIVER.canExecute()) {
             fail("The overlay tests need Debian's Chromium and its driver at " + BROWSER + " and " + DRIVER
                     + ". Install them with: apt-get update && apt-get install -y chromium chromium-driver");
@@ -76,7 +76,7 @@ final class Chromium implements AutoCloseable {
     /**
      * @param asObs whether the page sees a stand-in {@code window.obsstudio}, as in OBS, or runs as a plain browser would
      */
-    static Chromium start(boolean asObs) throws IOException {
+    public static Chromium start(boolean asObs) throws IOException {
         requireInstalled();
         Path profile = Files.createTempDirectory("overlay-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -119,7 +119,7 @@ final class Chromium implements AutoCloseable {
         return chromium;
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
@@ -141,12 +141,12 @@ final class Chromium implements AutoCloseable {
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
-    Object script(String script, Object... arguments) {
+    public Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);
     }
 
     /** An attribute of {@code <html>}: the page reports its state there (data-card, data-connected, data-on-air). */
-    String rootAttribute(String name) {
+    public String rootAttribute(String name) {
         Object value = script("return document.documentElement.getAttribute(arguments[0]);", name);
         return value == null ? null : value.toString();
     }

@@ -21,10 +21,10 @@ import com.google.gson.JsonParser;
  * Listens to an overlay's event stream next to the page, as a second client of the same channel: the tests learn
  * from it which showings the server made and when, without asking the page.
  */
-final class ShowWatcher implements AutoCloseable {
+public final class ShowWatcher implements AutoCloseable {
 
-    record Seen(String event, JsonObject data, long atNanos) {
-        String ticket() {
+    public record Seen(String event, JsonObject data, long atNanos) {
+        public String ticket() {
             return data.has("ticket") ? data.get("ticket").getAsString() : null;
         }
     }
@@ -50,16 +50,21 @@ final class ShowWatcher implements AutoCloseable {
         reader.start();
     }
 
-    static ShowWatcher open(String baseUrl, String key) throws IOException, InterruptedException {
+    public static ShowWatcher open(String baseUrl, String key) throws IOException, InterruptedException {
         return new ShowWatcher(baseUrl + "events/" + key);
     }
 
     /** Called on the reader thread as each event arrives, so a test can act within milliseconds of it. */
-    void onEvent(Consumer<Seen> listener) {
+    public void onEvent(Consumer<Seen> listener) {
         listeners.add(listener);
     }
 
-    List<Seen> shows() {
+    /** Every show and hide so far, in the order they came. */
+    public List<Seen> events() {
+        return List.copyOf(seen);
+    }
+
+    public List<Seen> shows() {
         return seen.stream().filter(s -> s.event().equals("show")).toList();
     }
 
@@ -68,7 +73,7 @@ final class ShowWatcher implements AutoCloseable {
     }
 
     /** The distinct showings: a reconnecting client is sent the current one again, this one is not. */
-    List<String> tickets() {
+    public List<String> tickets() {
         return shows().stream().map(Seen::ticket).distinct().toList();
     }
 
