@@ -122,7 +122,7 @@ public final class Tracker implements AutoCloseable {
         notOnDisk.incrementAndGet();
         // Completed on the journal's writer thread, without a hand-off per event: callers attach quick callbacks
         // only, or use the *Async variants (see record's contract).
-        return journal.append(JournalEntry.encode(entry)).handle((sequence, failure) -> {
+        CompletableFuture<RecordOutcome> handedOver = journal.append(JournalEntry.encode(entry)).handle((sequence, failure) -> {
             notOnDisk.decrementAndGet();
             if (failure != null) {
                 inMemory.release();
@@ -137,6 +137,9 @@ public final class Tracker implements AutoCloseable {
             }
             return RecordOutcome.RECORDED;
         });
+        // The caller gets a copy: a caller that stops waiting (orTimeout, complete) completes only its copy. Completing
+        // this stage itself would skip the hand-over above, and an event on disk would never reach the store.
+        return handedOver.copy();
     }
 
     public WriterStatus status() {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,22 @@ class TrackerTest {
 
     private Participation reload(Participation p) {
         return fixture.store().participations().byId(p.id()).orElseThrow();
+    }
+
+    @Test
+    void aCallerThatStopsWaitingForItsEventDoesNotKeepTheEventFromTheStore() {
+        Participation cpm = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPM, "4.50"));
+        Instant now = Instant.now();
+        for (int i = 0; i < 200; i++) {
+            // As the beacon handler's timeout does while the journal waits for disk space: before the event is on disk.
+            tracker.record(TrackingEvent.impression("given-up-" + i, cpm.id(), now, 2))
+                    .completeExceptionally(new TimeoutException("the page was answered already"));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> reload(cpm).impressions() == 400);
+        assertThat(tracker.record(TrackingEvent.impression("given-up-7", cpm.id(), now, 2)).join())
+                .as("the page's resend").isEqualTo(RecordOutcome.DUPLICATE);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> reload(cpm).impressions() == 400);
     }
 
     @Test
