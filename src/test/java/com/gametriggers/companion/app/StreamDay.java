@@ -30,6 +30,7 @@ import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.overlay.Chromium;
 import com.gametriggers.companion.overlay.ShowWatcher;
+import com.gametriggers.companion.tracking.SmallDisk;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.twitch.TwitchToken;
@@ -83,6 +84,7 @@ final class StreamDay implements AutoCloseable {
     private DelayingTcpProxy proxy;
     private ChildApp app;
     private String obsUrl;
+    private final SmallDisk disk;
     private Chromium page;
     private ShowWatcher watcher;
     private Map<String, Participation> sponsorsByCommand = Map.of();
@@ -96,8 +98,9 @@ final class StreamDay implements AutoCloseable {
     private int chatConnectionsBefore;
     private int chatMessages;
 
-    private StreamDay(Path dataDir) throws IOException {
+    private StreamDay(Path dataDir, SmallDisk disk) throws IOException {
         this.dataDir = dataDir;
+        this.disk = disk;
         // The embedded store, as the app runs it in its data folder, but in the test's process: the test can stop
         // it for the app (at the proxy) and read it all along. Opened as the app opens it, so it has the same indexes.
         reader = MongoStore.open(StoreSettings.embedded(dataDir.resolve("store")));
@@ -111,9 +114,9 @@ final class StreamDay implements AutoCloseable {
     }
 
     /** Everything but the app, with the streamer signed in to Twitch and short showings set. */
-    static StreamDay prepare() throws IOException {
+    static StreamDay prepare() throws IOException, InterruptedException {
         Path target = Files.createDirectories(Path.of("target", "stream-day"));
-        StreamDay day = new StreamDay(Files.createTempDirectory(target, "run-").toAbsolutePath());
+        StreamDay day = new StreamDay(Files.createTempDirectory(target, "run-").toAbsolutePath(), SmallDisk.mount(64));
         Path appData = day.appData();
         Files.createDirectories(appData);
         AppSettings.defaults().withRotation(new com.gametriggers.companion.overlay.rotation.RotationSettings(
@@ -122,8 +125,24 @@ final class StreamDay implements AutoCloseable {
         return day;
     }
 
+    /** The app's data folder, on a small disk of its own that the test can fill (the store is the test's, elsewhere). */
     private Path appData() {
-        return dataDir.resolve("app");
+        return disk.root().resolve("app");
+    }
+
+    /** Fills the disk with the app's data folder, as an OBS recording does; the app's journal cannot be written. */
+    void fillDisk() throws IOException {
+        disk.fill();
+    }
+
+    void freeDisk() throws IOException {
+        disk.free();
+    }
+
+    /** {@code /health}'s status code and body, whatever it says. */
+    HttpResponse<String> healthAnswer() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(overlayBase() + "health")).timeout(Duration.ofSeconds(5))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     // ---- the app ---------------------------------------------------------------------------------------------------
@@ -425,7 +444,12 @@ final class StreamDay implements AutoCloseable {
      * gap between showings, after counting the showings that went by, so no beacon lands while it compares.
      */
     void awaitStoredAsExpected() {
-        await("the stored counters equal what the test sent").atMost(STORE_CATCH_UP).untilAsserted(() -> {
+        awaitStoredAsExpected(STORE_CATCH_UP);
+    }
+
+    /** As {@link #awaitStoredAsExpected()}, allowing {@code catchUp} (a journal reopening after a full disk backs off). */
+    void awaitStoredAsExpected(Duration catchUp) {
+        await("the stored counters equal what the test sent").atMost(catchUp).untilAsserted(() -> {
             untilAGap();
             for (Participation sponsor : sponsors()) {
                 Participation stored = reader.participations().byId(sponsor.id()).orElseThrow();
@@ -463,6 +487,7 @@ final class StreamDay implements AutoCloseable {
         parts.add(chat);
         parts.add(proxy);
         parts.add(reader);
+        parts.add(disk);
         Exception first = null;
         for (AutoCloseable part : parts) {
             try {

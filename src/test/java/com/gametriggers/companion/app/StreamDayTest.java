@@ -1,8 +1,11 @@
 package com.gametriggers.companion.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,8 @@ import com.gametriggers.companion.overlay.Chromium;
 /**
  * The acceptance test of a whole stream, unattended: the app as streamers run it (its own process, headless), a
  * compressed stream of more than 30 showings against Twitch, chat, OBS and MongoDB stand-ins, through a scene switch,
- * the Twitch token expiring and refreshed, the store stopping for a while, a {@code kill -9}, and the app started again
+ * the Twitch token expiring and refreshed, the store stopping for a while, the disk filling up for a while, a
+ * {@code kill -9}, and the app started again
  * as the desktop app with its window closed to the background. At the end every stored counter equals what the test computes
  * from what it sent: impressions (each showing on air once, times the viewers then, or 1 before any count), chat
  * clicks and filtered repeats, viewer statistics (sum, count, peak) and earnings to the micro.
@@ -29,11 +33,15 @@ class StreamDayTest {
     private static final long[] AUDIENCE = {120, 135, 150, 149, 180, 210, 205, 190, 260, 240, 231, 199, 320, 305, 280,
             275, 90, 95, 410, 400};
 
+    /** The journal retries with a backoff of up to 30 s, and the page resends a beacon within 15 s. */
+    private static final Duration DISK_CATCH_UP = Duration.ofSeconds(90);
+    private static final int RAID_MESSAGES = 40;
+
     private int nextCount;
     private int nextViewer = 1000;
 
     @Test
-    void aCompressedStreamDayCountsEveryShowingOnceThroughATokenRefreshASceneSwitchAStoreOutageAKillAndTheBackground() throws Exception {
+    void aCompressedStreamDayCountsEveryShowingOnceThroughATokenRefreshAnOutageAFullDiskAKillAndTheBackground() throws Exception {
         Chromium.requireInstalled();
         long started = System.nanoTime();
         try (StreamDay day = StreamDay.prepare()) {
@@ -44,6 +52,7 @@ class StreamDayTest {
                 StreamDayTokenPhase.tokenExpiresAndIsRefreshed(day);
                 sceneSwitchedAwayAndBack(day);
                 storeStoppedForAWhile(day);
+                diskFullForAWhile(day);
                 killedAndStartedAgain(day);
                 showingsBeforeTheFirstViewerCount(day, 2);
                 liveWithChangingViewersAndChat(day, 7);
@@ -130,6 +139,33 @@ class StreamDayTest {
         assertThat(day.health().get("online").getAsBoolean()).as("the app knows the store is away").isFalse();
         day.restartStore();
         day.awaitStoredAsExpected();
+    }
+
+    /**
+     * The disk with the app's data folder fills up (an OBS recording does that) for two showings while chat is busy,
+     * then has room again. Meanwhile {@code /health} says the journal fails; chat clicks and the showings' beacons are
+     * held (the page resends what was not acknowledged) and all reach the store once the journal reopens by itself,
+     * each once.
+     */
+    private void diskFullForAWhile(StreamDay day) throws Exception {
+        day.awaitStoredAsExpected();
+        day.untilAGap();
+        day.fillDisk();
+        // A raid's worth of chat: enough journal records to need disk space the full disk no longer has (a few
+        // records still fit in the journal file's last, already allocated page).
+        day.showings(2, (d, showing) -> {
+            for (int message = 0; message < RAID_MESSAGES; message++) {
+                d.chatCommand("!quantum", viewer(), false);
+            }
+        });
+        await("/health says the journal cannot be written").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            HttpResponse<String> health = day.healthAnswer();
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("journal-failing");
+        });
+        day.freeDisk();
+        day.awaitStoredAsExpected(DISK_CATCH_UP);
+        assertThat(day.healthAnswer().statusCode()).isEqualTo(200);
     }
 
     /**
