@@ -157,13 +157,15 @@ public final class SlowClients implements AutoCloseable {
     }
 
     /**
-     * Threads of this JVM named {@code threadName} (as a server's handler threads are) that are now reading a
+     * Threads of this JVM of the pool {@code threadName} (as a server's handler threads are) that are now reading a
      * request's line or headers: what the unfinished requests of a server in this JVM hold.
      */
     public static int threadsReadingRequests(String threadName) {
         int reading = 0;
         for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
-            if (!thread.getKey().getName().equals(threadName)) {
+            String name = thread.getKey().getName();
+            // A pool's threads are named after it: overlay-http, overlay-http-2, ...
+            if (!name.equals(threadName) && !name.startsWith(threadName + "-")) {
                 continue;
             }
             for (StackTraceElement frame : thread.getValue()) {
