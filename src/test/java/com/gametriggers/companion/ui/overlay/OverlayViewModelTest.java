@@ -70,6 +70,6 @@ class OverlayViewModelTest {
     }
 
     private static OverlayStatus status(Optional<Boolean> live, Optional<Instant> pausedUntil, int pages, List<String> onScreen) {
-        return new OverlayStatus(RotationSettings.defaults(), live, pausedUntil, pages, onScreen);
+        return new OverlayStatus(RotationSettings.defaults(), live, pausedUntil, pages, onScreen, List.of());
     }
 }

@@ -53,6 +53,6 @@ class TrayStatusTest {
     }
 
     private static OverlayStatus overlay(List<String> onScreen, Optional<Instant> pausedUntil) {
-        return new OverlayStatus(RotationSettings.defaults(), Optional.empty(), pausedUntil, 1, onScreen);
+        return new OverlayStatus(RotationSettings.defaults(), Optional.empty(), pausedUntil, 1, onScreen, List.of());
     }
 }
