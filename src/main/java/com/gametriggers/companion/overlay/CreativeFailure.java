@@ -41,7 +41,8 @@ record CreativeFailure(boolean video, int mediaError, int httpStatus, boolean bl
 
     /** One sentence for the streamer: what OBS could not show, why as far as is known, and what to ask for. */
     String sentence(String brand) {
-        String what = "OBS could not show " + brand + "'s " + (video ? "video" : "image") + ": ";
+        String whose = brand.endsWith("s") ? brand + "'" : brand + "'s";
+        String what = "OBS could not show " + whose + " " + (video ? "video" : "image") + ": ";
         String formats = video ? VIDEO_FORMATS : IMAGE_FORMATS;
         if (blocked) {
             return what + "its address is not https, and the overlay loads sponsors' creatives over https only. "

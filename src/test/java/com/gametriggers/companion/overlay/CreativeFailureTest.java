@@ -43,6 +43,7 @@ class CreativeFailureTest {
                 "OBS could not show Echo Gear's image: its address is not https, and the overlay loads sponsors' "
                         + "creatives over https only. Ask the sponsor for an https address.");
         assertThat(new CreativeFailure(true, 2, 0, false).sentence("Echo Gear")).contains("its download broke off");
+        assertThat(new CreativeFailure(true, 3, 0, false).sentence("Lumen Labs")).startsWith("OBS could not show Lumen Labs' video: ");
     }
 
     @Test
