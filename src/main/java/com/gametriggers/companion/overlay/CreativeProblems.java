@@ -29,13 +29,18 @@ final class CreativeProblems {
         String participationId = entry.participation().id();
         String mediaUrl = entry.campaign().mediaUrl();
         String sentence = failure.sentence(entry.campaign().brandName());
-        Noted before = byParticipation.get(participationId);
-        if (before != null && Objects.equals(before.mediaUrl(), mediaUrl) && before.problem().sentence().equals(sentence)) {
-            return;
+        boolean[] isNew = {false};
+        byParticipation.compute(participationId, (id, before) -> {
+            if (before != null && Objects.equals(before.mediaUrl(), mediaUrl)
+                    && before.problem().sentence().equals(sentence)) {
+                return before;
+            }
+            isNew[0] = true;
+            return new Noted(mediaUrl, new CreativeProblem(id, entry.campaign().brandName(), sentence, now));
+        });
+        if (isNew[0]) {
+            log.warn(sentence);
         }
-        byParticipation.put(participationId, new Noted(mediaUrl,
-                new CreativeProblem(participationId, entry.campaign().brandName(), sentence, now)));
-        log.warn(sentence);
     }
 
     /** The problems still true of the participations as the directory has them now, by brand. */
