@@ -294,14 +294,16 @@ class OverlayPageTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void aCreativeObsCannotShowIsReportedOncePerPageLoadAndItsShowingsStillCount() throws Exception {
-        // Nova Energy's image loads; the three others do not, each in its own way.
+        // Nova Energy's image loads; the four others do not, each in its own way.
         Participation echo = OverlaySponsors.joined(store, streamerId, "Echo Gear", "/assets/demo/echo-gear.webm",
                 MediaType.VIDEO, null);
         Participation bits = OverlaySponsors.joined(store, streamerId, "Static Bits", "/assets/demo/not-a-video.webm",
                 MediaType.VIDEO, null);
         Participation lumen = OverlaySponsors.joined(store, streamerId, "Lumen Labs", "/assets/demo/lumen-labs.png",
                 MediaType.IMAGE, null);
-        List<Participation> sponsors = List.of(participation, echo, bits, lumen);
+        Participation arc = OverlaySponsors.joined(store, streamerId, "Arc Pixel", "http://creatives.example.net/arc.png",
+                MediaType.IMAGE, null);
+        List<Participation> sponsors = List.of(participation, echo, bits, lumen, arc);
         server.control().refresh();
         int showings = 2 * sponsors.size();
         openPage(true, server.rotationUrl());
@@ -314,8 +316,10 @@ class OverlayPageTest {
         }
 
         List<CreativeProblem> problems = await("the problems noted").atMost(Duration.ofSeconds(10))
-                .until(() -> server.control().status().creativeProblems(), noted -> noted.size() == 3);
+                .until(() -> server.control().status().creativeProblems(), noted -> noted.size() == 4);
         assertThat(problems).extracting(CreativeProblem::brand, CreativeProblem::sentence).containsExactly(
+                tuple("Arc Pixel", "OBS could not show Arc Pixel's image: its address is not https, and the overlay "
+                        + "loads sponsors' creatives over https only. Ask the sponsor for an https address."),
                 tuple("Echo Gear", "OBS could not show Echo Gear's video: its address answers HTTP 404 (not found). "
                         + "Ask the sponsor for a working address."),
                 tuple("Lumen Labs", "OBS could not show Lumen Labs' image: its address answers HTTP 404 (not found). "
@@ -323,8 +327,8 @@ class OverlayPageTest {
                 tuple("Static Bits", "OBS could not show Static Bits' video: the format is not supported by OBS's "
                         + "browser. Ask the sponsor for an MP4 (H.264) or WebM, or an image."));
         assertThat(problems).extracting(CreativeProblem::participationId)
-                .containsExactly(echo.id(), lumen.id(), bits.id());
-        assertThat(creativeReports()).as("each broken creative reported once, though shown twice").hasSize(3);
+                .containsExactly(arc.id(), echo.id(), lumen.id(), bits.id());
+        assertThat(creativeReports()).as("each broken creative reported once, though shown twice").hasSize(4);
         assertThat(creativeReports().stream().map(r -> JsonParser.parseString(r).getAsJsonObject()))
                 .anySatisfy(report -> {
                     assertThat(report.get("media").getAsString()).isEqualTo("video");
