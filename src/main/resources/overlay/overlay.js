@@ -11,6 +11,9 @@
  * (200) or refuses the ticket (404). It resends the same ticket after a failure, after a reload and when the page is
  * hidden or closed; the server counts a ticket once, so resending can never count a showing twice.
  *
+ * A creative that fails to load or decode is reported once per page load (POST /creative-problem {ticket, media,
+ * mediaError, httpStatus, blocked}), so the app can tell the streamer; the showing goes on without it.
+ *
  * Opened in a plain browser (no window.obsstudio), the page is a preview: it shows a badge and sends nothing.
  */
 (function () {
@@ -499,6 +502,9 @@
 
     var url = safeMediaUrl(show.mediaUrl);
     if (!url) {
+      if (typeof show.mediaUrl === 'string' && show.mediaUrl.length > 0) {
+        reportCreative(show, show.mediaType === 'video' ? 'video' : 'image', 0, null);
+      }
       return Promise.resolve();
     }
     var ready;
@@ -515,7 +521,10 @@
       video.setAttribute('aria-hidden', 'true');
       ready = new Promise(function (resolve) {
         video.addEventListener('loadeddata', resolve, { once: true });
-        video.addEventListener('error', resolve, { once: true });
+        video.addEventListener('error', function () {
+          reportCreative(show, 'video', video.error ? video.error.code : 0, url);
+          resolve();
+        }, { once: true });
       });
       video.src = url;
       el.media.appendChild(video);
@@ -529,12 +538,52 @@
       img.decoding = 'async';
       ready = new Promise(function (resolve) {
         img.addEventListener('load', resolve, { once: true });
-        img.addEventListener('error', resolve, { once: true });
+        img.addEventListener('error', function () {
+          reportCreative(show, 'image', 0, url);
+          resolve();
+        }, { once: true });
       });
       img.src = url;
       el.media.appendChild(img);
     }
     return Promise.race([ready, new Promise(function (resolve) { setTimeout(resolve, MEDIA_WAIT_MS); })]);
+  }
+
+  // ---- creatives OBS could not show ------------------------------------------------------------------------------
+
+  var reported = {};
+
+  /**
+   * Tells the server that a creative would not show (it tells the streamer), once per creative per page load. The
+   * card still shows the brand, the QR code and the command, and the showing counts as any other. A preview does not
+   * report: its browser is not the one OBS has.
+   */
+  function reportCreative(show, media, mediaError, url) {
+    var id = show.brand + '\n' + show.mediaUrl;
+    if (!inObs || reported[id]) {
+      return;
+    }
+    reported[id] = true;
+    statusOf(url).then(function (httpStatus) {
+      return fetch('/creative-problem', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ticket: show.ticket, media: media, mediaError: mediaError, httpStatus: httpStatus,
+          blocked: url === null }),
+        cache: 'no-store',
+        credentials: 'same-origin',
+        redirect: 'error'
+      });
+    }).catch(function () { /* the server is away: the next page load reports it again */ });
+  }
+
+  /** The creative address's HTTP status: only a creative on this server lets the page read it; 0 when unknown. */
+  function statusOf(url) {
+    if (url === null || url.charAt(0) !== '/') {
+      return Promise.resolve(0);
+    }
+    return fetch(url, { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' })
+      .then(function (response) { return response.status; }, function () { return 0; });
   }
 
   // ---- layout: the card keeps its share of a 1920x1080 canvas, and stays readable in a small source ---------------

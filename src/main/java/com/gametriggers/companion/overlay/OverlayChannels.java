@@ -114,12 +114,13 @@ final class OverlayChannels {
         forEachScheduler(scheduler -> scheduler.pauseFor(duration));
     }
 
-    OverlayStatus status(java.util.function.Function<String, Optional<String>> brandOf) {
+    OverlayStatus status(java.util.function.Function<String, Optional<String>> brandOf,
+                         List<CreativeProblem> creativeProblems) {
         java.time.Instant until = pausedUntil;
         int listening = (int) channels.values().stream().filter(OverlayChannel::hasClients).count();
         return new OverlayStatus(settings, Optional.ofNullable(live),
                 until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty(), listening,
-                onScreen().stream().map(brandOf).flatMap(Optional::stream).sorted().toList());
+                onScreen().stream().map(brandOf).flatMap(Optional::stream).sorted().toList(), creativeProblems);
     }
 
     void resume() {

@@ -23,13 +23,15 @@ public final class OverlayControl implements AutoCloseable {
 
     private final OverlayDirectory directory;
     private final OverlayChannels channels;
+    private final CreativeProblems creativeProblems;
     private final Clock clock;
     private final ScheduledExecutorService ticker = OverlayServer.singleThread("overlay-ticker");
     private final ScheduledExecutorService directoryReader = OverlayServer.singleThread("overlay-directory");
 
-    OverlayControl(OverlayDirectory directory, OverlayChannels channels, Clock clock) {
+    OverlayControl(OverlayDirectory directory, OverlayChannels channels, CreativeProblems creativeProblems, Clock clock) {
         this.directory = directory;
         this.channels = channels;
+        this.creativeProblems = creativeProblems;
         this.clock = clock;
     }
 
@@ -63,11 +65,11 @@ public final class OverlayControl implements AutoCloseable {
         channels.onShow(listener);
     }
 
-    /** The rotation, the stream, a pause and what is on screen, as the window shows them. */
+    /** The rotation, the stream, a pause, what is on screen and the creatives OBS could not show, as the window shows them. */
     public OverlayStatus status() {
         return channels.status(participationId -> directory.showableAt(clock.instant()).stream()
                 .filter(entry -> entry.participation().id().equals(participationId))
-                .map(entry -> entry.campaign().brandName()).findFirst());
+                .map(entry -> entry.campaign().brandName()).findFirst(), creativeProblems.current(directory));
     }
 
     /** Twitch says the stream started: the first sponsor follows after the rotation's delay. */

@@ -33,10 +33,10 @@ import com.sun.net.httpserver.HttpServer;
  * same filters:
  *
  * <pre>
- * GET  /overlay/{token}        one participation's overlay page       GET /events/{key}   its event stream (SSE)
- * GET  /rotation/{key}         the streamer's rotation overlay page   POST /beacon        "this showing was on air"
- * GET  /qr/{token}.png         the QR code of the tracking link
- * GET  /assets/...             the page's script, style, demo media   GET /health         liveness and store state
+ * GET  /overlay/{token}   one participation's overlay page      GET  /events/{key}       its event stream (SSE)
+ * GET  /rotation/{key}    the streamer's rotation overlay page  POST /beacon             "this showing was on air"
+ * GET  /qr/{token}.png    the QR code of the tracking link      POST /creative-problem   "its creative would not show"
+ * GET  /assets/...        the page's script, style, demo media  GET  /health             liveness and store state
  * </pre>
  *
  * What is shown when is {@link #control()}'s business.
@@ -82,7 +82,8 @@ public final class OverlayServer implements AutoCloseable {
         ShowTickets tickets = new ShowTickets(ticketSecret);
         OverlayChannels channels = new OverlayChannels(directory, rotationKey, tickets, new ShowMessages(links),
                 RotationSettings.defaults(), clock);
-        OverlayControl control = new OverlayControl(directory, channels, clock);
+        CreativeProblems creativeProblems = new CreativeProblems();
+        OverlayControl control = new OverlayControl(directory, channels, creativeProblems, clock);
         ExecutorService handlers = HandlerThreads.elastic("overlay-http");
         ExecutorService answers = HandlerThreads.answers("overlay-beacon");
 
@@ -94,8 +95,9 @@ public final class OverlayServer implements AutoCloseable {
         route(server, "/rotation/", pages, filters);
         route(server, "/assets/", pages, filters);
         route(server, "/events/", new EventStreamHandler(channels), filters);
-        route(server, "/beacon", new BeaconHandler(guard, tickets, directory, tracker, currentViewers, clock, answers),
-                filters);
+        ShowingPosts posts = new ShowingPosts(guard, tickets, directory, clock);
+        route(server, "/beacon", new BeaconHandler(posts, tracker, currentViewers, clock, answers), filters);
+        route(server, "/creative-problem", new CreativeReportHandler(posts, creativeProblems, clock), filters);
         route(server, "/qr/", new QrCodeHandler(directory, links), filters);
         route(server, "/health", new HealthHandler(tracker), filters);
         server.setExecutor(handlers);

@@ -10,19 +10,21 @@ import com.gametriggers.companion.overlay.rotation.RotationSettings;
 /**
  * The overlay at a glance, for the window.
  *
- * @param rotation       how sponsors are paced
- * @param live           whether Twitch says the stream is live; empty without Twitch (then an overlay on air counts)
- * @param pausedUntil    when sponsors come back after "pause ads"
- * @param pagesListening overlay pages connected now (OBS, a browser, the app's preview)
- * @param onScreen       the brands on screen now
+ * @param rotation         how sponsors are paced
+ * @param live             whether Twitch says the stream is live; empty without Twitch (then an overlay on air counts)
+ * @param pausedUntil      when sponsors come back after "pause ads"
+ * @param pagesListening   overlay pages connected now (OBS, a browser, the app's preview)
+ * @param onScreen         the brands on screen now
+ * @param creativeProblems the sponsors' creatives OBS's browser could not show, by brand; their showings still count
  */
 public record OverlayStatus(RotationSettings rotation, Optional<Boolean> live, Optional<Instant> pausedUntil,
-                            int pagesListening, List<String> onScreen) {
+                            int pagesListening, List<String> onScreen, List<CreativeProblem> creativeProblems) {
 
     public OverlayStatus {
         Objects.requireNonNull(rotation, "rotation");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(pausedUntil, "pausedUntil");
         onScreen = List.copyOf(onScreen);
+        creativeProblems = List.copyOf(creativeProblems);
     }
 }

@@ -26,11 +26,13 @@ public final class Chromium implements AutoCloseable {
     static final File DRIVER = new File("/usr/bin/chromedriver");
 
     /**
-     * Counts the page's beacons: every POST to /beacon the page makes goes into {@code window.__beacons} (its body).
+     * Counts the page's beacons: every POST to /beacon the page makes goes into {@code window.__beacons} (its body),
+     * every report of a creative that would not show into {@code window.__creativeReports}.
      * Whatever the page's Content-Security-Policy blocks goes into {@code window.__cspViolations}.
      */
     private static final String BEACON_SPY = """
             window.__beacons = [];
+            window.__creativeReports = [];
             window.__cspViolations = [];
             document.addEventListener('securitypolicyviolation', function (e) {
               window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
@@ -42,6 +44,9 @@ public final class Chromium implements AutoCloseable {
                   var url = typeof input === 'string' ? input : (input && input.url) || String(input);
                   if (url.indexOf('/beacon') >= 0) {
                     window.__beacons.push(init && init.body ? String(init.body) : '');
+                  }
+                  if (url.indexOf('/creative-problem') >= 0) {
+                    window.__creativeReports.push(init && init.body ? String(init.body) : '');
                   }
                 } catch (e) { }
                 return original.apply(this, arguments);

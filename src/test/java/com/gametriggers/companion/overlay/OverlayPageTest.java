@@ -1,6 +1,7 @@
 package com.gametriggers.companion.overlay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.Color;
@@ -36,6 +37,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 
 import com.gametriggers.companion.domain.ClickType;
+import com.gametriggers.companion.domain.MediaType;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
@@ -75,6 +77,7 @@ class OverlayPageTest {
     private static MongoStore store;
     private static Tracker tracker;
 
+    private String streamerId;
     private Participation participation;
     private OverlayServer server;
     private Chromium chromium;
@@ -101,7 +104,7 @@ class OverlayPageTest {
     @BeforeEach
     void startServer() {
         // A streamer of their own per test: the rotation shows only this test's sponsor.
-        String streamerId = TestIds.newId();
+        streamerId = TestIds.newId();
         participation = OverlaySponsors.novaEnergy(store, streamerId, "!nova");
         byte[] key = new byte[32];
         byte[] secret = new byte[32];
@@ -288,6 +291,62 @@ class OverlayPageTest {
         assertThat(cspViolations()).as("what the page's Content-Security-Policy blocked").isEmpty();
     }
 
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void aCreativeObsCannotShowIsReportedOncePerPageLoadAndItsShowingsStillCount() throws Exception {
+        // Nova Energy's image loads; the four others do not, each in its own way.
+        Participation echo = OverlaySponsors.joined(store, streamerId, "Echo Gear", "/assets/demo/echo-gear.webm",
+                MediaType.VIDEO, null);
+        Participation bits = OverlaySponsors.joined(store, streamerId, "Static Bits", "/assets/demo/not-a-video.webm",
+                MediaType.VIDEO, null);
+        Participation lumen = OverlaySponsors.joined(store, streamerId, "Lumen Labs", "/assets/demo/lumen-labs.png",
+                MediaType.IMAGE, null);
+        Participation arc = OverlaySponsors.joined(store, streamerId, "Arc Pixel", "http://creatives.example.net/arc.png",
+                MediaType.IMAGE, null);
+        List<Participation> sponsors = List.of(participation, echo, bits, lumen, arc);
+        server.control().refresh();
+        int showings = 2 * sponsors.size();
+        openPage(true, server.rotationUrl());
+        watch(rotationKey(), showings);
+        chromium.script("window.__obsActive(true);");
+
+        server.control().resumeAds();
+        for (int showing = 1; showing <= showings; showing++) {
+            awaitHides(showing);
+        }
+
+        List<CreativeProblem> problems = await("the problems noted").atMost(Duration.ofSeconds(10))
+                .until(() -> server.control().status().creativeProblems(), noted -> noted.size() == 4);
+        assertThat(problems).extracting(CreativeProblem::brand, CreativeProblem::sentence).containsExactly(
+                tuple("Arc Pixel", "OBS could not show Arc Pixel's image: its address is not https, and the overlay "
+                        + "loads sponsors' creatives over https only. Ask the sponsor for an https address."),
+                tuple("Echo Gear", "OBS could not show Echo Gear's video: its address answers HTTP 404 (not found). "
+                        + "Ask the sponsor for a working address."),
+                tuple("Lumen Labs", "OBS could not show Lumen Labs' image: its address answers HTTP 404 (not found). "
+                        + "Ask the sponsor for a working address."),
+                tuple("Static Bits", "OBS could not show Static Bits' video: the format is not supported by OBS's "
+                        + "browser. Ask the sponsor for an MP4 (H.264) or WebM, or an image."));
+        assertThat(problems).extracting(CreativeProblem::participationId)
+                .containsExactly(arc.id(), echo.id(), lumen.id(), bits.id());
+        assertThat(creativeReports()).as("each broken creative reported once, though shown twice").hasSize(4);
+        assertThat(creativeReports().stream().map(r -> JsonParser.parseString(r).getAsJsonObject()))
+                .anySatisfy(report -> {
+                    assertThat(report.get("media").getAsString()).isEqualTo("video");
+                    assertThat(report.get("mediaError").getAsInt()).as("MEDIA_ERR_SRC_NOT_SUPPORTED").isEqualTo(4);
+                    assertThat(report.get("httpStatus").getAsInt()).isEqualTo(200);
+                });
+        assertThat(cspViolations()).as("what the page's Content-Security-Policy blocked").isEmpty();
+
+        // A creative that would not show changes nothing in the counting: every showing on air counted once.
+        awaitStored();
+        await("two impressions for each sponsor").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            awaitStored();
+            assertThat(sponsors).allSatisfy(sponsor -> assertThat(
+                    store.participations().byId(sponsor.id()).orElseThrow().impressions()).as(sponsor.id()).isEqualTo(2));
+        });
+        assertThat(server.control().status().creativeProblems()).as("nothing noted twice").isEqualTo(problems);
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private void openPage(boolean asObs, String url) throws IOException {
@@ -398,6 +457,11 @@ class OverlayPageTest {
     @SuppressWarnings("unchecked")
     private List<String> beaconsSent() {
         return (List<String>) chromium.script("return window.__beacons.slice();");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> creativeReports() {
+        return (List<String>) chromium.script("return window.__creativeReports.slice();");
     }
 
     @SuppressWarnings("unchecked")

@@ -76,7 +76,11 @@ class OverlayServerTest {
     }
 
     private Answer beacon(String json, String origin) throws IOException {
-        Request.Builder request = new Request.Builder().url(harness.url("/beacon")).post(RequestBody.create(json, JSON));
+        return post("/beacon", json, origin);
+    }
+
+    private Answer post(String path, String json, String origin) throws IOException {
+        Request.Builder request = new Request.Builder().url(harness.url(path)).post(RequestBody.create(json, JSON));
         if (origin != null) {
             request.header("Origin", origin);
         }
@@ -201,6 +205,43 @@ class OverlayServerTest {
         assertThat(beacon("{\"ticket\":\"" + forged + "\"}", null).code()).isEqualTo(404);
         assertThat(get("/beacon").code()).isEqualTo(405);
         assertThat(harness.reload().impressions()).isZero();
+    }
+
+    @Test
+    void aCreativeReportNeedsASignedTicketAndAReportAndIsNotedOnce() throws IOException {
+        start();
+        String ticket = new ShowTickets(OverlayHarness.SECRET).issue(harness.sponsor.id(), java.time.Instant.now()).value();
+        String forged = harness.sponsor.id() + ".abc.0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAA";
+        String decodeError = "\",\"media\":\"video\",\"mediaError\":3}";
+
+        assertThat(post("/creative-problem", "{\"ticket\":\"" + ticket + decodeError, "http://evil.example").code())
+                .isEqualTo(403);
+        assertThat(post("/creative-problem", "{not json", null).code()).isEqualTo(400);
+        Answer forgedReport = post("/creative-problem", "{\"ticket\":\"" + forged + decodeError, null);
+        assertThat(forgedReport.code()).isEqualTo(404);
+        assertThat(forgedReport.body()).isEqualTo("Not found\n");
+        for (String malformed : new String[] {"\"media\":\"gif\"", "\"media\":\"video\",\"mediaError\":9",
+                "\"media\":\"video\",\"httpStatus\":\"404\"", "\"media\":\"image\",\"httpStatus\":42",
+                "\"media\":\"image\",\"blocked\":\"yes\"", "\"media\":\"video\",\"mediaError\":2.5"}) {
+            Answer answer = post("/creative-problem", "{\"ticket\":\"" + ticket + "\"," + malformed + "}", null);
+            assertThat(answer.code()).as(malformed).isEqualTo(400);
+            assertThat(answer.body()).isEqualTo("Bad request\n");
+        }
+        assertThat(get("/creative-problem").code()).isEqualTo(405);
+        assertThat(harness.server.control().status().creativeProblems()).as("nothing refused was noted").isEmpty();
+
+        assertThat(post("/creative-problem", "{\"ticket\":\"" + ticket + decodeError, null).code()).isEqualTo(204);
+        var noted = harness.server.control().status().creativeProblems();
+        assertThat(post("/creative-problem", "{\"ticket\":\"" + ticket + decodeError,
+                harness.server.baseUrl().replaceAll("/$", "")).code()).isEqualTo(204);
+
+        assertThat(harness.server.control().status().creativeProblems()).as("the same problem again changes nothing")
+                .isEqualTo(noted).singleElement().satisfies(problem -> {
+                    assertThat(problem.brand()).isEqualTo("Nova Energy");
+                    assertThat(problem.sentence()).isEqualTo("OBS could not show Nova Energy's video: the format is not "
+                            + "supported by OBS's browser. Ask the sponsor for an MP4 (H.264) or WebM, or an image.");
+                });
+        assertThat(harness.reload().impressions()).as("a report counts nothing").isZero();
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.Section;
 import com.gametriggers.companion.ui.overlay.OverlayViewModel.RotationForm;
 
+import atlantafx.base.theme.Styles;
 import javafx.scene.Node;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -52,6 +53,7 @@ public final class OverlayView extends VBox implements Section {
     private final Label onScreen = new Label();
     private final Label stream = new Label();
     private final Label pages = new Label();
+    private final Label creativeProblems = new Label();
     private final TextField secondsOnScreen = new TextField();
     private final TextField minutesBetween = new TextField();
     private final TextField minutesAfterLive = new TextField();
@@ -107,10 +109,14 @@ public final class OverlayView extends VBox implements Section {
         onScreen.setId("overlay-on-screen");
         stream.setId("overlay-stream");
         pages.setId("overlay-pages");
-        for (Label label : List.of(onScreen, stream, pages, rotationMessage)) {
+        creativeProblems.setId("overlay-creative-problems");
+        creativeProblems.getStyleClass().add(Styles.DANGER);
+        creativeProblems.managedProperty().bind(creativeProblems.visibleProperty());
+        creativeProblems.setVisible(false);
+        for (Label label : List.of(onScreen, stream, pages, creativeProblems, rotationMessage)) {
             label.setWrapText(true);
         }
-        VBox state = new VBox(6, onScreen, stream, pages);
+        VBox state = new VBox(6, onScreen, stream, pages, creativeProblems);
 
         VBox right = new VBox(16, state, rotationForm());
         HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
@@ -204,6 +210,8 @@ public final class OverlayView extends VBox implements Section {
         onScreen.setText(OverlayViewModel.onScreen(status, clock.instant(), clock.getZone()));
         stream.setText(OverlayViewModel.stream(status));
         pages.setText(OverlayViewModel.pages(status.pagesListening()));
+        creativeProblems.setText(OverlayViewModel.creativeProblems(status));
+        creativeProblems.setVisible(!status.creativeProblems().isEmpty());
     }
 
     /** The view came on screen: the preview page opens. */

@@ -7,7 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import com.gametriggers.companion.overlay.CreativeProblem;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 
@@ -105,6 +107,11 @@ public final class OverlayViewModel {
             return "Twitch is not connected, so sponsors show whenever OBS shows the overlay.";
         }
         return status.live().get() ? "Twitch says you are live." : "Twitch says you are offline.";
+    }
+
+    /** The creatives OBS could not show, one sentence each; empty when OBS shows them all. */
+    public static String creativeProblems(OverlayStatus status) {
+        return status.creativeProblems().stream().map(CreativeProblem::sentence).collect(Collectors.joining("\n"));
     }
 
     /** How many overlay pages listen: OBS, a browser, and this window's preview each count. */

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.gametriggers.companion.overlay.CreativeProblem;
 import com.gametriggers.companion.tracking.WriterStatus;
 
 /**
@@ -22,13 +25,16 @@ public final class Attention {
     private boolean storeNoticeGiven;
     private Optional<String> signInProblem = Optional.empty();
     private boolean journalFailing;
+    private Set<String> creativesTold = Set.of();
 
     /**
      * The notices this status reading calls for.
      *
-     * @param signIn why the Twitch sign-in needs the streamer, empty while it works or nobody is signed in
+     * @param signIn    why the Twitch sign-in needs the streamer, empty while it works or nobody is signed in
+     * @param creatives the sponsors' creatives OBS could not show, as the overlay knows them now
      */
-    public List<Notice> update(WriterStatus tracking, Optional<String> signIn, Instant now) {
+    public List<Notice> update(WriterStatus tracking, Optional<String> signIn, List<CreativeProblem> creatives,
+                               Instant now) {
         List<Notice> notices = new ArrayList<>();
         journalNotice(tracking).ifPresent(notices::add);
         storeNotice(tracking, now).ifPresent(notices::add);
@@ -36,7 +42,25 @@ public final class Attention {
             notices.add(new Notice("Twitch needs you", signIn.get()));
         }
         signInProblem = signIn;
+        notices.addAll(creativeNotices(creatives));
         return notices;
+    }
+
+    /**
+     * One notice per sponsor per problem, however often the page shows the sponsor or reloads. A problem told before
+     * is told again only after it was gone (the sponsor changed the creative, and the new one fails too).
+     */
+    private List<Notice> creativeNotices(List<CreativeProblem> creatives) {
+        List<Notice> notices = creatives.stream()
+                .filter(problem -> !creativesTold.contains(key(problem)))
+                .map(problem -> new Notice("OBS could not show a sponsor", problem.sentence()))
+                .toList();
+        creativesTold = creatives.stream().map(Attention::key).collect(Collectors.toUnmodifiableSet());
+        return notices;
+    }
+
+    private static String key(CreativeProblem problem) {
+        return problem.participationId() + "\n" + problem.sentence();
     }
 
     /** At once, unlike the store: counts held only in memory are lost if the computer goes down now. */

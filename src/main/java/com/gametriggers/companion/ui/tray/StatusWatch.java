@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.concurrent.NamedThreads;
+import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.ChannelStatus;
 
@@ -59,9 +60,11 @@ public final class StatusWatch implements AutoCloseable {
             AppSession app = running.get();
             ChannelStatus channel = app.channelStatus();
             var tracking = app.trackingStatus();
-            TrayStatus status = TrayStatus.of(tracking, channel, app.overlayStatus(), app.clock().getZone());
+            OverlayStatus overlay = app.overlayStatus();
+            TrayStatus status = TrayStatus.of(tracking, channel, overlay, app.clock().getZone());
             tray.ifPresent(icon -> icon.show(status));
-            List<Notice> notices = attention.update(tracking, channel.signInProblem(), app.clock().instant());
+            List<Notice> notices = attention.update(tracking, channel.signInProblem(), overlay.creativeProblems(),
+                    app.clock().instant());
             for (Notice notice : notices) {
                 log.warn("{}: {}", notice.title(), notice.text());
                 tray.ifPresent(icon -> icon.notify(notice));

@@ -5,16 +5,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.gametriggers.companion.overlay.CreativeProblem;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.ui.ChannelStatus;
 
 /**
  * The app at a glance while its window is closed, as the tray icon's tooltip says it: live or not, who is on screen,
- * whether the counts reach the store. Short lines: Windows cuts a tray tooltip at 127 characters.
+ * whether the counts reach the store, whose creative OBS could not show. Short lines: Windows cuts a tray tooltip at
+ * 127 characters.
  *
  * @param lines     the tooltip, one fact per line
- * @param attention whether something needs the streamer (the counts do not reach the store or the disk)
+ * @param attention whether something needs the streamer (the counts do not reach the store or the disk, or OBS could
+ *                  not show a sponsor's creative)
  */
 public record TrayStatus(List<String> lines, boolean attention) {
 
@@ -48,7 +51,13 @@ public record TrayStatus(List<String> lines, boolean attention) {
             long waiting = tracking.eventsWaiting();
             lines.add("Store offline, %,d %s waiting".formatted(waiting, waiting == 1 ? "event" : "events"));
         }
-        return new TrayStatus(lines, !tracking.online() || !tracking.journalWriting());
+        List<String> refused = overlay.creativeProblems().stream().map(CreativeProblem::brand).distinct().toList();
+        if (refused.size() == 1) {
+            lines.add("OBS could not show " + refused.get(0));
+        } else if (refused.size() > 1) {
+            lines.add("OBS could not show " + refused.size() + " sponsors");
+        }
+        return new TrayStatus(lines, !tracking.online() || !tracking.journalWriting() || !refused.isEmpty());
     }
 
     public String tooltip() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.gametriggers.companion.overlay.CreativeProblem;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.ui.overlay.OverlayViewModel.RotationForm;
@@ -69,7 +70,17 @@ class OverlayViewModelTest {
         assertThat(OverlayViewModel.pages(3)).isEqualTo("3 overlay pages connected.");
     }
 
+    @Test
+    void theCreativesObsCouldNotShowAreOneSentenceEach() {
+        assertThat(OverlayViewModel.creativeProblems(status(Optional.empty(), Optional.empty(), 1, List.of()))).isEmpty();
+        OverlayStatus twoProblems = new OverlayStatus(RotationSettings.defaults(), Optional.empty(), Optional.empty(), 1,
+                List.of(), List.of(new CreativeProblem("p1", "Echo Gear", "OBS could not show Echo Gear's video: a.", NOW),
+                        new CreativeProblem("p2", "Nova Energy", "OBS could not show Nova Energy's image: b.", NOW)));
+        assertThat(OverlayViewModel.creativeProblems(twoProblems))
+                .isEqualTo("OBS could not show Echo Gear's video: a.\nOBS could not show Nova Energy's image: b.");
+    }
+
     private static OverlayStatus status(Optional<Boolean> live, Optional<Instant> pausedUntil, int pages, List<String> onScreen) {
-        return new OverlayStatus(RotationSettings.defaults(), live, pausedUntil, pages, onScreen);
+        return new OverlayStatus(RotationSettings.defaults(), live, pausedUntil, pages, onScreen, List.of());
     }
 }

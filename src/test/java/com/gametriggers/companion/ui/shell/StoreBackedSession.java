@@ -138,7 +138,7 @@ record StoreBackedSession(MongoStore store, Tracker tracker, String streamerId) 
 
     @Override
     public OverlayStatus overlayStatus() {
-        return new OverlayStatus(RotationSettings.defaults(), Optional.empty(), Optional.empty(), 0, List.of());
+        return new OverlayStatus(RotationSettings.defaults(), Optional.empty(), Optional.empty(), 0, List.of(), List.of());
     }
 
     @Override

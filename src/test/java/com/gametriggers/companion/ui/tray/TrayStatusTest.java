@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.gametriggers.companion.overlay.CreativeProblem;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.tracking.WriterStatus;
@@ -52,7 +53,25 @@ class TrayStatusTest {
         assertThat(status.attention()).isTrue();
     }
 
+    @Test
+    void aCreativeObsCouldNotShowNamesTheSponsorAndNeedsAttention() {
+        WriterStatus stored = new WriterStatus(true, 0, NOW, null, true, 0, null);
+        CreativeProblem echo = new CreativeProblem("p-echo", "Echo Gear", "OBS could not show Echo Gear's video.", NOW);
+        CreativeProblem nova = new CreativeProblem("p-nova", "Nova Energy", "OBS could not show Nova Energy's image.", NOW);
+
+        TrayStatus one = TrayStatus.of(stored, ChannelStatus.UNKNOWN, withProblems(List.of(echo)), BERLIN);
+        assertThat(one.lines()).last().isEqualTo("OBS could not show Echo Gear");
+        assertThat(one.attention()).isTrue();
+        assertThat(TrayStatus.of(stored, ChannelStatus.UNKNOWN, withProblems(List.of(echo, nova)), BERLIN).lines())
+                .last().isEqualTo("OBS could not show 2 sponsors");
+        assertThat(TrayStatus.of(stored, ChannelStatus.UNKNOWN, withProblems(List.of()), BERLIN).attention()).isFalse();
+    }
+
+    private static OverlayStatus withProblems(List<CreativeProblem> problems) {
+        return new OverlayStatus(RotationSettings.defaults(), Optional.empty(), Optional.empty(), 1, List.of(), problems);
+    }
+
     private static OverlayStatus overlay(List<String> onScreen, Optional<Instant> pausedUntil) {
-        return new OverlayStatus(RotationSettings.defaults(), Optional.empty(), pausedUntil, 1, onScreen);
+        return new OverlayStatus(RotationSettings.defaults(), Optional.empty(), pausedUntil, 1, onScreen, List.of());
     }
 }
