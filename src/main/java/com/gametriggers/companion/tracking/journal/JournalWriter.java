@@ -156,6 +156,11 @@ final class JournalWriter implements Runnable {
             log.info("Journal {} reopened after {} tries; the records held in memory are on disk", dir, tries);
             listener.writingResumed();
         }
+        // Only now: whoever learns that a held record is on disk also finds the journal written again.
+        long firstSequence = nextSequence - group.size();
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).future().complete(firstSequence + i);
+        }
     }
 
     private void stopped(Exception failure) {
@@ -183,7 +188,7 @@ final class JournalWriter implements Runnable {
         queue.abort(lost);
     }
 
-    /** Null once group is on disk, else what failed; the group's futures are completed only on success. */
+    /** Null once group is on disk, else what failed; the caller completes the group's futures. */
     private Exception commit(List<PendingAppend> group) {
         long firstSequence = nextSequence;
         int bytes;
@@ -206,9 +211,6 @@ final class JournalWriter implements Runnable {
         appended += group.size();
         fsyncs++;
         lastDurableSequence = nextSequence - 1;
-        for (int i = 0; i < group.size(); i++) {
-            group.get(i).future().complete(firstSequence + i);
-        }
         return null;
     }
 
