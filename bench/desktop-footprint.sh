@@ -19,7 +19,7 @@ case "${MODE:-both}" in
     *) echo "MODE must be window, background, both or headless, not: $MODE" >&2; exit 1 ;;
 esac
 # The JVM options the installers use (packaging/), so the numbers are the ones streamers get; JAVA_OPTIONS overrides.
-read -r -a java_options <<< "${JAVA_OPTIONS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
+read -r -a java_options <<< "${JAVA_OPTIONS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-UsePerfData}"
 
 if [ -n "${APP_IMAGE:-}" ]; then
     launch=("$APP_IMAGE/bin/gametriggers-companion")

@@ -6,7 +6,8 @@
 # (the JDK) and python3.
 #
 #   bench/soak.sh                          # one hour
-#   DURATION_MINUTES=3 bench/soak.sh       # a quick check of the script
+#   DURATION_MINUTES=3 WARMUP_MINUTES=1 bench/soak.sh     # a quick check of the script
+#   SUMMARY_OF=target/soak/soak.csv WARMUP_MINUTES=40 bench/soak.sh   # an earlier run's summary again, nothing run
 #
 # What it sends (see docs/BENCHMARKS.md, "Soak"): per second, SCANS_PER_SECOND QR scans (GET /t/{code}?src=qr) and
 # CLICKS_PER_SECOND link clicks (GET /t/{code}) to the links port, each from a new viewer address in X-Forwarded-For
@@ -14,74 +15,63 @@
 # and the rotation paced to one showing every ROTATION_DISPLAY_SECONDS + ROTATION_GAP_SECONDS, each answered with
 # its impression beacon (POST /beacon with the showing's ticket) by a client that keeps the overlay's event stream
 # open, as the OBS page does. The tracking codes come from the showings' messages.
-# Settings, from the environment: DURATION_MINUTES (60), WARMUP_MINUTES (5, left out of the trend), SCANS_PER_SECOND
+# Settings, from the environment: DURATION_MINUTES (60), WARMUP_MINUTES (35, left out of the trend: the tracker
+# remembers event ids for 30 minutes and viewers' clicks for 10, so the heap fills until then), SCANS_PER_SECOND
 # (10), CLICKS_PER_SECOND (20), ROTATION_DISPLAY_SECONDS (10), ROTATION_GAP_SECONDS (22), JAVA_OPTIONS (the
 # installers' options), OUT (target/soak: the app's log, the CSV and the summary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION_MINUTES="${DURATION_MINUTES:-60}"
-WARMUP_MINUTES="${WARMUP_MINUTES:-5}"
+WARMUP_MINUTES="${WARMUP_MINUTES:-35}"
 SCANS_PER_SECOND="${SCANS_PER_SECOND:-10}"
 CLICKS_PER_SECOND="${CLICKS_PER_SECOND:-20}"
 ROTATION_DISPLAY_SECONDS="${ROTATION_DISPLAY_SECONDS:-10}"
 ROTATION_GAP_SECONDS="${ROTATION_GAP_SECONDS:-22}"
 OUT="${OUT:-target/soak}"
 # The JVM options the installers use (packaging/), as in bench/desktop-footprint.sh.
-read -r -a java_options <<< "${JAVA_OPTIONS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
+read -r -a java_options <<< "${JAVA_OPTIONS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-UsePerfData}"
 
-for tool in jcmd python3; do
-    command -v "$tool" >/dev/null || { echo "$tool is needed (a JDK's jcmd, python3)" >&2; exit 1; }
-done
-
-./mvnw -q -B compile dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime
-mkdir -p "$OUT"
-data=$(mktemp -d)
-app=""
-cleanup() {
-    if [ -n "$app" ] && kill -0 "$app" 2>/dev/null; then
-        kill -TERM "$app"
-        for _ in $(seq 1 150); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
-        kill -KILL "$app" 2>/dev/null || true
-    fi
-    rm -rf "$data"
-}
-trap cleanup EXIT
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-overlay_port=$(free_port)
-links_port=$(free_port)
-cat >"$data/settings.properties" <<EOF
-rotation.displaySeconds=$ROTATION_DISPLAY_SECONDS
-rotation.secondsBetweenSponsors=$ROTATION_GAP_SECONDS
-rotation.secondsAfterGoingLive=0
-EOF
-
-echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-java -version 2>&1 | head -1
-echo "JVM options: ${java_options[*]}"
-java "${java_options[@]}" -cp "target/classes:$(cat target/runtime-classpath.txt)" com.gametriggers.companion.app.Main \
-    --headless --demo --data-dir "$data" --overlay-port "$overlay_port" --links-port "$links_port" \
-    --public-tracking-url https://soak.invalid/ >"$OUT/app.out" 2>"$OUT/app.err" &
-app=$!
-for _ in $(seq 1 600); do
-    grep -q '^obs browser source: ' "$OUT/app.out" && break
-    kill -0 "$app" 2>/dev/null || { echo "the app stopped:" >&2; tail -5 "$OUT/app.err" >&2; exit 1; }
-    sleep 0.1
-done
-rotation_url=$(sed -n 's/^obs browser source: //p' "$OUT/app.out")
-[ -n "$rotation_url" ] || { echo "the app did not start within 60 s" >&2; exit 1; }
-echo "app pid $app, overlay port $overlay_port, links port $links_port"
-
-python3 - "$app" "$rotation_url" "$links_port" "$DURATION_MINUTES" "$WARMUP_MINUTES" "$SCANS_PER_SECOND" \
-    "$CLICKS_PER_SECOND" "$OUT" <<'PY'
+driver=$(cat <<'PY'
 import http.client, json, os, random, re, statistics, subprocess, sys, threading, time, urllib.parse
 
-pid, rotation_url, links_port = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-minutes, warmup = int(sys.argv[4]), int(sys.argv[5])
-scans, clicks, out = float(sys.argv[6]), float(sys.argv[7]), sys.argv[8]
+def trend(points):
+    """Least-squares slope per minute, and the scatter (standard deviation) of the points around that line."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    mx, my = statistics.mean(xs), statistics.mean(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx if sxx else 0.0
+    residuals = [y - (my + slope * (x - mx)) for x, y in zip(xs, ys)]
+    return slope, statistics.pstdev(residuals)
+
+def summarize(rows, counts, minutes, warmup):
+    """rows: (minute, heap, rss, threads, metaspace); first, last, min, max, and the trend after the warm-up."""
+    summary = ["counts: " + json.dumps(counts, sort_keys=True),
+               "requests per second over the run: %.1f" % (sum(v for k, v in counts.items()
+                                                                 if k.split()[0] in ("qr", "link")) / (minutes * 60))]
+    settled = [r for r in rows if r[0] >= warmup] or rows
+    for name, index in (("heap after full GC (KB)", 1), ("resident (KB)", 2), ("threads", 3), ("metaspace (KB)", 4)):
+        values = [r[index] for r in rows]
+        slope, scatter = trend([(r[0], r[index]) for r in settled])
+        summary.append("%s: first %d, last %d, min %d, max %d; from minute %d: trend %+.1f per minute (%+.0f over %d "
+                       "minutes), scatter around it %.0f, range %d..%d"
+                       % (name, values[0], values[-1], min(values), max(values), settled[0][0], slope,
+                          slope * (settled[-1][0] - settled[0][0]), settled[-1][0] - settled[0][0], scatter,
+                          min(r[index] for r in settled), max(r[index] for r in settled)))
+    return summary
+
+if sys.argv[1] == "summary":
+    rows, counts = [], {}
+    for line in list(open(sys.argv[2]))[1:]:
+        fields = line.split(",", 9)
+        rows.append((int(fields[0]), int(fields[1]), int(fields[3]), int(fields[4]), int(fields[2])))
+        counts = json.loads(fields[9].strip().strip('"').replace("'", '"'))
+    print("\n".join(summarize(rows, counts, rows[-1][0], int(sys.argv[3]))))
+    sys.exit(0)
+
+pid, rotation_url, links_port = int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+minutes, warmup = int(sys.argv[5]), int(sys.argv[6])
+scans, clicks, out = float(sys.argv[7]), float(sys.argv[8]), sys.argv[9]
 overlay = urllib.parse.urlsplit(rotation_url)
 key = overlay.path.rsplit("/", 1)[1]
 ticks = os.sysconf("SC_CLK_TCK")
@@ -229,29 +219,61 @@ stop.set()
 for t in threads:
     t.join(timeout=20)
 
-def trend(points):
-    """Least-squares slope per minute, and the scatter (standard deviation) of the points around that line."""
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    mx, my = statistics.mean(xs), statistics.mean(ys)
-    sxx = sum((x - mx) ** 2 for x in xs)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx if sxx else 0.0
-    residuals = [y - (my + slope * (x - mx)) for x, y in zip(xs, ys)]
-    return slope, statistics.pstdev(residuals)
-
-summary = ["counts: " + json.dumps(counts, sort_keys=True),
-           "requests per second over the run: %.1f" % (sum(v for k, v in counts.items()
-                                                             if k.split()[0] in ("qr", "link")) / (minutes * 60))]
-settled = [r for r in rows if r[0] >= warmup] or rows
-for name, index in (("heap after full GC (KB)", 1), ("resident (KB)", 2), ("threads", 3), ("metaspace (KB)", 4)):
-    values = [r[index] for r in rows]
-    slope, scatter = trend([(r[0], r[index]) for r in settled])
-    summary.append("%s: first %d, last %d, min %d, max %d; from minute %d: trend %+.1f per minute (%+.0f over %d "
-                   "minutes), scatter around it %.0f, range %d..%d"
-                   % (name, values[0], values[-1], min(values), max(values), settled[0][0], slope,
-                      slope * (settled[-1][0] - settled[0][0]), settled[-1][0] - settled[0][0], scatter,
-                      min(r[index] for r in settled), max(r[index] for r in settled)))
+summary = summarize(rows, counts, minutes, warmup)
 with open(os.path.join(out, "summary.txt"), "w") as f:
     f.write("\n".join(summary) + "\n")
 print("\n".join(summary), flush=True)
 PY
+)
+if [ -n "${SUMMARY_OF:-}" ]; then
+    exec python3 -c "$driver" summary "$SUMMARY_OF" "$WARMUP_MINUTES"
+fi
+
+for tool in jcmd python3; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed (a JDK's jcmd, python3)" >&2; exit 1; }
+done
+
+./mvnw -q -B compile dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -DincludeScope=runtime
+mkdir -p "$OUT"
+data=$(mktemp -d)
+app=""
+cleanup() {
+    if [ -n "$app" ] && kill -0 "$app" 2>/dev/null; then
+        kill -TERM "$app"
+        for _ in $(seq 1 150); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
+        kill -KILL "$app" 2>/dev/null || true
+    fi
+    rm -rf "$data"
+}
+trap cleanup EXIT
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+overlay_port=$(free_port)
+links_port=$(free_port)
+cat >"$data/settings.properties" <<EOF
+rotation.displaySeconds=$ROTATION_DISPLAY_SECONDS
+rotation.secondsBetweenSponsors=$ROTATION_GAP_SECONDS
+rotation.secondsAfterGoingLive=0
+EOF
+
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+java -version 2>&1 | head -1
+echo "JVM options: ${java_options[*]}"
+java "${java_options[@]}" -cp "target/classes:$(cat target/runtime-classpath.txt)" com.gametriggers.companion.app.Main \
+    --headless --demo --data-dir "$data" --overlay-port "$overlay_port" --links-port "$links_port" \
+    --public-tracking-url https://soak.invalid/ >"$OUT/app.out" 2>"$OUT/app.err" &
+app=$!
+for _ in $(seq 1 600); do
+    grep -q '^obs browser source: ' "$OUT/app.out" && break
+    kill -0 "$app" 2>/dev/null || { echo "the app stopped:" >&2; tail -5 "$OUT/app.err" >&2; exit 1; }
+    sleep 0.1
+done
+rotation_url=$(sed -n 's/^obs browser source: //p' "$OUT/app.out")
+[ -n "$rotation_url" ] || { echo "the app did not start within 60 s" >&2; exit 1; }
+echo "app pid $app, overlay port $overlay_port, links port $links_port"
+
+python3 -c "$driver" drive "$app" "$rotation_url" "$links_port" "$DURATION_MINUTES" "$WARMUP_MINUTES" \
+    "$SCANS_PER_SECOND" "$CLICKS_PER_SECOND" "$OUT"
 grep -c 'WARN\|ERROR' "$OUT/app.err" | sed 's/^/app log warnings or errors: /' || true
