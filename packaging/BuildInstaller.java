@@ -74,10 +74,12 @@ public final class BuildInstaller {
      * which needs the least memory and no collector threads on a machine that is busy encoding a stream (measured:
      * docs/BENCHMARKS.md, "Installer size"); only the quick first compiler, whose code is ample for a few events a
      * second and which keeps the JIT from spending an idle window's first minutes and tens of MB on optimising
-     * (docs/BENCHMARKS.md, "The window"); class data sharing from the runtime's archive (the default, said for clarity).
+     * (docs/BENCHMARKS.md, "The window"); class data sharing from the runtime's archive (the default, said for clarity);
+     * no performance-counter file, whose sampler woke the JVM 20 times a second (about 0.2 % of one core idle in
+     * the background; jcmd still reaches the app by its process id, jps and jstat no longer list it).
      */
     static final List<String> JAVA_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xshare:auto");
+            "-Xshare:auto", "-XX:-UsePerfData");
 
     /** Modules the app needs that jdeps cannot see in the bytecode, because they are found by name at run time. */
     static final Map<String, String> RUNTIME_MODULES = new LinkedHashMap<>();
