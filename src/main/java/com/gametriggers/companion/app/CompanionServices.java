@@ -5,8 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,7 +18,6 @@ import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatCommandNames;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.ClickType;
-import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.links.LinksServer;
 import com.gametriggers.companion.overlay.OverlayDirectory;
@@ -39,6 +36,7 @@ import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.PublicLinksStatus;
+import com.gametriggers.companion.ui.StreamerData;
 
 import okhttp3.OkHttpClient;
 
@@ -142,31 +140,7 @@ final class CompanionServices implements AppSession {
     }
 
     @Override
-    public String storeAddress() {
-        return store.address();
-    }
-
-    @Override
-    public boolean storeEmbedded() {
-        return store.isEmbedded();
-    }
-
-    @Override
-    public List<Participation> participations() {
-        return reads().participations();
-    }
-
-    @Override
-    public List<Campaign> campaigns(Collection<String> campaignIds) {
-        return reads().campaigns(campaignIds);
-    }
-
-    @Override
-    public List<DailyEarnings> dailyEarnings(Collection<String> participationIds, LocalDate from, LocalDate to) {
-        return reads().dailyEarnings(participationIds, from, to);
-    }
-
-    private StoreReads reads() {
+    public StreamerData data() {
         return new StoreReads(store, profile.streamerId());
     }
 

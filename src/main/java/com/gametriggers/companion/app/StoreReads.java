@@ -14,6 +14,16 @@ import com.gametriggers.companion.ui.StreamerData;
 public record StoreReads(MongoStore store, String streamerId) implements StreamerData {
 
     @Override
+    public String storeAddress() {
+        return store.address();
+    }
+
+    @Override
+    public boolean storeEmbedded() {
+        return store.isEmbedded();
+    }
+
+    @Override
     public List<Participation> participations() {
         return store.participations().forStreamer(streamerId);
     }

@@ -11,13 +11,10 @@ import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.tracking.WriterStatus;
 
 /** What a window needs from the running app; the {@code app} package provides it. */
-public interface AppSession extends StreamerData, AutoCloseable {
+public interface AppSession extends AutoCloseable {
 
-    /** Where the counts are kept, as the status bar shows it (no password). */
-    String storeAddress();
-
-    /** Whether the store is the app's own, in the data folder (a first start has no campaigns yet). */
-    boolean storeEmbedded();
+    /** The streamer's data as the window reads it. */
+    StreamerData data();
 
     /** The app's one clock: every "now" the window shows or asks for comes from it. */
     Clock clock();

@@ -15,6 +15,12 @@ import com.gametriggers.companion.domain.Participation;
  */
 public interface StreamerData {
 
+    /** Where the counts are kept, as the status bar shows it (no password). */
+    String storeAddress();
+
+    /** Whether the store is the app's own, in the data folder (a first start has no campaigns yet). */
+    boolean storeEmbedded();
+
     /** The streamer's participations, paused and left ones too: what they earned stays earned. */
     List<Participation> participations();
 

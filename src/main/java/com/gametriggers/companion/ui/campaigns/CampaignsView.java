@@ -113,9 +113,9 @@ public final class CampaignsView extends BorderPane implements Section {
 
     /** The streamer's participations as rows; store work, so call it off the FX thread. */
     public static List<Row> load(AppSession session) {
-        List<Participation> participations = session.participations();
+        List<Participation> participations = session.data().participations();
         List<String> campaignIds = participations.stream().map(Participation::campaignId).distinct().toList();
-        return CampaignsViewModel.rows(participations, session.campaigns(campaignIds), session.publicLinks().counted());
+        return CampaignsViewModel.rows(participations, session.data().campaigns(campaignIds), session.publicLinks().counted());
     }
 
     @Override
@@ -151,7 +151,7 @@ public final class CampaignsView extends BorderPane implements Section {
         rows.stream().filter(row -> row.id().equals(selectedId)).findFirst()
                 .ifPresent(row -> table.getSelectionModel().select(row));
         replacingRows = false;
-        table.setPlaceholder(rows.isEmpty() && session.storeEmbedded() ? firstStart : noCampaigns);
+        table.setPlaceholder(rows.isEmpty() && session.data().storeEmbedded() ? firstStart : noCampaigns);
         selected(selectedRow());
     }
 

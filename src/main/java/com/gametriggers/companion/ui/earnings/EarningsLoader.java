@@ -30,7 +30,7 @@ public final class EarningsLoader {
 
     /** The loader the earnings view takes for the running app, on the app's clock. */
     public static Callable<EarningsSummary> of(AppSession session) {
-        return () -> load(session, session.clock());
+        return () -> load(session.data(), session.clock());
     }
 
     /**

@@ -24,6 +24,7 @@ import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.PublicLinksStatus;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.Section;
+import com.gametriggers.companion.ui.StreamerData;
 import com.gametriggers.companion.ui.TwitchAccount;
 import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.WindowBounds;
@@ -192,7 +193,8 @@ public final class MainWindow {
 
         background.run(() -> {
             session = starter.call();
-            return new Started(session, session.storeAddress(), session.storeEmbedded(), CampaignsView.load(session));
+            StreamerData data = session.data();
+            return new Started(session, data.storeAddress(), data.storeEmbedded(), CampaignsView.load(session));
         }, this::started, this::startFailed);
     }
 

@@ -2,14 +2,11 @@ package com.gametriggers.companion.ui.shell;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import com.gametriggers.companion.app.StoreReads;
 import com.gametriggers.companion.domain.Campaign;
-import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
@@ -21,6 +18,7 @@ import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.PublicLinksStatus;
+import com.gametriggers.companion.ui.StreamerData;
 
 /**
  * The running app as the window sees it, over a real store and tracker but without the overlay server and Twitch,
@@ -38,31 +36,7 @@ record StoreBackedSession(MongoStore store, Tracker tracker, String streamerId) 
     }
 
     @Override
-    public String storeAddress() {
-        return store.address();
-    }
-
-    @Override
-    public boolean storeEmbedded() {
-        return store.isEmbedded();
-    }
-
-    @Override
-    public List<Participation> participations() {
-        return reads().participations();
-    }
-
-    @Override
-    public List<Campaign> campaigns(Collection<String> campaignIds) {
-        return reads().campaigns(campaignIds);
-    }
-
-    @Override
-    public List<DailyEarnings> dailyEarnings(Collection<String> participationIds, LocalDate from, LocalDate to) {
-        return reads().dailyEarnings(participationIds, from, to);
-    }
-
-    private StoreReads reads() {
+    public StreamerData data() {
         return new StoreReads(store, streamerId);
     }
 
