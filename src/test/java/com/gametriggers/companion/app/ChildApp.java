@@ -112,6 +112,10 @@ public final class ChildApp implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public String stderr() {
         return stderr.toString();
     }

@@ -34,6 +34,7 @@ import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.TestIds;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
+import com.gametriggers.companion.ui.shell.DesktopApp;
 import com.gametriggers.companion.ui.shell.MainWindow;
 
 import javafx.application.Platform;
@@ -205,10 +206,14 @@ class CompanionWindowTest {
         SingleInstance.Claim claim = SingleInstance.claim(dataDir);
         assertThat(claim).isInstanceOf(SingleInstance.Claimed.class);
         try (SingleInstance instance = ((SingleInstance.Claimed) claim).instance()) {
-            instance.listen(window::showFromBackground);
+            // As DesktopApp answers a second start.
+            instance.listen(() -> {
+                Platform.runLater(window::showFromBackground);
+                return DesktopApp.SHOWN;
+            });
             try (ChildApp again = ChildApp.start("--data-dir", dataDir.toString())) {
                 assertThat(again.awaitLine(Pattern.compile("(.+)"), LIVE))
-                        .isEqualTo("GameTriggers Companion is already running; its window is shown.");
+                        .isEqualTo(DesktopApp.SHOWN);
                 assertThat(again.awaitExit(LIVE)).isZero();
             }
             await().atMost(LIVE).until(() -> onFx(stage::isShowing));

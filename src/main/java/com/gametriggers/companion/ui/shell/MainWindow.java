@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.gametriggers.companion.concurrent.NamedThreads;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
@@ -37,8 +37,6 @@ import com.gametriggers.companion.ui.settings.ObsSettingsPane;
 import com.gametriggers.companion.ui.settings.PublicLinksPane;
 import com.gametriggers.companion.ui.settings.SettingsView;
 import com.gametriggers.companion.ui.settings.TwitchSignInPane;
-import com.gametriggers.companion.ui.tray.DesktopTray;
-import com.gametriggers.companion.ui.tray.StatusWatch;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -100,15 +98,11 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     /** Set on the worker, so closing during start (also on the worker) still closes what started. */
     private volatile AppSession session;
-    /** Set by the tray's own thread: installing AWT's tray on the FX thread can hang (macOS). */
-    private volatile Optional<DesktopTray> tray = Optional.empty();
-    private StatusWatch statusWatch;
+    private BooleanSupplier trayShown = () -> false;
     private PublicLinksPane publicLinks;
     private Navigation shown;
     private Stage stage;
     private boolean statusLoading;
-    /** On the FX thread: set once Quit began, so a tray installed late is taken down at once. */
-    private boolean quitting;
     private int refreshesSinceStoreRead;
     private Instant lastFlushSeen;
 
@@ -131,17 +125,13 @@ public final class MainWindow {
         this.statusBar = new StatusBar(saved, http, background);
     }
 
-    public void show(Stage window) {
-        show(window, false);
+    /** Closing the window hides it without asking while {@code trayShown} says the tray icon brings it back. */
+    public void closesToTray(BooleanSupplier trayShown) {
+        this.trayShown = trayShown;
     }
 
-    /**
-     * Builds the window and starts the services behind it.
-     *
-     * @param inBackground start with the window closed (the tray, or a later start, brings it back): the way the app
-     *                     starts with the computer
-     */
-    public void show(Stage window, boolean inBackground) {
+    /** Builds and shows the window, and starts the services behind it. */
+    public void show(Stage window) {
         this.stage = window;
         Theme.apply(saved.form().theme());
         sections.put(Navigation.CAMPAIGNS, Section.fixed(starting()));
@@ -185,11 +175,7 @@ public final class MainWindow {
         });
         select(Navigation.CAMPAIGNS);
         logFirstFrame(scene);
-        refresher.inBackground(inBackground);
-        if (!inBackground) {
-            stage.show();
-        }
-        watchStatus();
+        stage.show();
 
         background.run(() -> {
             session = starter.call();
@@ -377,7 +363,7 @@ public final class MainWindow {
             quit();
             return;
         }
-        if (tray.isPresent()) {
+        if (trayShown.getAsBoolean()) {
             toBackground();
             return;
         }
@@ -406,64 +392,39 @@ public final class MainWindow {
         sections.get(shown).hidden();
         stage.hide();
         log.info("Window closed; the overlay and the counting keep running{}",
-                tray.isPresent() ? " (tray icon)" : " (start the app again to bring the window back)");
+                trayShown.getAsBoolean() ? " (tray icon)" : " (start the app again to bring the window back)");
     }
 
-    /**
-     * Brings the window back from the background: from the tray, or when the app is started again.
-     *
-     * @return the line a second start prints
-     */
-    public String showFromBackground() {
-        Platform.runLater(() -> {
-            refresher.inBackground(false);
-            stage.show();
-            stage.setIconified(false);
-            stage.toFront();
-            sections.get(shown).shown();
-            if (session != null) {
-                refreshSection();
-                refresh();
-            }
-        });
-        return "GameTriggers Companion is already running; its window is shown.";
+    /** Brings the window back from the background (the tray, or a second start); on the FX thread. */
+    public void showFromBackground() {
+        refresher.inBackground(false);
+        stage.show();
+        stage.setIconified(false);
+        stage.toFront();
+        sections.get(shown).shown();
+        if (session != null) {
+            refreshSection();
+            refresh();
+        }
+    }
+
+    /** A line for the streamer in the status bar (a notice the tray raises too); on the FX thread. */
+    public void message(String text) {
+        statusBar.message(text);
     }
 
     /** Stops everything: the services close (the journal flushed), then the app ends. */
     public void quit() {
-        quitting = true;
         if (stage.isShowing()) {
             stage.hide();
         }
         stopRefreshing();
-        if (statusWatch != null) {
-            statusWatch.close();
-        }
-        tray.ifPresent(DesktopTray::close);
         sections.get(shown).hidden();
         background.finish(() -> {
             if (session != null) {
                 session.close();
             }
             afterClose.run();
-        });
-    }
-
-    /** Puts the icon in the tray where there is one, and keeps it (and the notifications) current. */
-    private void watchStatus() {
-        TrayCommands commands = new TrayCommands(this::showFromBackground, () -> session, this::quit);
-        NamedThreads.start("tray", () -> {
-            tray = DesktopTray.install(commands);
-            StatusWatch watch = new StatusWatch(() -> Optional.ofNullable(session), tray,
-                    notice -> Platform.runLater(() -> statusBar.message(notice.title() + ": " + notice.text())));
-            Platform.runLater(() -> {
-                if (quitting) {
-                    tray.ifPresent(DesktopTray::close);
-                    return;
-                }
-                statusWatch = watch;
-                watch.start();
-            });
         });
     }
 }

@@ -7,8 +7,6 @@ import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.overlay.OverlayView;
 import com.gametriggers.companion.ui.tray.TrayActions;
 
-import javafx.application.Platform;
-
 /** The tray menu's entries, on the window and the running app; before the services run, only Show and Quit act. */
 final class TrayCommands implements TrayActions {
 
@@ -19,7 +17,7 @@ final class TrayCommands implements TrayActions {
     /**
      * @param showWindow brings the window back (from any thread)
      * @param session    the running app, null while it starts
-     * @param quit       stops everything; run on the FX thread
+     * @param quit       stops everything (from any thread)
      */
     TrayCommands(Runnable showWindow, Supplier<AppSession> session, Runnable quit) {
         this.showWindow = showWindow;
@@ -49,7 +47,7 @@ final class TrayCommands implements TrayActions {
 
     @Override
     public void quit() {
-        Platform.runLater(quit);
+        quit.run();
     }
 
     private void whenRunning(Consumer<AppSession> action) {
