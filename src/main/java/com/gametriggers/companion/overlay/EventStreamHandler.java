@@ -32,7 +32,7 @@ final class EventStreamHandler implements HttpHandler {
         } else if ("HEAD".equals(exchange.getRequestMethod())) {
             Responses.error(exchange, 405);
         } else {
-            channel.get().connect(PushClient.open(exchange));
+            channels.connect(channel.get(), PushClient.open(exchange));
         }
     }
 }

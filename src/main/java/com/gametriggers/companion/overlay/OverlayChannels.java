@@ -28,6 +28,7 @@ final class OverlayChannels {
     /** Whether the stream is live, as Twitch says; null while nobody told (the overlays then assume live). */
     private volatile Boolean live;
     private final java.util.List<java.util.function.Consumer<String>> showListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Runnable pageConnected = () -> { };
 
     OverlayChannels(OverlayDirectory directory, String rotationKey, ShowTickets tickets, ShowMessages messages,
                     RotationSettings settings, Clock clock) {
@@ -66,8 +67,23 @@ final class OverlayChannels {
         return key.equals(rotationKey);
     }
 
+    /** A page starts listening to the channel: it gets what is on screen, and the channel is ticked from now on. */
+    void connect(OverlayChannel channel, PushClient client) {
+        channel.connect(client);
+        pageConnected.run();
+    }
+
+    /** Runs, on the connecting thread, each time a page starts listening. */
+    void whenAPageConnects(Runnable action) {
+        pageConnected = action;
+    }
+
     void tickListened() {
         channels.values().stream().filter(OverlayChannel::hasClients).forEach(OverlayChannel::tick);
+    }
+
+    boolean anyListened() {
+        return channels.values().stream().anyMatch(OverlayChannel::hasClients);
     }
 
     void heartbeat() {

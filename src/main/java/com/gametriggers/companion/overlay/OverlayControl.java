@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -15,11 +16,14 @@ import com.gametriggers.companion.overlay.rotation.RotationSettings;
  * on screen and which sponsors can be shown. The web server only serves what this decides.
  *
  * <p>Two threads of its own: the ticker moves the rotation and never touches the store; the directory thread reads
- * the participations every few seconds, so a slow MongoDB delays a new sponsor's arrival, never a showing.
+ * the participations every few seconds, so a slow MongoDB delays a new sponsor's arrival, never a showing. The ticker
+ * ticks four times a second while a page listens and not at all while none does (OBS closed, the app started with
+ * the computer): nothing is shown to nobody, and an idle app does not wake for nothing.
  */
 public final class OverlayControl implements AutoCloseable {
 
     private static final Duration DIRECTORY_REFRESH = Duration.ofSeconds(10);
+    private static final Duration TICK = Duration.ofMillis(250);
 
     private final OverlayDirectory directory;
     private final OverlayChannels channels;
@@ -27,6 +31,8 @@ public final class OverlayControl implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService ticker = OverlayServer.singleThread("overlay-ticker");
     private final ScheduledExecutorService directoryReader = OverlayServer.singleThread("overlay-directory");
+    /** The rotation's ticks while a page listens; null while none does. Guarded by this. */
+    private ScheduledFuture<?> ticking;
 
     OverlayControl(OverlayDirectory directory, OverlayChannels channels, CreativeProblems creativeProblems, Clock clock) {
         this.directory = directory;
@@ -36,11 +42,31 @@ public final class OverlayControl implements AutoCloseable {
     }
 
     void start() {
-        ticker.scheduleWithFixedDelay(channels::tickListened, 250, 250, TimeUnit.MILLISECONDS);
+        channels.whenAPageConnects(this::tickWhileListened);
         ticker.scheduleWithFixedDelay(channels::heartbeat, 15, 15, TimeUnit.SECONDS);
         // The app refreshes at once after its own changes; this catches the platform's, at little cost.
         directoryReader.scheduleWithFixedDelay(directory::refresh, DIRECTORY_REFRESH.toMillis(),
                 DIRECTORY_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Called after a page was added to its channel. Together with {@link #tick} under one lock: a page that connects
+     * while the last tick finds nobody listening either is seen by that tick or starts the ticks again itself.
+     */
+    private synchronized void tickWhileListened() {
+        if (ticking == null && !ticker.isShutdown()) {
+            ticking = ticker.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void tick() {
+        channels.tickListened();
+        synchronized (this) {
+            if (!channels.anyListened()) {
+                ticking.cancel(false);
+                ticking = null;
+            }
+        }
     }
 
     /** Shows a sponsor on every overlay at the next tick. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,11 +56,14 @@ final class CounterWriter {
 
     /**
      * Arrivals, lock-free: the journal's thread hands every event over, and waking this thread for each one would cost
-     * a system call per event. This thread looks in at its own pace (the flush interval) and is woken early only
-     * when a full batch is waiting or when it must stop.
+     * a system call per event. While events wait, this thread looks in at its own pace (the flush interval) and is
+     * woken early only when a full batch is waiting or when it must stop; with nothing waiting it sleeps until the
+     * next event arrives, so a quiet evening costs no wake-ups.
      */
     private final Queue<JournaledEvent> incoming = new ConcurrentLinkedQueue<>();
     private final AtomicInteger arrivedSinceDrain = new AtomicInteger();
+    /** Set while this thread sleeps with nothing waiting: the next arrival wakes it. */
+    private final AtomicBoolean asleepUntilNextEvent = new AtomicBoolean();
     private final List<JournaledEvent> pending = new ArrayList<>();
     private final Deque<Batch> cut = new ArrayDeque<>();
     private final Deque<Checkpoint> checkpoints = new ArrayDeque<>();
@@ -100,7 +104,8 @@ final class CounterWriter {
     void accept(JournaledEvent event) {
         waiting.incrementAndGet();
         incoming.add(event);
-        if (arrivedSinceDrain.incrementAndGet() == options.maxBatchEvents()) {
+        if (arrivedSinceDrain.incrementAndGet() == options.maxBatchEvents()
+                || asleepUntilNextEvent.compareAndSet(true, false)) {
             LockSupport.unpark(thread);
         }
     }
@@ -179,13 +184,24 @@ final class CounterWriter {
                 || System.nanoTime() - oldestPendingNanos >= options.flushInterval().toNanos();
     }
 
-    /** Sleeps until the oldest waiting event is due, or one flush interval when none is waiting. */
+    /** Sleeps until the oldest waiting event is due, or, when none is waiting, until the next one arrives. */
     private void awaitNextEvent() {
-        long waitNanos = pending.isEmpty() ? options.flushInterval().toNanos()
-                : options.flushInterval().toNanos() - (System.nanoTime() - oldestPendingNanos);
-        if (waitNanos > 0 && !stopping) {
-            LockSupport.parkNanos(this, waitNanos);
+        if (stopping) {
+            return;
         }
+        if (!pending.isEmpty()) {
+            long waitNanos = options.flushInterval().toNanos() - (System.nanoTime() - oldestPendingNanos);
+            if (waitNanos > 0) {
+                LockSupport.parkNanos(this, waitNanos);
+            }
+            return;
+        }
+        // Flag first, then look: an event added after the look finds the flag set and wakes this thread.
+        asleepUntilNextEvent.set(true);
+        if (incoming.isEmpty() && !stopping) {
+            LockSupport.park(this);
+        }
+        asleepUntilNextEvent.set(false);
     }
 
     /** Journals the cut before anything reaches the store, so a crash replays exactly this batch under this id. */
