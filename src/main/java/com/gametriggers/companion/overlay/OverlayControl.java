@@ -22,7 +22,6 @@ import com.gametriggers.companion.overlay.rotation.RotationSettings;
  */
 public final class OverlayControl implements AutoCloseable {
 
-    private static final Duration DIRECTORY_REFRESH = Duration.ofSeconds(10);
     private static final Duration TICK = Duration.ofMillis(250);
 
     private final OverlayDirectory directory;
@@ -45,8 +44,8 @@ public final class OverlayControl implements AutoCloseable {
         channels.whenAPageConnects(this::tickWhileListened);
         ticker.scheduleWithFixedDelay(channels::heartbeat, 15, 15, TimeUnit.SECONDS);
         // The app refreshes at once after its own changes; this catches the platform's, at little cost.
-        directoryReader.scheduleWithFixedDelay(directory::refresh, DIRECTORY_REFRESH.toMillis(),
-                DIRECTORY_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        long refreshMillis = directory.refreshEvery().toMillis();
+        directoryReader.scheduleWithFixedDelay(directory::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
     }
 
     /**

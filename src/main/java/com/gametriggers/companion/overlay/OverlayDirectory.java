@@ -1,5 +1,6 @@
 package com.gametriggers.companion.overlay;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,15 @@ public final class OverlayDirectory implements LinkTargets {
         OverlayDirectory directory = new OverlayDirectory(store, streamerId);
         directory.refresh();
         return directory;
+    }
+
+    /**
+     * How often the participations are read again for changes made elsewhere. The platform changes them in its
+     * MongoDB at any time; nothing but this app writes to the embedded store, and the app refreshes after its own
+     * changes at once, so there the read is only a safety net.
+     */
+    Duration refreshEvery() {
+        return store.isEmbedded() ? Duration.ofMinutes(1) : Duration.ofSeconds(10);
     }
 
     /** Reads the participations again; when the store is away the last known ones stay in use. */

@@ -36,7 +36,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     static final String DATA_FILE_NAME = "companion-store.mv.db";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
-    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+    /** How soon the store is back after its disk has room again; the tracker holds the counts meanwhile. */
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
     /**
      * H2 opening its file on a disk that is still full was seen to come back at a much older version (an empty store,
      * though later writes had been synced), so the watchdog waits for this much room first.
