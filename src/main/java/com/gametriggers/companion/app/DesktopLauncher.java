@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.ui.shell.DesktopApp;
+import com.gametriggers.companion.ui.shell.MainWindow;
 
 import okhttp3.OkHttpClient;
 
@@ -32,8 +33,9 @@ final class DesktopLauncher {
     static void launch(AppOptions options, SettingsFile settings, OkHttpClient http, TwitchSignIn twitch,
                        Clock clock, boolean inBackground, SingleInstance instance) throws InterruptedException {
         CountDownLatch quit = new CountDownLatch(1);
-        DesktopApp app = new DesktopApp(() -> CompanionServices.start(options, http, twitch, clock), settings, twitch,
-                http, CompanionServices::openStoreForTest, () -> {
+        DesktopApp app = new DesktopApp(() -> CompanionServices.start(options, http, twitch, clock),
+                (services, afterQuit) -> new MainWindow(services, settings, twitch, http,
+                        CompanionServices::openStoreForTest, afterQuit), () -> {
                     AppHttp.release(http);
                     Main.closeQuietly(instance);
                     quit.countDown();

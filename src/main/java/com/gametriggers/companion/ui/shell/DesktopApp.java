@@ -5,22 +5,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.concurrent.NamedThreads;
 import com.gametriggers.companion.ui.AppSession;
-import com.gametriggers.companion.ui.SavedSettings;
-import com.gametriggers.companion.ui.TwitchAccount;
 import com.gametriggers.companion.ui.tray.DesktopTray;
 import com.gametriggers.companion.ui.tray.Notice;
 import com.gametriggers.companion.ui.tray.StatusWatch;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import okhttp3.OkHttpClient;
 
 /**
  * The desktop app around its window: the services, the tray icon and the status watch run from the start, JavaFX and
@@ -39,11 +35,13 @@ public final class DesktopApp {
      */
     static final String PULSES_PER_SECOND = "30";
 
+    /** Makes the window over the services it waits for; {@code afterQuit} ends the app once they have stopped. */
+    public interface WindowMaker {
+        MainWindow make(Callable<AppSession> services, Runnable afterQuit);
+    }
+
     private final Callable<AppSession> starter;
-    private final SavedSettings saved;
-    private final TwitchAccount twitch;
-    private final OkHttpClient http;
-    private final Function<String, ? extends AutoCloseable> storeOpener;
+    private final WindowMaker windowMaker;
     private final Runnable exit;
     private final CompletableFuture<AppSession> services = new CompletableFuture<>();
     /** The window once JavaFX runs and has built it; failed when JavaFX could not start (no display). */
@@ -57,19 +55,12 @@ public final class DesktopApp {
 
     /**
      * @param starter     starts the services; called once, on a thread of its own
-     * @param saved       the streamer's settings
-     * @param twitch      the Twitch sign-in, which Settings can start
-     * @param http        the app's HTTP client, for Add to OBS
-     * @param storeOpener opens a store at a MongoDB address for Settings' connection test
+     * @param windowMaker makes the window, on the FX thread, the first time it is shown
      * @param exit        ends the process once the services have stopped
      */
-    public DesktopApp(Callable<AppSession> starter, SavedSettings saved, TwitchAccount twitch, OkHttpClient http,
-                      Function<String, ? extends AutoCloseable> storeOpener, Runnable exit) {
+    public DesktopApp(Callable<AppSession> starter, WindowMaker windowMaker, Runnable exit) {
         this.starter = starter;
-        this.saved = saved;
-        this.twitch = twitch;
-        this.http = http;
-        this.storeOpener = storeOpener;
+        this.windowMaker = windowMaker;
         this.exit = exit;
     }
 
@@ -161,7 +152,7 @@ public final class DesktopApp {
             Platform.startup(() -> {
                 // JavaFX would end with the window; the app ends only after its services have stopped behind it.
                 Platform.setImplicitExit(false);
-                MainWindow shown = new MainWindow(this::awaitServices, saved, twitch, http, storeOpener, this::stopped);
+                MainWindow shown = windowMaker.make(this::awaitServices, this::stopped);
                 shown.closesToTray(() -> tray.isPresent());
                 shown.show(new Stage());
                 window.complete(shown);

@@ -3,17 +3,13 @@ package com.gametriggers.companion.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.gametriggers.companion.ui.AppSession;
-
-import okhttp3.OkHttpClient;
 
 /**
  * Quit from the tray of an app whose window was never opened (started with the computer): the services close, so
@@ -21,9 +17,6 @@ import okhttp3.OkHttpClient;
  * asked for is checked on a real process in BackgroundStartTest.)
  */
 class DesktopAppTest {
-
-    @TempDir
-    Path dataDir;
 
     private final AtomicInteger closed = new AtomicInteger();
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -73,8 +66,9 @@ class DesktopAppTest {
     }
 
     private DesktopApp app(java.util.concurrent.Callable<AppSession> starter) {
-        return new DesktopApp(starter, new InMemorySettings(dataDir), new ScriptedTwitch(), new OkHttpClient(),
-                StoreBackedSession::noConnectionTest, ended::countDown);
+        return new DesktopApp(starter, (services, afterQuit) -> {
+            throw new AssertionError("no window was asked for");
+        }, ended::countDown);
     }
 
     /** Services that only count their closing; the status watch's readings of them fail, and it carries on. */
