@@ -17,6 +17,7 @@ import static com.gametriggers.companion.store.Schema.ParticipationFields.VIEWER
 import static com.gametriggers.companion.store.DocumentMapping.objectId;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.CounterDelta;
 import com.gametriggers.companion.domain.Money;
 import com.gametriggers.companion.domain.ParticipationDay;
@@ -61,9 +63,11 @@ public final class CounterBatches {
 
     private final MongoCollection<Document> participations;
     private final MongoCollection<Document> dailyStats;
+    private final ActivityLog activityLog;
     private final Runnable makeDurable;
 
-    CounterBatches(MongoDatabase database, Runnable makeDurable) {
+    CounterBatches(MongoDatabase database, ActivityLog activityLog, Runnable makeDurable) {
+        this.activityLog = activityLog;
         // Acknowledged by a majority and journaled: the local journal is trimmed on this answer.
         WriteConcern durable = WriteConcern.MAJORITY.withJournal(true);
         this.participations = database.getCollection(Schema.PARTICIPATIONS).withWriteConcern(durable);
@@ -76,15 +80,20 @@ public final class CounterBatches {
     }
 
     /**
-     * Applies the batch and returns once it is durable in the store.
+     * Applies the batch, with the showings and clicks behind it for the audit trail, and returns once it is durable in
+     * the store.
      *
      * @throws StoreUnavailableException when the store could not be reached, {@link StoreException} when it refused a
      *                                   write; the batch may then be partly applied, and retrying it with the same id
      *                                   completes it exactly
      */
-    public Outcome apply(String batchId, Map<String, CounterDelta> byParticipation, Map<ParticipationDay, CounterDelta> byDay) {
+    public Outcome apply(String batchId, Map<String, CounterDelta> byParticipation, Map<ParticipationDay, CounterDelta> byDay,
+                         Collection<Activity> activity) {
         try {
-            return write(batchId, byParticipation, byDay);
+            Outcome outcome = write(batchId, byParticipation, byDay);
+            activityLog.keep(activity);
+            makeDurable.run();
+            return outcome;
         } catch (MongoException e) {
             throw StoreFailures.translate(e);
         }
@@ -108,7 +117,6 @@ public final class CounterBatches {
         int participationsApplied = participationWrites.isEmpty() ? 0
                 : participations.bulkWrite(participationWrites, new BulkWriteOptions().ordered(false)).getModifiedCount();
         int daysApplied = dayWrites.isEmpty() ? 0 : applyDays(dayWrites);
-        makeDurable.run();
         return new Outcome(participationsApplied, daysApplied);
     }
 

@@ -105,7 +105,7 @@ final class DocumentMapping {
         return BigDecimal.ZERO;
     }
 
-    private static String idString(Object id) {
+    static String idString(Object id) {
         if (id instanceof ObjectId objectId) {
             return objectId.toHexString();
         }

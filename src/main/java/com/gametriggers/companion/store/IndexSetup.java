@@ -5,6 +5,7 @@ import static com.gametriggers.companion.store.Schema.ParticipationFields.CAMPAI
 import static com.gametriggers.companion.store.Schema.ParticipationFields.CHAT_COMMAND_KEY;
 import static com.gametriggers.companion.store.Schema.ParticipationFields.STREAMER_ID;
 
+import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
@@ -12,6 +13,7 @@ import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.store.Schema.ActivityFields;
 import com.gametriggers.companion.store.Schema.DailyStatsFields;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
@@ -49,6 +51,13 @@ final class IndexSetup {
             database.getCollection(Schema.DAILY_STATS).createIndex(
                     Indexes.ascending(DailyStatsFields.PARTICIPATION_ID, DailyStatsFields.DAY),
                     new IndexOptions().name("participationId_1_day_1"));
+            for (String trail : List.of(Schema.SHOWINGS, Schema.CLICKS)) {
+                database.getCollection(trail).createIndex(
+                        Indexes.compoundIndex(Indexes.ascending(ActivityFields.PARTICIPATION_ID), Indexes.descending(ActivityFields.AT)),
+                        new IndexOptions().name("participationId_1_at_-1"));
+            }
+            database.getCollection(Schema.SHOWINGS).createIndex(
+                    Indexes.ascending(ActivityFields.STREAMER_ID, ActivityFields.AT), new IndexOptions().name("streamerId_1_at_1"));
         }
     }
 

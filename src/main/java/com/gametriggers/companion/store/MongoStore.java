@@ -35,6 +35,7 @@ public final class MongoStore implements AutoCloseable {
     private final ParticipationUpdates participationUpdates;
     private final CounterBatches counterBatches;
     private final EarningsQueries earnings;
+    private final ActivityLog activityLog;
     private final CommandCounter commands;
 
     private MongoStore(MongoClient client, MongoDatabase database, EmbeddedMongoServer embedded, String displayAddress,
@@ -48,7 +49,8 @@ public final class MongoStore implements AutoCloseable {
         this.participationUpdates = new ParticipationUpdates(database);
         this.earnings = new EarningsQueries(database);
         // The embedded H2 store keeps about a second of writes in memory; commit before a batch counts as stored.
-        this.counterBatches = new CounterBatches(database, embedded != null ? embedded::commit : () -> { });
+        this.activityLog = new ActivityLog(database);
+        this.counterBatches = new CounterBatches(database, activityLog, embedded != null ? embedded::commit : () -> { });
     }
 
     public static MongoStore open(StoreSettings settings) {
@@ -141,6 +143,11 @@ public final class MongoStore implements AutoCloseable {
 
     public EarningsQueries earnings() {
         return earnings;
+    }
+
+    /** The showings and clicks behind the counters. */
+    public ActivityLog activityLog() {
+        return activityLog;
     }
 
     public CounterBatches counterBatches() {

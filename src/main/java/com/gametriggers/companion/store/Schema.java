@@ -9,6 +9,10 @@ final class Schema {
     static final String CAMPAIGNS = "campaigns";
     static final String PARTICIPATIONS = "campaignparticipations";
     static final String DAILY_STATS = "participationdailystats";
+    /** app: the audit trail of showings, one document per showing on air; {@code _id} is the showing's ticket id. */
+    static final String SHOWINGS = "participationshowings";
+    /** app: the audit trail of clicks, one document per click; {@code _id} is the click's event id. */
+    static final String CLICKS = "participationclicks";
 
     static final String ID = "_id";
     static final String CREATED_AT = "createdAt";
@@ -71,6 +75,25 @@ final class Schema {
         static final String CHAT_COMMAND_KEY = "chatCommandKey";
 
         private ParticipationFields() {
+        }
+    }
+
+    /** Fields of {@code participationshowings} and {@code participationclicks}. */
+    static final class ActivityFields {
+        static final String STREAMER_ID = "streamerId";
+        static final String PARTICIPATION_ID = "participationId";
+        static final String CAMPAIGN_ID = "campaignId";
+        /** When it counted: a showing once on air for a second, a click when it arrived. */
+        static final String AT = "at";
+        /** A showing's impressions: the viewers at that moment, at least 1. */
+        static final String IMPRESSIONS = "impressions";
+        /** A click's way in: {@code chat}, {@code qr} or {@code link}. */
+        static final String CLICK_TYPE = "type";
+        /** {@code counted}, {@code repeat_viewer}, {@code participation_paused}, … ({@code Activity.Outcome}). */
+        static final String OUTCOME = "outcome";
+        static final String BILLABLE = "billable";
+
+        private ActivityFields() {
         }
     }
 

@@ -1,10 +1,13 @@
 package com.gametriggers.companion.tracking;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.CounterDelta;
 import com.gametriggers.companion.domain.ParticipationDay;
@@ -12,12 +15,14 @@ import com.gametriggers.companion.domain.ParticipationDay;
 /**
  * Folds a batch of events into one counter change per participation and one per participation and day. Earnings
  * are computed per day bucket from its billable counts and rounded there, once; a participation's earnings are the
- * sum of its buckets, so the daily chart always adds up to the total.
+ * sum of its buckets, so the daily chart always adds up to the total. Every showing and click also becomes an
+ * {@link Activity}, the audit trail behind those totals, with the same verdict the counters got.
  */
 final class Coalescer {
 
     /** The batch folded, and how many events belonged to no known participation (counted, never silently dropped). */
-    record Coalesced(Map<String, CounterDelta> byParticipation, Map<ParticipationDay, CounterDelta> byDay, long orphaned) {
+    record Coalesced(Map<String, CounterDelta> byParticipation, Map<ParticipationDay, CounterDelta> byDay,
+                     List<Activity> activity, long orphaned) {
     }
 
     private static final class Bucket {
@@ -85,6 +90,7 @@ final class Coalescer {
 
     static Coalesced coalesce(List<JournalEntry.Event> events, Map<String, ParticipationTerms> terms) {
         Map<ParticipationDay, Bucket> buckets = new HashMap<>();
+        List<Activity> activity = new ArrayList<>();
         long orphaned = 0;
         for (JournalEntry.Event entry : events) {
             TrackingEvent event = entry.event();
@@ -93,9 +99,11 @@ final class Coalescer {
                 orphaned++;
                 continue;
             }
+            Activity.Outcome outcome = participationTerms.outcomeAt(event.occurredAt());
             LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(event.occurredAt().getEpochSecond(), SECONDS_PER_DAY));
             buckets.computeIfAbsent(new ParticipationDay(event.participationId(), day), key -> new Bucket())
-                    .add(entry, participationTerms.billableAt(event.occurredAt()));
+                    .add(entry, outcome.billable());
+            activityOf(entry, outcome, participationTerms).ifPresent(activity::add);
         }
         Map<ParticipationDay, CounterDelta> byDay = new HashMap<>();
         Map<String, CounterDelta> byParticipation = new HashMap<>();
@@ -104,6 +112,22 @@ final class Coalescer {
             byDay.put(day, delta);
             byParticipation.merge(day.participationId(), delta, CounterDelta::plus);
         });
-        return new Coalesced(byParticipation, byDay, orphaned);
+        return new Coalesced(byParticipation, byDay, activity, orphaned);
+    }
+
+    /** A showing or a click as the audit trail keeps it; a viewer sample is statistics, not something that happened. */
+    private static Optional<Activity> activityOf(JournalEntry.Event entry, Activity.Outcome outcome, ParticipationTerms terms) {
+        TrackingEvent event = entry.event();
+        Activity.Kind kind;
+        if (event.type() == EventType.IMPRESSION) {
+            kind = Activity.Kind.SHOWING;
+        } else if (event.isClick()) {
+            kind = Activity.Kind.of(event.type().clickType().orElseThrow());
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new Activity(event.eventId(), terms.streamerId(), event.participationId(),
+                terms.campaign().id(), kind, event.occurredAt(), kind == Activity.Kind.SHOWING ? event.count() : 0,
+                entry.filtered() ? Activity.Outcome.REPEAT_VIEWER : outcome));
     }
 }

@@ -241,7 +241,7 @@ final class CounterWriter {
         Set<String> participationIds = events.stream().map(e -> e.event().participationId()).collect(Collectors.toSet());
         try {
             Coalescer.Coalesced coalesced = Coalescer.coalesce(events, terms.termsFor(participationIds));
-            store.apply(batch.id(), coalesced.byParticipation(), coalesced.byDay());
+            store.apply(batch.id(), coalesced.byParticipation(), coalesced.byDay(), coalesced.activity());
             reportOrphans(batch, coalesced);
         } catch (StoreUnavailableException e) {
             changeState(false, e.getMessage());

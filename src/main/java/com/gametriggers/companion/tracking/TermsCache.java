@@ -75,7 +75,7 @@ final class TermsCache {
             if (campaign == null) {
                 cache.remove(id);
             } else {
-                cache.put(id, new Cached(new ParticipationTerms(participation.status(), campaign), now));
+                cache.put(id, new Cached(new ParticipationTerms(participation.streamerId(), participation.status(), campaign), now));
             }
         }
     }

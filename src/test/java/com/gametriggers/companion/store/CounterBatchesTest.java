@@ -4,7 +4,9 @@ import static com.gametriggers.companion.store.TestIds.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
@@ -12,6 +14,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.CounterDelta;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationDay;
@@ -35,8 +38,8 @@ class CounterBatchesTest {
         Participation p = fixture.updates().join(newId(), newId());
         ParticipationDay day = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 27));
 
-        CounterBatches.Outcome first = fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(day, DELTA));
-        CounterBatches.Outcome again = fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(day, DELTA));
+        CounterBatches.Outcome first = fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(day, DELTA), List.of());
+        CounterBatches.Outcome again = fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(day, DELTA), List.of());
 
         assertThat(first).isEqualTo(new CounterBatches.Outcome(1, 1));
         assertThat(again).isEqualTo(new CounterBatches.Outcome(0, 0));
@@ -62,7 +65,7 @@ class CounterBatchesTest {
         ParticipationDay day = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 27));
 
         for (int i = 0; i < CounterBatches.REMEMBERED_BATCHES + 5; i++) {
-            fixture.store().counterBatches().apply("batch-" + i, Map.of(p.id(), DELTA), Map.of(day, DELTA));
+            fixture.store().counterBatches().apply("batch-" + i, Map.of(p.id(), DELTA), Map.of(day, DELTA), List.of());
         }
 
         Document stored = fixture.rawParticipations().find(Filters.eq("_id", new ObjectId(p.id()))).first();
@@ -77,10 +80,10 @@ class CounterBatchesTest {
         Participation p = fixture.updates().join(newId(), newId());
         ParticipationDay monday = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 23));
         ParticipationDay tuesday = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 24));
-        fixture.store().counterBatches().apply("batch-1", Map.of(), Map.of(monday, DELTA));
+        fixture.store().counterBatches().apply("batch-1", Map.of(), Map.of(monday, DELTA), List.of());
 
         CounterBatches.Outcome outcome = fixture.store().counterBatches()
-                .apply("batch-2", Map.of(p.id(), DELTA), Map.of(monday, DELTA, tuesday, DELTA));
+                .apply("batch-2", Map.of(p.id(), DELTA), Map.of(monday, DELTA, tuesday, DELTA), List.of());
 
         assertThat(outcome).isEqualTo(new CounterBatches.Outcome(1, 2));
         assertThat(fixture.rawDailyStats().countDocuments()).isEqualTo(2);
@@ -96,12 +99,12 @@ class CounterBatchesTest {
         Map<String, CounterDelta> byParticipation = Map.of(p.id(), DELTA);
         Map<ParticipationDay, CounterDelta> byDay = Map.of(monday, DELTA, tuesday, DELTA);
 
-        assertThatThrownBy(() -> fixture.store().counterBatches().apply("batch-1", byParticipation, byDay))
+        assertThatThrownBy(() -> fixture.store().counterBatches().apply("batch-1", byParticipation, byDay, List.of()))
                 .as("a batch with a day that did not take it is not done")
                 .isInstanceOf(StoreException.class);
 
         fixture.rawDailyStats().updateOne(Filters.eq("_id", tuesday.key()), Updates.set("impressions", 0));
-        CounterBatches.Outcome retried = fixture.store().counterBatches().apply("batch-1", byParticipation, byDay);
+        CounterBatches.Outcome retried = fixture.store().counterBatches().apply("batch-1", byParticipation, byDay, List.of());
 
         assertThat(retried).as("only Tuesday still needed the batch").isEqualTo(new CounterBatches.Outcome(0, 1));
         assertThat(fixture.store().participations().byId(p.id()).orElseThrow().impressions()).isEqualTo(100);
@@ -113,9 +116,28 @@ class CounterBatchesTest {
 
     @Test
     void aBatchForAParticipationThatDoesNotExistCreatesNothing() {
-        CounterBatches.Outcome outcome = fixture.store().counterBatches().apply("b", Map.of(newId(), DELTA), Map.of());
+        CounterBatches.Outcome outcome = fixture.store().counterBatches().apply("b", Map.of(newId(), DELTA), Map.of(), List.of());
 
         assertThat(outcome.participationsApplied()).isZero();
         assertThat(fixture.rawParticipations().countDocuments()).isZero();
+    }
+
+    @Test
+    void aRetriedBatchKeepsEachShowingAndClickOnce() {
+        Participation p = fixture.updates().join(newId(), newId());
+        Instant at = Instant.parse("2026-11-27T20:15:00Z");
+        List<Activity> activity = List.of(
+                new Activity("ticket-1", p.streamerId(), p.id(), p.campaignId(), Activity.Kind.SHOWING, at, 120,
+                        Activity.Outcome.COUNTED),
+                new Activity("click-1", p.streamerId(), p.id(), p.campaignId(), Activity.Kind.LINK, at.plusSeconds(5), 0,
+                        Activity.Outcome.REPEAT_VIEWER));
+
+        fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(), activity);
+        fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(), activity);
+        // The same showing in another batch (a beacon resent after a crash lost the journal's memory of it) too.
+        fixture.store().counterBatches().apply("batch-2", Map.of(), Map.of(), activity.subList(0, 1));
+
+        assertThat(fixture.store().activityLog().recent(p.id(), at.minusSeconds(1), 10)).containsExactly(
+                activity.get(1), activity.get(0));
     }
 }

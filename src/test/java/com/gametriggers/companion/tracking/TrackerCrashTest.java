@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +27,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.PaymentType;
@@ -248,7 +251,27 @@ class TrackerCrashTest {
                 assertThat(after.peakViewerCount()).as(as + " peakViewerCount").isEqualTo(peak);
                 assertThat(after.estimatedEarnings()).as(as + " estimatedEarnings")
                         .isEqualByComparingTo(new BigDecimal(CPM_RATE).multiply(BigDecimal.valueOf(impressions)).movePointLeft(3));
+                assertTheTrailHoldsEachShowingAndClickOnce(store, id, events);
             }
+        }
+    }
+
+    /** The audit trail: one document per showing and per click sent, with what it was, none missing, none twice. */
+    private static void assertTheTrailHoldsEachShowingAndClickOnce(MongoStore store, String participationId, List<Spec> events) {
+        List<Activity> trail = store.activityLog().recent(participationId, Instant.EPOCH, Integer.MAX_VALUE);
+        Map<String, Spec> expected = events.stream().filter(spec -> spec.kind() != 'V')
+                .collect(Collectors.toMap(Spec::id, spec -> spec));
+        assertThat(trail).extracting(Activity::id).as("the trail of " + participationId)
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (Activity entry : trail) {
+            Spec spec = expected.get(entry.id());
+            if (spec.kind() == 'I') {
+                assertThat(entry.kind()).isEqualTo(Activity.Kind.SHOWING);
+                assertThat(entry.impressions()).as("impressions of showing " + entry.id()).isEqualTo(spec.viewers());
+            } else {
+                assertThat(entry.kind()).isEqualTo(Activity.Kind.of(spec.click()));
+            }
+            assertThat(entry.outcome()).isEqualTo(Activity.Outcome.COUNTED);
         }
     }
 

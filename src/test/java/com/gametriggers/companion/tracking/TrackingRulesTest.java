@@ -21,6 +21,7 @@ import com.gametriggers.companion.store.TestIds;
 class TrackingRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T18:00:00Z");
+    private static final String STREAMER = "64b7f0c2a1b2c3d4e5f60789";
 
     @Test
     void cpmEarnsTheRateForEveryThousandImpressionsExactly() {
@@ -52,11 +53,11 @@ class TrackingRulesTest {
     void onlyAnActiveParticipationOfARunningCampaignEarns() {
         Campaign campaign = Campaigns.campaign(PaymentType.CPM, "1", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)));
 
-        assertThat(new ParticipationTerms(ParticipationStatus.ACTIVE, campaign).billableAt(NOW)).isTrue();
-        assertThat(new ParticipationTerms(ParticipationStatus.PAUSED, campaign).billableAt(NOW)).isFalse();
-        assertThat(new ParticipationTerms(ParticipationStatus.LEFT, campaign).billableAt(NOW)).isFalse();
-        assertThat(new ParticipationTerms(ParticipationStatus.ACTIVE, campaign).billableAt(NOW.minus(Duration.ofDays(2)))).isFalse();
-        assertThat(new ParticipationTerms(ParticipationStatus.ACTIVE, campaign).billableAt(NOW.plus(Duration.ofDays(1)))).isFalse();
+        assertThat(new ParticipationTerms(STREAMER, ParticipationStatus.ACTIVE, campaign).billableAt(NOW)).isTrue();
+        assertThat(new ParticipationTerms(STREAMER, ParticipationStatus.PAUSED, campaign).billableAt(NOW)).isFalse();
+        assertThat(new ParticipationTerms(STREAMER, ParticipationStatus.LEFT, campaign).billableAt(NOW)).isFalse();
+        assertThat(new ParticipationTerms(STREAMER, ParticipationStatus.ACTIVE, campaign).billableAt(NOW.minus(Duration.ofDays(2)))).isFalse();
+        assertThat(new ParticipationTerms(STREAMER, ParticipationStatus.ACTIVE, campaign).billableAt(NOW.plus(Duration.ofDays(1)))).isFalse();
     }
 
     @Test
@@ -73,7 +74,7 @@ class TrackingRulesTest {
                 event(TrackingEvent.click("f", id, NOW, ClickType.QR, "v"), true));
 
         Coalescer.Coalesced coalesced = Coalescer.coalesce(events,
-                Map.of(id, new ParticipationTerms(ParticipationStatus.ACTIVE, campaign)));
+                Map.of(id, new ParticipationTerms(STREAMER, ParticipationStatus.ACTIVE, campaign)));
 
         CounterDelta total = coalesced.byParticipation().get(id);
         assertThat(total.impressions()).as("the viewer sample is no impression").isEqualTo(1250);
