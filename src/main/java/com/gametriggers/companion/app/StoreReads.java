@@ -1,9 +1,11 @@
 package com.gametriggers.companion.app;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
@@ -36,5 +38,15 @@ public record StoreReads(MongoStore store, String streamerId) implements Streame
     @Override
     public List<DailyEarnings> dailyEarnings(Collection<String> participationIds, LocalDate from, LocalDate to) {
         return store.earnings().daily(participationIds, from, to);
+    }
+
+    @Override
+    public List<Activity> activity(String participationId, Instant since, int limit) {
+        return store.activityLog().recent(participationId, since, limit);
+    }
+
+    @Override
+    public List<Activity> showings(Instant from, Instant to) {
+        return store.activityLog().showings(streamerId, from, to);
     }
 }

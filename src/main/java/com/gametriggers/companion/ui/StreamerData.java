@@ -1,9 +1,11 @@
 package com.gametriggers.companion.ui;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
@@ -28,4 +30,10 @@ public interface StreamerData {
 
     /** The daily earnings buckets of these participations, {@code from} to {@code to} inclusive (UTC days). */
     List<DailyEarnings> dailyEarnings(Collection<String> participationIds, LocalDate from, LocalDate to);
+
+    /** The participation's showings and clicks from {@code since} on, newest first, at most {@code limit}. */
+    List<Activity> activity(String participationId, Instant since, int limit);
+
+    /** The streamer's showings in {@code [from, to)}, oldest first. */
+    List<Activity> showings(Instant from, Instant to);
 }

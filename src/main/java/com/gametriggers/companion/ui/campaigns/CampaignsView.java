@@ -11,7 +11,6 @@ import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.Failures;
-import com.gametriggers.companion.ui.SponsorDetailPane;
 import com.gametriggers.companion.ui.Section;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Actions;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
@@ -43,7 +42,7 @@ public final class CampaignsView extends BorderPane implements Section {
     private final AppSession session;
     private final Background background;
     private final TableView<Row> table = new TableView<>();
-    private final SponsorDetailPane detail;
+    private final SponsorTabs detail;
     private final Button pause = new Button("Pause", new FontIcon(Feather.PAUSE));
     private final Button resume = new Button("Resume", new FontIcon(Feather.PLAY));
     private final Button leave = new Button("Leave…", new FontIcon(Feather.LOG_OUT));
@@ -64,7 +63,7 @@ public final class CampaignsView extends BorderPane implements Section {
     public CampaignsView(AppSession session, Background background, List<Row> rows, Runnable openPublicLinks) {
         this.session = session;
         this.background = background;
-        this.detail = new SponsorDetailPane(background, openPublicLinks);
+        this.detail = new SponsorTabs(background, openPublicLinks);
         table.setId("campaigns");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, Object> clicks = new TableColumn<>("Clicks");
@@ -102,8 +101,8 @@ public final class CampaignsView extends BorderPane implements Section {
 
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox main = new VBox(10, problem, table, actions);
-        detail.setPrefWidth(260);
-        detail.setMinWidth(260);
+        detail.setPrefWidth(340);
+        detail.setMinWidth(300);
         detail.setPadding(new Insets(0, 0, 0, 16));
         setCenter(main);
         setRight(detail);
@@ -186,7 +185,9 @@ public final class CampaignsView extends BorderPane implements Section {
         String id = row == null ? null : row.id();
         if (!Objects.equals(id, detailId)) {
             detailId = id;
-            detail.show(session, participation);
+            detail.show(session, row);
+        } else {
+            detail.update(row);
         }
     }
 

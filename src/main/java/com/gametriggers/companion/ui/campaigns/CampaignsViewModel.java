@@ -48,8 +48,10 @@ public final class CampaignsViewModel {
     }
 
     /** One line of the table; {@code participation} is what the row's actions act on. */
+    /** @param details the campaign itself, null when the platform no longer has it */
     public record Row(Participation participation, String brand, String campaign, String status, long impressions,
-                      long chatClicks, Count qrScans, Count linkClicks, String clickThroughRate, String earnings) {
+                      long chatClicks, Count qrScans, Count linkClicks, String clickThroughRate, String earnings,
+                      Campaign details) {
 
         public String id() {
             return participation.id();
@@ -84,7 +86,7 @@ public final class CampaignsViewModel {
                 new Count(participation.qrScans(), linksCounted || participation.qrScans() > 0),
                 new Count(participation.linkClicks(), linksCounted || participation.linkClicks() > 0),
                 clickThroughRate(participation.clicks(), participation.impressions()),
-                EarningsViewModel.exactMoney(participation.estimatedEarnings()));
+                EarningsViewModel.exactMoney(participation.estimatedEarnings()), campaign);
     }
 
     public static Actions actions(Participation participation) {

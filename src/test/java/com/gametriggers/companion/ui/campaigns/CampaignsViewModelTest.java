@@ -31,7 +31,7 @@ class CampaignsViewModelTest {
         List<Row> rows = CampaignsViewModel.rows(List.of(participation), List.of(NOVA), true);
 
         assertThat(rows).containsExactly(new Row(participation, "Nova Energy", "Summer Rush", "Paused", 2000, 5,
-                new Count(10, true), new Count(15, true), "1.5%", "$1.2345"));
+                new Count(10, true), new Count(15, true), "1.5%", "$1.2345", NOVA));
     }
 
     @Test

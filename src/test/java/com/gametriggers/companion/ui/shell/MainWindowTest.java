@@ -36,8 +36,10 @@ import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.tracking.TrackingEvent;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
+import com.gametriggers.companion.ui.campaigns.SponsorFacts;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -179,6 +181,33 @@ class MainWindowTest {
         await().atMost(LIVE).until(() -> onFx(() -> row(table, "Pixel Peak").linkClicks().value()) == 1);
         assertThat(onFx(() -> row(table, "Pixel Peak").earnings())).isEqualTo("$0.25");
         assertThat(onFx(() -> row(table, "Nova Energy").linkClicks().toString())).as("links are local in this session").isEqualTo("–");
+    }
+
+    @Test
+    void theSponsorsActivityListsItsShowingsAndClicksNewestFirstWithWhatBecameOfThem(FxRobot robot) throws Exception {
+        TableView<Row> table = campaignsTable(robot);
+        await().atMost(LIVE).until(() -> onFx(() -> table.getItems().size()) == 2);
+        Instant now = Instant.now();
+        tracker.record(TrackingEvent.impression("showing-1", pixel.id(), now.minusSeconds(60), 1500)).join();
+        tracker.record(TrackingEvent.click("click-1", pixel.id(), now.minusSeconds(30), ClickType.CHAT, "viewer-9")).join();
+        tracker.record(TrackingEvent.click("click-2", pixel.id(), now, ClickType.CHAT, "viewer-9")).join();
+        await().atMost(LIVE).until(() -> onFx(() -> row(table, "Pixel Peak").chatClicks()) == 1);
+
+        robot.clickOn("Pixel Peak");
+        TabPane tabs = robot.lookup("#sponsor-tabs").queryAs(TabPane.class);
+        onFx(() -> {
+            tabs.getSelectionModel().select(1); // "Campaign"; its header shares the word with a table column's
+            return null;
+        });
+        assertThat(onFx(() -> robot.lookup("#fact-pays").queryAs(Label.class).getText())).endsWith(" per click");
+        assertThat(onFx(() -> robot.lookup("#fact-filtered").queryAs(Label.class).getText())).isEqualTo("1 repeat click");
+        robot.clickOn("Activity");
+        assertThat(onFx(() -> tabs.getSelectionModel().getSelectedItem().getId())).isEqualTo("activity-tab");
+
+        TableView<SponsorFacts.Line> activity = robot.lookup("#activity").queryTableView();
+        await().atMost(LIVE).until(() -> onFx(() -> activity.getItems().size()) == 3);
+        assertThat(onFx(() -> activity.getItems().stream().map(line -> line.what() + ": " + line.verdict()).toList()))
+                .containsExactly("Chat command: filtered", "Chat command: counted", "Showing to 1,500 viewers: counted");
     }
 
     @Test
