@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.overlay.OverlayException;
 import com.gametriggers.companion.links.LinksException;
+import com.gametriggers.companion.export.CsvExport;
 import com.gametriggers.companion.links.LinksSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.store.StoreException;
@@ -91,6 +94,20 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--demo", description = "Add three demo campaigns and join them.")
     private boolean demo;
 
+    @Option(names = "--export", paramLabel = "earnings|showings", description = "Write a CSV and exit: earnings per "
+            + "day and campaign, or every showing. With the embedded store, close the app first.")
+    private String export;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "The export's first day (UTC); default: 30 days "
+            + "before --to.")
+    private LocalDate exportFrom;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "The export's last day (UTC); default: today.")
+    private LocalDate exportTo;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where --export writes its CSV.")
+    private Path exportFile;
+
     private final PrintStream out;
 
     Main(PrintStream out) {
@@ -119,6 +136,24 @@ public final class Main implements Callable<Integer> {
     static Supplier<Optional<String>> twitchClientId(Optional<String> commandLine, SavedSettings settings,
                                                      BuildDefaults build) {
         return () -> commandLine.or(() -> settings.form().twitchClientId()).or(build::twitchClientId);
+    }
+
+    /** Before the single-instance check: an export is not a second start of the app. */
+    private int export(AppOptions options, Clock clock) {
+        CsvExport.Kind kind;
+        try {
+            kind = CsvExport.Kind.parse(export);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        if (exportFile == null) {
+            System.err.println("error: --export needs --out FILE, the CSV to write.");
+            return 1;
+        }
+        LocalDate to = exportTo != null ? exportTo : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate from = exportFrom != null ? exportFrom : to.minusDays(30);
+        return ExportCommand.run(options, kind, from, to, exportFile, out);
     }
 
     /** @throws IllegalArgumentException with a sentence saying which value cannot be used */
@@ -161,6 +196,11 @@ public final class Main implements Callable<Integer> {
                 Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
                 Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()),
                 twitchLogin, saved.rotation(), endpoints);
+        // The app's one clock: every service, the window and the tray read time from it.
+        Clock clock = Clock.systemDefaultZone();
+        if (export != null) {
+            return export(options, clock);
+        }
         SingleInstance instance;
         try {
             SingleInstance.Claim claim = SingleInstance.claim(folder);
@@ -177,8 +217,6 @@ public final class Main implements Callable<Integer> {
         }
         OkHttpClient http = AppHttp.create();
         SettingsFile settings = new SettingsFile(folder, saved);
-        // The app's one clock: every service, the window and the tray read time from it.
-        Clock clock = Clock.systemDefaultZone();
         TwitchSignIn twitch = TwitchSignIn.onTwitch(folder,
                 twitchClientId(options.twitchClientId(), settings, BuildDefaults.load()), options.twitch(), http, clock);
         if (options.twitchLogin()) {

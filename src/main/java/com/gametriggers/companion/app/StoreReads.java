@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.DailyCounters;
 import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.store.MongoStore;
@@ -43,6 +44,11 @@ public record StoreReads(MongoStore store, String streamerId) implements Streame
     @Override
     public List<Activity> activity(String participationId, Instant since, int limit) {
         return store.activityLog().recent(participationId, since, limit);
+    }
+
+    @Override
+    public List<DailyCounters> dailyCounters(Collection<String> participationIds, LocalDate from, LocalDate to) {
+        return store.earnings().dailyCounters(participationIds, from, to);
     }
 
     @Override

@@ -10,7 +10,10 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 
+import com.gametriggers.companion.domain.CounterDelta;
+import com.gametriggers.companion.domain.DailyCounters;
 import com.gametriggers.companion.domain.DailyEarnings;
+import com.gametriggers.companion.domain.ParticipationDay;
 import com.gametriggers.companion.domain.Money;
 import com.gametriggers.companion.store.Schema.DailyStatsFields;
 import com.gametriggers.companion.store.Schema.ParticipationFields;
@@ -40,6 +43,14 @@ public final class EarningsQueries {
      * @throws StoreUnavailableException when the store cannot be reached
      */
     public List<DailyEarnings> daily(Collection<String> participationIds, LocalDate from, LocalDate to) {
+        return dailyCounters(participationIds, from, to).stream()
+                .map(day -> new DailyEarnings(day.day().day(), day.day().participationId(), day.counts().impressions(),
+                        day.counts().clicks(), day.earnings()))
+                .toList();
+    }
+
+    /** As {@link #daily}, with every counter of each bucket (clicks by type, filtered, unbilled). */
+    public List<DailyCounters> dailyCounters(Collection<String> participationIds, LocalDate from, LocalDate to) {
         if (participationIds.isEmpty() || from.isAfter(to)) {
             return List.of();
         }
@@ -51,21 +62,27 @@ public final class EarningsQueries {
                             Filters.gte(DailyStatsFields.DAY, from.toString()),
                             Filters.lte(DailyStatsFields.DAY, to.toString())))
                     .sort(Sorts.ascending(DailyStatsFields.DAY, Schema.ID))
-                    .map(EarningsQueries::toDailyEarnings)
+                    .map(EarningsQueries::toDailyCounters)
                     .into(new ArrayList<>());
         } catch (MongoException e) {
             throw StoreFailures.translate(e);
         }
     }
 
-    private static DailyEarnings toDailyEarnings(Document doc) {
+    private static DailyCounters toDailyCounters(Document doc) {
         Object participationId = doc.get(DailyStatsFields.PARTICIPATION_ID);
-        return new DailyEarnings(
-                LocalDate.parse(doc.getString(DailyStatsFields.DAY)),
+        ParticipationDay day = new ParticipationDay(
                 participationId instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(participationId),
-                count(doc, ParticipationFields.IMPRESSIONS),
-                count(doc, ParticipationFields.CLICKS),
-                earnings(doc));
+                LocalDate.parse(doc.getString(DailyStatsFields.DAY)));
+        BigDecimal earnings = earnings(doc);
+        CounterDelta counts = new CounterDelta(count(doc, ParticipationFields.IMPRESSIONS),
+                count(doc, ParticipationFields.CLICKS), count(doc, ParticipationFields.CHAT_CLICKS),
+                count(doc, ParticipationFields.QR_SCANS), count(doc, ParticipationFields.LINK_CLICKS),
+                count(doc, ParticipationFields.FILTERED_CLICKS), count(doc, ParticipationFields.UNBILLED_IMPRESSIONS),
+                count(doc, ParticipationFields.UNBILLED_CLICKS), Money.toMicros(earnings),
+                count(doc, ParticipationFields.VIEWER_COUNT_SUM), count(doc, ParticipationFields.VIEWER_SAMPLE_COUNT),
+                count(doc, ParticipationFields.PEAK_VIEWER_COUNT));
+        return new DailyCounters(day, counts, earnings);
     }
 
     /** The exact micro-units when the app wrote them, else the platform's own number. */

@@ -6,16 +6,16 @@ import java.util.Collection;
 import java.util.List;
 
 import com.gametriggers.companion.domain.Activity;
-import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
+import com.gametriggers.companion.export.ExportSource;
 
 /**
  * What the window reads about the streamer, as domain values: the window never holds the store itself, so how the
  * data is kept (and every write rule that comes with it) stays in the {@code store} package. Each read is store work:
  * call it off the FX thread; a failed read throws the store's own sentence.
  */
-public interface StreamerData {
+public interface StreamerData extends ExportSource {
 
     /** Where the counts are kept, as the status bar shows it (no password). */
     String storeAddress();
@@ -24,9 +24,8 @@ public interface StreamerData {
     boolean storeEmbedded();
 
     /** The streamer's participations, paused and left ones too: what they earned stays earned. */
+    @Override
     List<Participation> participations();
-
-    List<Campaign> campaigns(Collection<String> campaignIds);
 
     /** The daily earnings buckets of these participations, {@code from} to {@code to} inclusive (UTC days). */
     List<DailyEarnings> dailyEarnings(Collection<String> participationIds, LocalDate from, LocalDate to);
@@ -34,6 +33,4 @@ public interface StreamerData {
     /** The participation's showings and clicks from {@code since} on, newest first, at most {@code limit}. */
     List<Activity> activity(String participationId, Instant since, int limit);
 
-    /** The streamer's showings in {@code [from, to)}, oldest first. */
-    List<Activity> showings(Instant from, Instant to);
 }

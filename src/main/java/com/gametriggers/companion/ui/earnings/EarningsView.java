@@ -136,6 +136,13 @@ public final class EarningsView extends BorderPane implements Section {
         });
     }
 
+    /** Puts the export menu above the earnings, on the right. */
+    public EarningsView withExport(ExportMenu export) {
+        VBox.setMargin(export, new Insets(0, 0, 12, 0));
+        setTop(new VBox(problem, export));
+        return this;
+    }
+
     @Override
     public Node view() {
         return this;

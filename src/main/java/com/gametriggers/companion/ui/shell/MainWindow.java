@@ -32,6 +32,7 @@ import com.gametriggers.companion.ui.campaigns.CampaignsView;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 import com.gametriggers.companion.ui.earnings.EarningsLoader;
 import com.gametriggers.companion.ui.earnings.EarningsView;
+import com.gametriggers.companion.ui.earnings.ExportMenu;
 import com.gametriggers.companion.ui.overlay.OverlayView;
 import com.gametriggers.companion.ui.settings.ObsSettingsPane;
 import com.gametriggers.companion.ui.settings.PublicLinksPane;
@@ -271,7 +272,8 @@ public final class MainWindow {
         publicLinks.attach(started.session());
         replaceSection(Navigation.CAMPAIGNS, new CampaignsView(started.session(), background, started.rows(),
                 () -> select(Navigation.SETTINGS)));
-        replaceSection(Navigation.EARNINGS, new EarningsView(EarningsLoader.of(started.session()), background));
+        replaceSection(Navigation.EARNINGS, new EarningsView(EarningsLoader.of(started.session()), background)
+                .withExport(ExportMenu.withSaveDialog(started.session().data(), started.session().clock(), background)));
         replaceSection(Navigation.OVERLAY, new OverlayView(started.session(), saved, background));
         refresher.start(this::refresh);
         refresh();
