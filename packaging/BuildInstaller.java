@@ -56,8 +56,9 @@ import java.util.zip.ZipOutputStream;
  * </ol>
  *
  * Options: {@code --jars=DIR} (the runtime jars), {@code --app-jar=FILE}, {@code --version=V} (a Maven version;
- * "-SNAPSHOT" is dropped), {@code --out=DIR}, {@code --packaging=DIR} (default: packaging), {@code --types=deb,rpm}
- * (default: every type of this OS; "none" stops at the app image), {@code --cds=false} (the JDK's default archive).
+ * "-SNAPSHOT" is dropped), {@code --out=DIR}, {@code --packaging=DIR} (default: packaging), {@code --icons=DIR} (the
+ * icon set, default: icons), {@code --types=deb,rpm} (default: every type of this OS; "none" stops at the app image),
+ * {@code --cds=false} (the JDK's default archive).
  */
 public final class BuildInstaller {
 
@@ -122,6 +123,7 @@ public final class BuildInstaller {
 
     private final Os os = Os.current();
     private final Path packaging;
+    private final Path icons;
     private final Path jars;
     private final Path appJar;
     private final String mavenVersion;
@@ -134,6 +136,7 @@ public final class BuildInstaller {
 
     BuildInstaller(Map<String, String> options) {
         packaging = Path.of(options.getOrDefault("packaging", "packaging")).toAbsolutePath();
+        icons = Path.of(options.getOrDefault("icons", "icons")).toAbsolutePath();
         jars = Path.of(required(options, "jars")).toAbsolutePath();
         appJar = Path.of(required(options, "app-jar")).toAbsolutePath();
         mavenVersion = required(options, "version");
@@ -368,7 +371,7 @@ public final class BuildInstaller {
                 "--vendor", VENDOR, "--description", DESCRIPTION, "--copyright", COPYRIGHT,
                 "--input", input.toString(), "--main-jar", appJar.getFileName().toString(), "--main-class", MAIN_CLASS,
                 "--runtime-image", runtime.toString(),
-                "--icon", packaging.resolve("icons").resolve(os.icon()).toString(),
+                "--icon", icons.resolve(os.icon()).toString(),
                 "--resource-dir", resources("app-image").toString()));
         for (String option : JAVA_OPTIONS) {
             args.addAll(List.of("--java-options", option));

@@ -66,6 +66,7 @@ class MainWindowTest {
     private final ScriptedTwitch twitch = new ScriptedTwitch();
     private final InMemorySettings settings;
     private MainWindow window;
+    private Stage stage;
 
     MainWindowTest(@TempDir Path dataDir) throws Exception {
         this.dataDir = dataDir;
@@ -79,6 +80,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         StoreBackedSession session = new StoreBackedSession(store, tracker, nova.streamerId());
         window = new MainWindow(() -> session, settings, twitch, HTTP, StoreBackedSession::noConnectionTest, () -> { });
         window.show(stage);
@@ -101,6 +103,13 @@ class MainWindowTest {
         assertThat(onFx(() -> row(table, "Nova Energy").status())).isEqualTo("Active");
         assertThat(robot.lookup("#store-status").queryAs(Label.class).getText()).startsWith("Store: embedded (mongodb://127.0.0.1:");
         await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#tracking-status").queryAs(Label.class).getText()).equals("online"));
+    }
+
+    /** The sizes come from the top-level icon set (icons/png), which the build puts on the class path. */
+    @Test
+    void theWindowCarriesTheAppIconInEachSizeTheDesktopPicksFrom() throws Exception {
+        assertThat(onFx(() -> stage.getIcons().stream().map(icon -> (int) icon.getWidth()).toList()))
+                .containsExactly(16, 32, 48, 64, 128, 256);
     }
 
     @Test

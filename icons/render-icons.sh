@@ -28,10 +28,4 @@ open(f"{name}.icns", "wb").write(b"icns" + struct.pack(">I", 8 + len(body)) + bo
 PY
 # Linux: the installers use one PNG (the desktop entry scales it).
 cp png/$name-256.png "$name.png"
-
-# The window's own icon (stage.getIcons()), from the app's resources.
-resources=../../src/main/resources/icons
-mkdir -p "$resources"
-for size in 16 32 48 64 128 256; do
-    cp "png/$name-$size.png" "$resources/$name-$size.png"
-done
+# The window's own icons (16 to 256 px) go onto the class path from png/ as they are (pom.xml, <resources>).
