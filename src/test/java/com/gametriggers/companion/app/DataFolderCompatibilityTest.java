@@ -1,6 +1,7 @@
 package com.gametriggers.companion.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
+import com.gametriggers.companion.tracking.journal.JournalFormatException;
 import com.gametriggers.companion.ui.WhenWindowCloses;
 
 /**
@@ -95,6 +97,34 @@ class DataFolderCompatibilityTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aJournalANewerVersionWroteIsRefusedInOneSentenceAndNothingIsCountedOverIt() throws Exception {
+        Path dir = copyOfFixture("0.1.0");
+        Properties expected = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve("fixture.properties"))) {
+            expected.load(in);
+        }
+        Path newer = dir.resolve("journal/journal-00000000000000001000.log");
+        Files.write(newer, ByteBuffer.allocate(64).putInt(0x4754434A).putInt(3).array());
+        byte[] oldSegment = Files.readAllBytes(dir.resolve("journal/journal-00000000000000000001.log"));
+
+        try (MongoStore store = MongoStore.open(StoreSettings.embedded(dir))) {
+            long storedBefore = store.participations().byId(expected.getProperty("first")).orElseThrow().impressions();
+
+            assertThatThrownBy(() -> Tracker.start(store, dir.resolve("journal"), TrackerOptions.defaults()))
+                    .isInstanceOf(JournalFormatException.class)
+                    .hasMessageContaining(newer.toString())
+                    .hasMessageContaining("written by a newer version of the app (journal format 3; this version "
+                            + "reads up to 2): install that newer version again")
+                    .hasMessageNotContaining("\n");
+
+            assertThat(store.participations().byId(expected.getProperty("first")).orElseThrow().impressions())
+                    .isEqualTo(storedBefore);
+        }
+        assertThat(dir.resolve("journal/journal-00000000000000000001.log")).hasBinaryContent(oldSegment);
+        assertThat(newer).hasSize(64);
     }
 
     private static void assertCounts(Participation participation, String name, Properties expected, int start) {
