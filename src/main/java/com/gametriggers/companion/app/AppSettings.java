@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.MongoUris;
 import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.WindowBounds;
+import com.gametriggers.companion.update.UpdateSettings;
 
 /**
  * The settings the streamer can change in the app, kept in {@code settings.properties} in the data folder. The file
@@ -30,10 +33,12 @@ import com.gametriggers.companion.ui.WindowBounds;
  * @param rotation          how the overlay paces sponsors
  * @param obs               where OBS's WebSocket server listens, for "Add to OBS"
  * @param whenClosed        what closing the window does while the services run
+ * @param updates           whether the app looks for a newer version once a day, and when it last did
  */
 public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<URI> publicTrackingUrl,
                           Optional<String> twitchClientId, String theme, Optional<WindowBounds> window,
-                          RotationSettings rotation, ObsConnectionSettings obs, WhenWindowCloses whenClosed) {
+                          RotationSettings rotation, ObsConnectionSettings obs, WhenWindowCloses whenClosed,
+                          UpdateSettings updates) {
 
     public static final String FILE_NAME = "settings.properties";
     public static final String DARK = "dark";
@@ -60,6 +65,8 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     static final String OBS_PORT = "obs.port";
     static final String OBS_PASSWORD = "obs.password";
     static final String WHEN_WINDOW_CLOSES = "whenWindowCloses";
+    static final String UPDATE_CHECK = "update.check";
+    static final String UPDATE_LAST_CHECK = "update.lastCheck";
 
     public AppSettings {
         Objects.requireNonNull(mongoUri, "mongoUri");
@@ -70,6 +77,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         Objects.requireNonNull(rotation, "rotation");
         Objects.requireNonNull(obs, "obs");
         Objects.requireNonNull(whenClosed, "whenClosed");
+        Objects.requireNonNull(updates, "updates");
         mongoUri = mongoUri.map(String::strip).filter(uri -> !uri.isEmpty());
         twitchClientId = twitchClientId.map(String::strip).filter(id -> !id.isEmpty());
         mongoUri.ifPresent(uri -> {
@@ -93,34 +101,40 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
 
     public static AppSettings defaults() {
         return new AppSettings(Optional.empty(), OverlaySettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), DARK,
-                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK);
+                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
+                UpdateSettings.defaults());
     }
 
     public AppSettings withWindow(Optional<WindowBounds> newWindow) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, newWindow, rotation, obs,
-                whenClosed);
+                whenClosed, updates);
     }
 
     public AppSettings withRotation(RotationSettings newRotation) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, newRotation, obs,
-                whenClosed);
+                whenClosed, updates);
     }
 
     /** The settings the form edits, keeping the window and the rotation. */
     public AppSettings withForm(Optional<String> newMongoUri, int newOverlayPort, Optional<URI> newPublicTrackingUrl,
                                 Optional<String> newTwitchClientId, String newTheme) {
         return new AppSettings(newMongoUri, newOverlayPort, newPublicTrackingUrl, newTwitchClientId, newTheme, window,
-                rotation, obs, whenClosed);
+                rotation, obs, whenClosed, updates);
     }
 
     public AppSettings withObs(ObsConnectionSettings newObs) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, newObs,
-                whenClosed);
+                whenClosed, updates);
     }
 
     public AppSettings withWhenClosed(WhenWindowCloses newWhenClosed) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
-                newWhenClosed);
+                newWhenClosed, updates);
+    }
+
+    public AppSettings withUpdates(UpdateSettings newUpdates) {
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
+                whenClosed, newUpdates);
     }
 
     /**
@@ -172,9 +186,10 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
             whenClosed = WhenWindowCloses.fromKey(whenClosedText.get()).orElseThrow(() -> malformed(file,
                     WHEN_WINDOW_CLOSES, "must be ask, keep-running or quit", whenClosedText.get()));
         }
+        UpdateSettings updates = readUpdates(properties, file);
 
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
-                whenClosed);
+                whenClosed, updates);
     }
 
     /** Replaces {@code settings.properties} in one step, readable by the user only; unset values are left out. */
@@ -199,6 +214,8 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         properties.setProperty(OBS_PORT, Integer.toString(obs.port()));
         obs.password().ifPresent(password -> properties.setProperty(OBS_PASSWORD, password));
         properties.setProperty(WHEN_WINDOW_CLOSES, whenClosed.key());
+        properties.setProperty(UPDATE_CHECK, Boolean.toString(updates.enabled()));
+        updates.lastCheck().ifPresent(at -> properties.setProperty(UPDATE_LAST_CHECK, at.toString()));
         PrivateFiles.write(dataDir.resolve(FILE_NAME), properties, "GameTriggers Companion: your settings");
     }
 
@@ -207,7 +224,29 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         // Records print every component; keep the MongoDB password out of logs.
         return "AppSettings[mongoUri=" + mongoUri.map(MongoUris::redact) + ", overlayPort=" + overlayPort
                 + ", publicTrackingUrl=" + publicTrackingUrl + ", twitchClientId=" + twitchClientId + ", theme=" + theme
-                + ", window=" + window + ", rotation=" + rotation + ", obs=" + obs + ", whenClosed=" + whenClosed + "]";
+                + ", window=" + window + ", rotation=" + rotation + ", obs=" + obs + ", whenClosed=" + whenClosed
+                + ", updates=" + updates + "]";
+    }
+
+    /** A last check that cannot be read is forgotten rather than refused: the next check is then due at once. */
+    private static UpdateSettings readUpdates(Properties properties, Path file) throws IOException {
+        boolean enabled = UpdateSettings.defaults().enabled();
+        Optional<String> enabledText = value(properties, UPDATE_CHECK);
+        if (enabledText.isPresent()) {
+            String text = enabledText.get().toLowerCase(Locale.ROOT);
+            if (!text.equals("true") && !text.equals("false")) {
+                throw malformed(file, UPDATE_CHECK, "must be true or false", enabledText.get());
+            }
+            enabled = Boolean.parseBoolean(text);
+        }
+        Optional<Instant> lastCheck = value(properties, UPDATE_LAST_CHECK).flatMap(text -> {
+            try {
+                return Optional.of(Instant.parse(text));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+        return new UpdateSettings(enabled, lastCheck);
     }
 
     private static ObsConnectionSettings readObs(Properties properties, Path file) throws IOException {

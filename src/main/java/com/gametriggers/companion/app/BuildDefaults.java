@@ -3,13 +3,16 @@ package com.gametriggers.companion.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Optional;
 import java.util.Properties;
 
+import com.gametriggers.companion.update.Version;
+
 /**
  * Defaults set when the app was built, from {@code build-defaults.properties}, which Maven fills in: the public
- * Twitch client id the installers ship with (a client id is no secret; a desktop app cannot keep one anyway). A
- * development build has none.
+ * Twitch client id the installers ship with (a client id is no secret; a desktop app cannot keep one anyway), the
+ * app's version and the release feed the update check reads. A development build has no client id and no feed.
  */
 final class BuildDefaults {
 
@@ -35,7 +38,21 @@ final class BuildDefaults {
 
     /** Empty in a development build, and when Maven left the placeholder (a build outside Maven). */
     Optional<String> twitchClientId() {
-        return Optional.ofNullable(properties.getProperty("twitch.clientId")).map(String::strip)
-                .filter(id -> !id.isEmpty() && !id.startsWith("${"));
+        return value("twitch.clientId");
+    }
+
+    /** This build's version; 0.0.0-unknown in a build outside Maven, which any release is newer than. */
+    Version version() {
+        return value("app.version").flatMap(Version::parse).orElse(new Version(0, 0, 0, Optional.of("unknown")));
+    }
+
+    /** The release feed for the update check; empty in a development build, which then never checks. */
+    Optional<URI> updateFeedUrl() {
+        return value("update.feedUrl").map(URI::create);
+    }
+
+    private Optional<String> value(String key) {
+        return Optional.ofNullable(properties.getProperty(key)).map(String::strip)
+                .filter(text -> !text.isEmpty() && !text.startsWith("${"));
     }
 }

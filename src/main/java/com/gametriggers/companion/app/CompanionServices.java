@@ -32,6 +32,7 @@ import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.tracking.journal.JournalFormatException;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel;
 import com.gametriggers.companion.ui.ChannelStatus;
@@ -115,6 +116,9 @@ final class CompanionServices implements AppSession {
         Path journalDir = options.dataDir().resolve("journal");
         try {
             return Tracker.start(store, journalDir, TrackerOptions.defaults().withClock(clock));
+        } catch (JournalFormatException e) {
+            // Already one sentence naming the file and what to do.
+            throw new StoreException(e.getMessage(), e);
         } catch (IOException e) {
             throw new StoreException("The tracking journal in " + journalDir + " cannot be opened: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package com.gametriggers.companion.app;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -9,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.ui.shell.DesktopApp;
 import com.gametriggers.companion.ui.shell.MainWindow;
+import com.gametriggers.companion.update.ReleaseFeed;
+import com.gametriggers.companion.update.UpdateCheck;
 
 import okhttp3.OkHttpClient;
 
@@ -17,7 +20,17 @@ final class DesktopLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(DesktopLauncher.class);
 
+    /** A slower feed is treated as down until the next day. */
+    private static final Duration FEED_TIMEOUT = Duration.ofSeconds(10);
+
     private DesktopLauncher() {
+    }
+
+    private static UpdateCheck updateCheck(SettingsFile settings, OkHttpClient http, Clock clock) {
+        BuildDefaults build = BuildDefaults.load();
+        return new UpdateCheck(build.version(),
+                build.updateFeedUrl().map(url -> new ReleaseFeed(http, url, FEED_TIMEOUT)),
+                settings.updateCheckState(), clock);
     }
 
     /**
@@ -34,8 +47,12 @@ final class DesktopLauncher {
                        Clock clock, boolean inBackground, SingleInstance instance) throws InterruptedException {
         CountDownLatch quit = new CountDownLatch(1);
         DesktopApp app = new DesktopApp(() -> CompanionServices.start(options, http, twitch, clock),
-                (services, afterQuit) -> new MainWindow(services, settings, twitch, http,
-                        CompanionServices::openStoreForTest, afterQuit), () -> {
+                (services, afterQuit) -> {
+                    MainWindow window = new MainWindow(services, settings, twitch, http,
+                            CompanionServices::openStoreForTest, afterQuit);
+                    window.checksForUpdates(updateCheck(settings, http, clock));
+                    return window;
+                }, () -> {
                     AppHttp.release(http);
                     Main.closeQuietly(instance);
                     quit.countDown();

@@ -2,6 +2,7 @@ package com.gametriggers.companion.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -11,6 +12,7 @@ import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.WindowBounds;
 import com.gametriggers.companion.ui.settings.SettingsViewModel;
+import com.gametriggers.companion.update.UpdateCheck;
 
 /**
  * {@code settings.properties} as the window changes it: each change replaces the whole file from the settings in
@@ -81,6 +83,38 @@ final class SettingsFile implements SavedSettings {
     @Override
     public void rememberWhenClosed(WhenWindowCloses choice) throws IOException {
         change(settings -> settings.withWhenClosed(choice));
+    }
+
+    @Override
+    public synchronized boolean checksForUpdates() {
+        return current.updates().enabled();
+    }
+
+    @Override
+    public void rememberChecksForUpdates(boolean on) throws IOException {
+        change(settings -> settings.withUpdates(settings.updates().withEnabled(on)));
+    }
+
+    /** What the update check reads and remembers, kept in this file with the other settings. */
+    UpdateCheck.State updateCheckState() {
+        return new UpdateCheck.State() {
+            @Override
+            public boolean enabled() {
+                return checksForUpdates();
+            }
+
+            @Override
+            public Optional<Instant> lastCheck() {
+                synchronized (SettingsFile.this) {
+                    return current.updates().lastCheck();
+                }
+            }
+
+            @Override
+            public void rememberCheck(Instant at) throws IOException {
+                change(settings -> settings.withUpdates(settings.updates().checkedAt(at)));
+            }
+        };
     }
 
     /* One change at a time, and memory changes only once the file holds the new settings. */

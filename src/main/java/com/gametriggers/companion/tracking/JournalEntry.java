@@ -13,6 +13,9 @@ import java.time.Instant;
  * (its id and the event sequences it covers, written before the batch reaches the store), and a marker
  * when the store confirmed it. On start, a cut batch without its confirmation is applied again under the same id,
  * which the store's batch guard turns into "exactly once".
+ *
+ * <p>Journals outlive releases: a change to this encoding must keep reading what older releases wrote, and raise the
+ * journal's format version ({@code SegmentHeader.FORMAT_VERSION}) so that older releases refuse it.
  */
 sealed interface JournalEntry {
 
@@ -49,7 +52,7 @@ sealed interface JournalEntry {
                 out.writeByte(EVENT);
                 TrackingEvent event = e.event();
                 out.writeUTF(event.eventId());
-                out.writeByte(event.type().ordinal());
+                out.writeByte(event.type().code());
                 out.writeUTF(event.participationId());
                 out.writeLong(event.occurredAt().toEpochMilli());
                 out.writeLong(event.count());
@@ -83,7 +86,7 @@ sealed interface JournalEntry {
             return switch (kind) {
                 case EVENT -> {
                     String eventId = in.readUTF();
-                    EventType type = EventType.values()[in.readUnsignedByte()];
+                    EventType type = EventType.ofCode(in.readUnsignedByte());
                     String participationId = in.readUTF();
                     Instant occurredAt = Instant.ofEpochMilli(in.readLong());
                     long count = in.readLong();

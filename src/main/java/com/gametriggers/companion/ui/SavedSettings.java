@@ -40,4 +40,9 @@ public interface SavedSettings {
     WhenWindowCloses whenClosed();
 
     void rememberWhenClosed(WhenWindowCloses choice) throws IOException;
+
+    /** Whether the app looks for a newer version once a day. */
+    boolean checksForUpdates();
+
+    void rememberChecksForUpdates(boolean on) throws IOException;
 }

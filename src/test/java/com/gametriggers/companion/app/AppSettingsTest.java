@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.WindowBounds;
+import com.gametriggers.companion.update.UpdateSettings;
 
 class AppSettingsTest {
 
@@ -45,7 +47,8 @@ class AppSettingsTest {
                 Optional.of(URI.create("https://gt.example.net/base")), Optional.of("abcdefghij0123456789klmnopqrst"),
                 "light", Optional.of(new WindowBounds(-1200.5, 40, 1024, 768)),
                 new RotationSettings(Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ZERO, "least-shown"),
-                new ObsConnectionSettings("192.168.1.20", 4460, Optional.of("obs-s3cret")), WhenWindowCloses.KEEP_RUNNING);
+                new ObsConnectionSettings("192.168.1.20", 4460, Optional.of("obs-s3cret")), WhenWindowCloses.KEEP_RUNNING,
+                new UpdateSettings(false, Optional.of(Instant.parse("2026-03-01T18:04:05.123Z"))));
 
         settings.writeTo(dataDir);
 
@@ -170,22 +173,37 @@ class AppSettingsTest {
     @Test
     void theRecordRefusesValuesTheFileCouldNotHold() {
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 70_000, Optional.empty(), Optional.empty(), "dark",
-                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK)).isInstanceOf(IllegalArgumentException.class);
+                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
+                UpdateSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 17730, Optional.empty(), Optional.empty(), "blue",
-                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK)).isInstanceOf(IllegalArgumentException.class);
+                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
+                UpdateSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.of("http://db"), 17730, Optional.empty(), Optional.empty(),
-                "dark", Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK)).isInstanceOf(IllegalArgumentException.class);
+                "dark", Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
+                UpdateSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void printingTheSettingsHidesTheMongoPassword() {
         AppSettings settings = new AppSettings(Optional.of("mongodb://streamer:s3cret@db.example.net/gt"), 17730,
                 Optional.empty(), Optional.empty(), "dark", Optional.empty(), RotationSettings.defaults(),
-                ObsConnectionSettings.defaults(), WhenWindowCloses.ASK);
+                ObsConnectionSettings.defaults(), WhenWindowCloses.ASK, UpdateSettings.defaults());
 
         assertThat(settings.toString()).contains("streamer:****@db.example.net").doesNotContain("s3cret");
         assertThat(settings.withObs(ObsConnectionSettings.defaults().withPassword("obs-s3cret")).toString())
                 .doesNotContain("obs-s3cret");
+    }
+
+    @Test
+    void theUpdateCheckIsOnByDefaultAWrongSwitchIsNamedAndAnUnreadableLastCheckIsForgotten() throws IOException {
+        assertThat(AppSettings.load(dataDir).updates()).isEqualTo(UpdateSettings.defaults());
+
+        write("update.check=sometimes\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("update.check").hasMessageContaining("true or false");
+
+        write("update.check=FALSE\nupdate.lastCheck=yesterday\n");
+        assertThat(AppSettings.load(dataDir).updates()).isEqualTo(new UpdateSettings(false, Optional.empty()));
     }
 
     @Test

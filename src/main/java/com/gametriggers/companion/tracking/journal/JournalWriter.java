@@ -68,7 +68,8 @@ final class JournalWriter implements Runnable {
         this.lastDurableSequence = firstSequence - 1;
         this.channel = segmentChannels.apply(SegmentFiles.create(dir, firstSequence));
         this.segmentFirstSequence = firstSequence;
-        segments.add(firstSequence, 0);
+        this.segmentSize = SegmentHeader.BYTES;
+        segments.add(firstSequence, SegmentHeader.BYTES);
         this.thread = NamedThreads.factory("journal-writer").newThread(this);
     }
 
@@ -195,7 +196,7 @@ final class JournalWriter implements Runnable {
         try {
             ByteBuffer encoded = encode(group, firstSequence);
             bytes = encoded.remaining();
-            if (segmentSize > 0 && segmentSize + bytes > segmentBytes) {
+            if (segmentSize > SegmentHeader.BYTES && segmentSize + bytes > segmentBytes) {
                 roll(firstSequence);
             }
             while (encoded.hasRemaining()) {
@@ -233,8 +234,8 @@ final class JournalWriter implements Runnable {
         nextSequence = Math.max(nextSequence, recovered.nextSequence());
         channel = segmentChannels.apply(SegmentFiles.create(dir, nextSequence));
         segmentFirstSequence = nextSequence;
-        segmentSize = 0;
-        segments.add(nextSequence, 0);
+        segmentSize = SegmentHeader.BYTES;
+        segments.add(nextSequence, SegmentHeader.BYTES);
     }
 
     private ByteBuffer encode(List<PendingAppend> group, long firstSequence) {
@@ -256,8 +257,8 @@ final class JournalWriter implements Runnable {
         channel.close();
         channel = next;
         segmentFirstSequence = firstSequence;
-        segmentSize = 0;
-        segments.add(firstSequence, 0);
+        segmentSize = SegmentHeader.BYTES;
+        segments.add(firstSequence, SegmentHeader.BYTES);
     }
 
     private static void fail(List<PendingAppend> group, Exception cause) {

@@ -38,8 +38,12 @@ final class Recovery {
         return run(dir, listener);
     }
 
+    /** @throws JournalFormatException if a newer version wrote any segment; then no file has been changed */
     static Result run(Path dir, JournalListener listener) throws IOException {
         List<SegmentFile> files = SegmentFiles.list(dir);
+        for (SegmentFile file : files) {
+            SegmentHeader.refuseNewer(file.path());
+        }
         List<RecoveredSegment> kept = new ArrayList<>();
         long lastSequence = 0;
         long nextSequence = 1;
@@ -50,7 +54,7 @@ final class Recovery {
             long minSequence = Math.max(lastSequence + 1, file.firstSequence());
             Scan scan = scan(file.path(), minSequence, sequenceLimit);
             nextSequence = Math.max(nextSequence, scan.firstUnusedSequence());
-            if (scan.goodLength == 0) {
+            if (scan.records == 0) {
                 Files.delete(file.path());
             } else {
                 cutAndForce(file.path(), scan.goodLength);
@@ -65,7 +69,7 @@ final class Recovery {
         return new Result(List.copyOf(kept), nextSequence, damaged);
     }
 
-    private record Scan(long fileLength, long goodLength, long lastSequence, String damage) {
+    private record Scan(long fileLength, long goodLength, int records, long lastSequence, String damage) {
 
         /**
          * Above every sequence this segment can have held: even an empty segment's name was handed out, and a
@@ -81,11 +85,13 @@ final class Recovery {
     private static Scan scan(Path file, long minSequence, long sequenceLimit) throws IOException {
         long fileLength = Files.size(file);
         long lastSequence = minSequence - 1;
+        int records = 0;
         try (SegmentReader reader = SegmentReader.open(file, fileLength, minSequence, sequenceLimit)) {
             for (JournalRecord record = reader.next(); record != null; record = reader.next()) {
                 lastSequence = record.sequence();
+                records++;
             }
-            return new Scan(fileLength, reader.goodLength(), lastSequence, reader.damage());
+            return new Scan(fileLength, reader.goodLength(), records, lastSequence, reader.damage());
         }
     }
 
@@ -101,7 +107,7 @@ final class Recovery {
     }
 
     private static String describe(Path file, Scan scan) {
-        String kept = scan.goodLength == 0
+        String kept = scan.records == 0
                 ? "no records were readable, so the segment was removed"
                 : "records up to sequence " + scan.lastSequence + " were kept";
         return file.getFileName() + ": " + scan.damage + "; cut off " + (scan.fileLength - scan.goodLength)

@@ -1,6 +1,7 @@
 package com.gametriggers.companion.tracking.journal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,15 +47,29 @@ final class SegmentFiles {
         }
     }
 
-    /** A new, empty segment whose directory entry is already durable, so that a crash cannot lose the whole file. */
+    /**
+     * A new segment holding only its {@link SegmentHeader}, positioned after it, whose header and directory entry are
+     * already durable, so that a crash cannot lose the whole file. If that fails, the file is removed again, so that
+     * no half-made segment is left to be reported as damage.
+     */
     static FileChannel create(Path dir, long firstSequence) throws IOException {
-        FileChannel channel =
-                FileChannel.open(path(dir, firstSequence), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Path file = path(dir, firstSequence);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
+            ByteBuffer header = SegmentHeader.current();
+            while (header.hasRemaining()) {
+                channel.write(header);
+            }
+            channel.force(false);
             syncDirectory(dir);
             return channel;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             channel.close();
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }

@@ -31,11 +31,32 @@ final class SegmentReader implements Closeable {
 
     /**
      * Reads the first {@code end} bytes of file, accepting strictly increasing sequences from {@code minSequence} up to
-     * but excluding {@code sequenceLimit}.
+     * but excluding {@code sequenceLimit}. Reads segments with the current header and format-1 segments without one.
+     *
+     * @throws JournalFormatException if a newer version wrote the segment
      */
     static SegmentReader open(Path file, long end, long minSequence, long sequenceLimit) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES));
-        return new SegmentReader(in, end, minSequence, sequenceLimit);
+        SegmentReader reader = new SegmentReader(in, end, minSequence, sequenceLimit);
+        try {
+            reader.readHeader(file);
+            return reader;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private void readHeader(Path file) throws IOException {
+        in.mark(SegmentHeader.BYTES);
+        byte[] prefix = in.readNBytes((int) Math.min(end, SegmentHeader.BYTES));
+        SegmentHeader.Start start = SegmentHeader.read(file, prefix);
+        switch (start) {
+            case LEGACY -> in.reset();
+            case HEADER -> goodLength = SegmentHeader.BYTES;
+            case HEADER_CUT_SHORT -> damaged("an incomplete segment header");
+            case HEADER_DAMAGED -> damaged("an unknown segment header");
+        }
     }
 
     /** The next good record, or null at the end of the readable part; {@link #damage()} then says why it ended. */

@@ -23,6 +23,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -105,7 +106,10 @@ public final class SettingsView extends ScrollPane {
         row = addField(form, row, "Twitch client id", twitchClientId, twitchClientId, Field.TWITCH_CLIENT_ID, null);
         row = addField(form, row, "Theme", theme, theme, Field.THEME, null);
         ComboBox<WhenWindowCloses> whenClosed = whenClosedChoice();
-        row = addField(form, row, "When the window closes", whenClosed, whenClosed, null, null);
+        // On the same line: one more row would push the panes below off a 720-pixel-high screen.
+        HBox appRow = new HBox(24, whenClosed, updatesChoice());
+        appRow.setAlignment(Pos.CENTER_LEFT);
+        row = addField(form, row, "When the window closes", appRow, whenClosed, null, null);
         Label folder = new Label(saved.dataFolder().toString());
         folder.setId("data-folder");
         folder.setWrapText(true);
@@ -166,6 +170,21 @@ public final class SettingsView extends ScrollPane {
         choice.valueProperty().addListener((observable, old, value) -> background.run(() -> {
             saved.rememberWhenClosed(value);
             return value;
+        }, kept -> message.setText("Saved.")));
+        return choice;
+    }
+
+    /**
+     * Kept at once, like the choice above. The app only tells of a newer version and links to its download page; it
+     * never downloads or installs one.
+     */
+    private CheckBox updatesChoice() {
+        CheckBox choice = new CheckBox("Tell me when a newer version is out (looks once a day)");
+        choice.setId("check-for-updates");
+        choice.setSelected(saved.checksForUpdates());
+        choice.selectedProperty().addListener((observable, old, on) -> background.run(() -> {
+            saved.rememberChecksForUpdates(on);
+            return on;
         }, kept -> message.setText("Saved.")));
         return choice;
     }

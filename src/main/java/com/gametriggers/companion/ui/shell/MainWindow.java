@@ -38,6 +38,7 @@ import com.gametriggers.companion.ui.settings.ObsSettingsPane;
 import com.gametriggers.companion.ui.settings.PublicLinksPane;
 import com.gametriggers.companion.ui.settings.SettingsView;
 import com.gametriggers.companion.ui.settings.TwitchSignInPane;
+import com.gametriggers.companion.update.UpdateCheck;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -100,6 +101,7 @@ public final class MainWindow {
     /** Set on the worker, so closing during start (also on the worker) still closes what started. */
     private volatile AppSession session;
     private BooleanSupplier trayShown = () -> false;
+    private AutoCloseable updateChecks = () -> { };
     private PublicLinksPane publicLinks;
     private Navigation shown;
     private Stage stage;
@@ -129,6 +131,14 @@ public final class MainWindow {
     /** Closing the window hides it without asking while {@code trayShown} says the tray icon brings it back. */
     public void closesToTray(BooleanSupplier trayShown) {
         this.trayShown = trayShown;
+    }
+
+    /**
+     * Looks for a newer version now and then once an hour, asking the feed at most once a day, while the app runs;
+     * a newer one shows as a link in the status bar.
+     */
+    public void checksForUpdates(UpdateCheck check) {
+        updateChecks = check.startHourly(release -> Platform.runLater(() -> statusBar.offerUpdate(release)));
     }
 
     /** Builds and shows the window, and starts the services behind it. */
@@ -422,6 +432,11 @@ public final class MainWindow {
         }
         stopRefreshing();
         sections.get(shown).hidden();
+        try {
+            updateChecks.close();
+        } catch (Exception e) {
+            log.debug("Stopping the update check failed", e);
+        }
         background.finish(() -> {
             if (session != null) {
                 session.close();

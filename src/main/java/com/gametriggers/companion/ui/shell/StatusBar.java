@@ -14,11 +14,13 @@ import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.PublicLinksStatus;
 import com.gametriggers.companion.ui.SavedSettings;
+import com.gametriggers.companion.update.Release;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -44,6 +46,7 @@ final class StatusBar {
     private final Label stream = new Label();
     private final Label links = new Label();
     private final Label message = new Label();
+    private final Hyperlink update = new Hyperlink();
     private final TextField overlayUrl = new TextField();
     private final Button copyOverlayUrl = new Button("Copy", new FontIcon(Feather.COPY));
     private final Button addToObs = new Button("Add to OBS", new FontIcon(Feather.CAST));
@@ -63,6 +66,10 @@ final class StatusBar {
         stream.setId("stream-status");
         links.setId("links-status");
         message.setId("message");
+        update.setId("update-available");
+        update.setMinWidth(Region.USE_PREF_SIZE);
+        update.setVisible(false);
+        update.setManaged(false);
         overlayUrl.setId("overlay-url");
         copyOverlayUrl.setId("copy-overlay-url");
         overlayUrl.setEditable(false);
@@ -89,7 +96,8 @@ final class StatusBar {
         addToObs.setOnAction(event -> addToObs());
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
-        bar = new HBox(12, store, tracking, chat, stream, links, message, urlLabel, overlayUrl, copyOverlayUrl, addToObs);
+        bar = new HBox(12, store, tracking, chat, stream, links, message, update, urlLabel, overlayUrl, copyOverlayUrl,
+                addToObs);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
@@ -121,6 +129,19 @@ final class StatusBar {
 
     void message(String text) {
         message.setText(text);
+    }
+
+    /** A newer release: a link to its download page, opened in the streamer's browser; the app downloads nothing. */
+    void offerUpdate(Release release) {
+        update.setText(release.sentence());
+        update.setTooltip(new Tooltip("Opens " + release.downloadPage() + " in your browser"));
+        update.setOnAction(event -> background.run(() -> {
+            SystemBrowser.open(release.downloadPage());
+            return release;
+        }, opened -> update.setVisited(true), failure -> message.setText(
+                "Your browser could not be opened; the new version is at " + release.downloadPage() + ".")));
+        update.setVisible(true);
+        update.setManaged(true);
     }
 
     private void showTracking(WriterStatus status) {

@@ -25,7 +25,7 @@ final class JournalFixtures {
 
     /** Appended one at a time, records fill segments of exactly ten. */
     static final JournalOptions TEN_RECORD_SEGMENTS =
-            new JournalOptions(RECORDS_PER_SEGMENT * RECORD_BYTES, 1024, 1 << 20, Duration.ZERO);
+            new JournalOptions(SegmentHeader.BYTES + RECORDS_PER_SEGMENT * RECORD_BYTES, 1024, 1 << 20, Duration.ZERO);
 
     /** The writer waits this long for a group to fill, so only a blocked producer or close() makes it write. */
     static final Duration FOREVER = Duration.ofHours(1);
@@ -104,7 +104,7 @@ final class JournalFixtures {
     /** Where, in a segment of one-by-one appended fixture records, the payload of a given record starts. */
     static long payloadOffset(long sequence) {
         long indexInSegment = (sequence - 1) % RECORDS_PER_SEGMENT;
-        return indexInSegment * RECORD_BYTES + RecordCodec.HEADER_BYTES;
+        return SegmentHeader.BYTES + indexInSegment * RECORD_BYTES + RecordCodec.HEADER_BYTES;
     }
 
     /** The segment holding a one-by-one appended fixture record, when the journal started at sequence 1. */

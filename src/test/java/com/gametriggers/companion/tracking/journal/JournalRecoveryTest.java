@@ -96,7 +96,7 @@ class JournalRecoveryTest {
         assertThat(reopenAndReplay()).isEqualTo(expected);
         assertThat(reports).singleElement().asString()
                 .contains(segmentOf(dir, 15).getFileName().toString(), "checksum mismatch",
-                        "at byte " + 4 * RECORD_BYTES);
+                        "at byte " + (SegmentHeader.BYTES + 4 * RECORD_BYTES));
 
         assertThat(reopenAndReplay()).isEqualTo(expected);
         assertThat(reports).hasSize(1);
@@ -157,7 +157,7 @@ class JournalRecoveryTest {
     void emptySegmentsAreRemovedWithoutAReport() throws Exception {
         writeOneByOne(3);
         Journal.open(dir, TEN_RECORD_SEGMENTS, reports::add).close();
-        assertThat(segmentFile(dir, 4)).isEmptyFile();
+        assertThat(segmentFile(dir, 4)).hasSize(SegmentHeader.BYTES);
 
         try (Journal journal = Journal.open(dir, TEN_RECORD_SEGMENTS, reports::add)) {
             assertThat(replayed(journal)).isEqualTo(expected(1, 3));
@@ -195,8 +195,8 @@ class JournalRecoveryTest {
 
         // Record 100 had been acknowledged before it was damaged, so its sequence is not handed out again.
         assertThat(next).isGreaterThan(100);
-        assertThat(last).hasSize(99L * RECORD_BYTES);
-        assertThat(segmentFile(dir, next)).hasSize(RECORD_BYTES);
+        assertThat(last).hasSize(SegmentHeader.BYTES + 99L * RECORD_BYTES);
+        assertThat(segmentFile(dir, next)).hasSize(SegmentHeader.BYTES + RECORD_BYTES);
         try (Journal journal = Journal.open(dir, JournalOptions.defaults(), reports::add)) {
             List<JournalRecord> expected = new ArrayList<>(expected(1, 99));
             expected.add(new JournalRecord(next, payload(101)));

@@ -44,7 +44,8 @@ class JournalReleaseTest {
             assertThat(segmentFiles(dir)).containsExactly(
                     segmentFile(dir, 21), segmentFile(dir, 31), segmentFile(dir, 41));
             assertThat(journal.stats().segments()).isEqualTo(3);
-            assertThat(journal.stats().bytesOnDisk()).isEqualTo(30L * JournalFixtures.RECORD_BYTES);
+            assertThat(journal.stats().bytesOnDisk())
+                    .isEqualTo(3L * (SegmentHeader.BYTES + 10L * JournalFixtures.RECORD_BYTES));
         }
 
         try (Journal reopened = Journal.open(dir, TEN_RECORD_SEGMENTS, JournalListener.logging())) {

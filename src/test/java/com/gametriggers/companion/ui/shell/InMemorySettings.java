@@ -21,6 +21,7 @@ final class InMemorySettings implements SavedSettings {
     private volatile RotationSettings rotation = RotationSettings.defaults();
     private volatile ObsConnectionSettings obs = ObsConnectionSettings.defaults();
     private volatile WhenWindowCloses whenClosed = WhenWindowCloses.ASK;
+    private volatile boolean checksForUpdates = true;
 
     InMemorySettings(Path dataFolder) {
         this.dataFolder = dataFolder;
@@ -79,5 +80,15 @@ final class InMemorySettings implements SavedSettings {
     @Override
     public void rememberWhenClosed(WhenWindowCloses choice) {
         whenClosed = choice;
+    }
+
+    @Override
+    public boolean checksForUpdates() {
+        return checksForUpdates;
+    }
+
+    @Override
+    public void rememberChecksForUpdates(boolean on) {
+        checksForUpdates = on;
     }
 }

@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,12 @@ import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.tracking.TrackingEvent;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 import com.gametriggers.companion.ui.campaigns.SponsorFacts;
+import com.gametriggers.companion.update.ReleaseFeed;
+import com.gametriggers.companion.update.UpdateCheck;
+import com.gametriggers.companion.update.Version;
 
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -48,6 +56,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
 
 /** The main window over a real embedded store and tracker, driven headless by TestFX. */
@@ -92,6 +102,49 @@ class MainWindowTest {
         WaitForAsyncUtils.asyncFx(window::stopRefreshing).get();
         tracker.close();
         store.close();
+    }
+
+    @Test
+    void aNewerVersionIsOfferedAsALinkInTheStatusBarAndSettingsTurnsTheCheckOff(FxRobot robot) throws Exception {
+        try (MockWebServer feed = new MockWebServer()) {
+            feed.enqueue(new MockResponse.Builder().body("{\"tag_name\": \"v9.0.0\", "
+                    + "\"html_url\": \"https://example.org/releases/v9.0.0\", \"name\": \"Nine\"}").build());
+            feed.start();
+            AtomicReference<Instant> lastCheck = new AtomicReference<>();
+            UpdateCheck.State state = new UpdateCheck.State() {
+                @Override
+                public boolean enabled() {
+                    return settings.checksForUpdates();
+                }
+
+                @Override
+                public Optional<Instant> lastCheck() {
+                    return Optional.ofNullable(lastCheck.get());
+                }
+
+                @Override
+                public void rememberCheck(Instant at) {
+                    lastCheck.set(at);
+                }
+            };
+            UpdateCheck check = new UpdateCheck(Version.parse("0.1.0").orElseThrow(),
+                    Optional.of(new ReleaseFeed(HTTP, feed.url("/latest").uri(), Duration.ofSeconds(5))), state,
+                    Clock.systemUTC());
+
+            WaitForAsyncUtils.asyncFx(() -> window.checksForUpdates(check)).get();
+
+            await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#update-available").queryAs(Hyperlink.class)
+                    .isVisible()));
+            assertThat(onFx(() -> robot.lookup("#update-available").queryAs(Hyperlink.class).getText()))
+                    .isEqualTo("Version 9.0.0 is available");
+            assertThat(onFx(() -> robot.lookup("#update-available").queryAs(Hyperlink.class).getTooltip().getText()))
+                    .contains("https://example.org/releases/v9.0.0");
+        }
+
+        robot.clickOn("#nav-settings");
+        assertThat(onFx(() -> robot.lookup("#check-for-updates").queryAs(CheckBox.class).isSelected())).isTrue();
+        robot.clickOn("#check-for-updates");
+        await().atMost(LIVE).until(() -> !settings.checksForUpdates());
     }
 
     @Test
