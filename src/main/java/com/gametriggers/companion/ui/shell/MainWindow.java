@@ -163,10 +163,11 @@ public final class MainWindow {
                     () -> select(entry));
         }
         stage.setTitle("GameTriggers Companion");
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            stage.getIcons().add(new Image(MainWindow.class.getResource("/icons/gametriggers-companion-" + size + ".png")
-                    .toExternalForm()));
-        }
+        // Set, not added: a stage shown again (as the UI tests reuse theirs) keeps one icon per size.
+        stage.getIcons().setAll(java.util.stream.IntStream.of(16, 32, 48, 64, 128, 256)
+                .mapToObj(size -> new Image(MainWindow.class.getResource("/icons/gametriggers-companion-" + size + ".png")
+                        .toExternalForm()))
+                .toList());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
