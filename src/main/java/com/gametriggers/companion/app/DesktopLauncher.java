@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.ui.SystemOpener;
 import com.gametriggers.companion.ui.shell.DesktopApp;
 import com.gametriggers.companion.ui.shell.MainWindow;
 
@@ -35,13 +36,14 @@ final class DesktopLauncher {
         CountDownLatch quit = new CountDownLatch(1);
         DesktopApp app = new DesktopApp(() -> CompanionServices.start(options, http, twitch, clock),
                 (services, afterQuit) -> new MainWindow(services, settings, twitch, http,
-                        CompanionServices::openStoreForTest, afterQuit), () -> {
+                        CompanionServices::openStoreForTest, new SystemOpener(), afterQuit), () -> {
                     AppHttp.release(http);
                     Main.closeQuietly(instance);
                     quit.countDown();
                     // AWT's tray thread would keep the process alive after the services and the window are gone.
                     System.exit(0);
                 });
+        Thread.setDefaultUncaughtExceptionHandler(app.uncaughtFailures());
         app.start(inBackground);
         try {
             instance.listen(app::showWindow);

@@ -32,6 +32,11 @@ final class SettingsFile implements SavedSettings {
     }
 
     @Override
+    public Path logFolder() {
+        return LogFile.folder(dataDir);
+    }
+
+    @Override
     public synchronized SettingsViewModel.Values form() {
         return new SettingsViewModel.Values(current.mongoUri(), current.overlayPort(), current.publicTrackingUrl(),
                 current.twitchClientId(), current.theme());

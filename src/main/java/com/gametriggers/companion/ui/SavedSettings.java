@@ -18,6 +18,9 @@ public interface SavedSettings {
     /** The folder with the settings, the embedded store and the journal. */
     Path dataFolder();
 
+    /** The folder the app's log is written to, inside the data folder. */
+    Path logFolder();
+
     /** What the settings form shows. */
     SettingsViewModel.Values form();
 

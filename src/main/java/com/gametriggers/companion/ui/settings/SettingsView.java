@@ -13,6 +13,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.FieldLabels;
+import com.gametriggers.companion.ui.OpenControl;
+import com.gametriggers.companion.ui.Opener;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.settings.SettingsViewModel.Field;
@@ -58,12 +60,14 @@ public final class SettingsView extends ScrollPane {
     private final Button revert = new Button("Undo changes");
 
     /**
+     * @param opener       opens the data and log folders
      * @param storeOpener  opens a store at a MongoDB address, for the connection test; runs off the FX thread
      * @param themeChanged applies a theme ({@value SettingsViewModel#DARK} or {@value SettingsViewModel#LIGHT})
      * @param extra        more settings sections to show side by side below the form (public links and Twitch, OBS)
      */
-    public SettingsView(SavedSettings saved, Background background, Function<String, ? extends AutoCloseable> storeOpener,
-                        Consumer<String> themeChanged, Node... extra) {
+    public SettingsView(SavedSettings saved, Background background, Opener opener,
+                        Function<String, ? extends AutoCloseable> storeOpener, Consumer<String> themeChanged,
+                        Node... extra) {
         this.saved = saved;
         this.background = background;
         this.themeChanged = themeChanged;
@@ -109,7 +113,10 @@ public final class SettingsView extends ScrollPane {
         Label folder = new Label(saved.dataFolder().toString());
         folder.setId("data-folder");
         folder.setWrapText(true);
-        addField(form, row, "Data folder", folder, null, null, null);
+        HBox folders = new HBox(8,
+                OpenControl.folder(opener, "open-data-folder", "Open data folder", saved.dataFolder()),
+                OpenControl.folder(opener, "open-log-folder", "Open log folder", saved.logFolder()));
+        addField(form, row, "Data folder", new VBox(6, folder, folders), null, null, null);
         GridPane.setHgrow(mongoRow, Priority.ALWAYS);
 
         saveButton.setDefaultButton(true);

@@ -32,6 +32,11 @@ final class InMemorySettings implements SavedSettings {
     }
 
     @Override
+    public Path logFolder() {
+        return dataFolder.resolve("logs");
+    }
+
+    @Override
     public SettingsViewModel.Values form() {
         return form;
     }
