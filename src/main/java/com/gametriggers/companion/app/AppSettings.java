@@ -30,10 +30,12 @@ import com.gametriggers.companion.ui.WindowBounds;
  * @param rotation          how the overlay paces sponsors
  * @param obs               where OBS's WebSocket server listens, for "Add to OBS"
  * @param whenClosed        what closing the window does while the services run
+ * @param startWithComputer whether the app starts in the background when the streamer logs in (off until chosen)
  */
 public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<URI> publicTrackingUrl,
                           Optional<String> twitchClientId, String theme, Optional<WindowBounds> window,
-                          RotationSettings rotation, ObsConnectionSettings obs, WhenWindowCloses whenClosed) {
+                          RotationSettings rotation, ObsConnectionSettings obs, WhenWindowCloses whenClosed,
+                          boolean startWithComputer) {
 
     public static final String FILE_NAME = "settings.properties";
     public static final String DARK = "dark";
@@ -60,6 +62,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     static final String OBS_PORT = "obs.port";
     static final String OBS_PASSWORD = "obs.password";
     static final String WHEN_WINDOW_CLOSES = "whenWindowCloses";
+    static final String START_WITH_COMPUTER = "startWithComputer";
 
     public AppSettings {
         Objects.requireNonNull(mongoUri, "mongoUri");
@@ -93,34 +96,40 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
 
     public static AppSettings defaults() {
         return new AppSettings(Optional.empty(), OverlaySettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), DARK,
-                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK);
+                Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
+                false);
     }
 
     public AppSettings withWindow(Optional<WindowBounds> newWindow) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, newWindow, rotation, obs,
-                whenClosed);
+                whenClosed, startWithComputer);
     }
 
     public AppSettings withRotation(RotationSettings newRotation) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, newRotation, obs,
-                whenClosed);
+                whenClosed, startWithComputer);
     }
 
     /** The settings the form edits, keeping the window and the rotation. */
     public AppSettings withForm(Optional<String> newMongoUri, int newOverlayPort, Optional<URI> newPublicTrackingUrl,
                                 Optional<String> newTwitchClientId, String newTheme) {
         return new AppSettings(newMongoUri, newOverlayPort, newPublicTrackingUrl, newTwitchClientId, newTheme, window,
-                rotation, obs, whenClosed);
+                rotation, obs, whenClosed, startWithComputer);
     }
 
     public AppSettings withObs(ObsConnectionSettings newObs) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, newObs,
-                whenClosed);
+                whenClosed, startWithComputer);
     }
 
     public AppSettings withWhenClosed(WhenWindowCloses newWhenClosed) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
-                newWhenClosed);
+                newWhenClosed, startWithComputer);
+    }
+
+    public AppSettings withStartWithComputer(boolean on) {
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
+                whenClosed, on);
     }
 
     /**
@@ -173,8 +182,18 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
                     WHEN_WINDOW_CLOSES, "must be ask, keep-running or quit", whenClosedText.get()));
         }
 
+        boolean startWithComputer = defaults.startWithComputer();
+        Optional<String> startText = value(properties, START_WITH_COMPUTER);
+        if (startText.isPresent()) {
+            String text = startText.get().toLowerCase(Locale.ROOT);
+            if (!"true".equals(text) && !"false".equals(text)) {
+                throw malformed(file, START_WITH_COMPUTER, "must be true or false", startText.get());
+            }
+            startWithComputer = Boolean.parseBoolean(text);
+        }
+
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
-                whenClosed);
+                whenClosed, startWithComputer);
     }
 
     /** Replaces {@code settings.properties} in one step, readable by the user only; unset values are left out. */
@@ -199,6 +218,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         properties.setProperty(OBS_PORT, Integer.toString(obs.port()));
         obs.password().ifPresent(password -> properties.setProperty(OBS_PASSWORD, password));
         properties.setProperty(WHEN_WINDOW_CLOSES, whenClosed.key());
+        properties.setProperty(START_WITH_COMPUTER, Boolean.toString(startWithComputer));
         PrivateFiles.write(dataDir.resolve(FILE_NAME), properties, "GameTriggers Companion: your settings");
     }
 
@@ -207,7 +227,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         // Records print every component; keep the MongoDB password out of logs.
         return "AppSettings[mongoUri=" + mongoUri.map(MongoUris::redact) + ", overlayPort=" + overlayPort
                 + ", publicTrackingUrl=" + publicTrackingUrl + ", twitchClientId=" + twitchClientId + ", theme=" + theme
-                + ", window=" + window + ", rotation=" + rotation + ", obs=" + obs + ", whenClosed=" + whenClosed + "]";
+                + ", window=" + window + ", rotation=" + rotation + ", obs=" + obs + ", whenClosed=" + whenClosed + ", startWithComputer=" + startWithComputer + "]";
     }
 
     private static ObsConnectionSettings readObs(Properties properties, Path file) throws IOException {

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.gametriggers.companion.ui.SystemOpener;
+import com.gametriggers.companion.ui.OperatingSystem;
 import com.gametriggers.companion.ui.shell.DesktopApp;
 import com.gametriggers.companion.ui.shell.MainWindow;
 
@@ -36,7 +36,7 @@ final class DesktopLauncher {
         CountDownLatch quit = new CountDownLatch(1);
         DesktopApp app = new DesktopApp(() -> CompanionServices.start(options, http, twitch, clock),
                 (services, afterQuit) -> new MainWindow(services, settings, twitch, http,
-                        CompanionServices::openStoreForTest, new SystemOpener(), afterQuit), () -> {
+                        CompanionServices::openStoreForTest, OperatingSystem.ofThisComputer(), afterQuit), () -> {
                     AppHttp.release(http);
                     Main.closeQuietly(instance);
                     quit.countDown();

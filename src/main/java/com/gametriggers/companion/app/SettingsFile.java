@@ -88,6 +88,16 @@ final class SettingsFile implements SavedSettings {
         change(settings -> settings.withWhenClosed(choice));
     }
 
+    @Override
+    public synchronized boolean startWithComputer() {
+        return current.startWithComputer();
+    }
+
+    @Override
+    public void rememberStartWithComputer(boolean on) throws IOException {
+        change(settings -> settings.withStartWithComputer(on));
+    }
+
     /* One change at a time, and memory changes only once the file holds the new settings. */
     private synchronized void change(UnaryOperator<AppSettings> edit) throws IOException {
         AppSettings next = edit.apply(current);

@@ -43,4 +43,9 @@ public interface SavedSettings {
     WhenWindowCloses whenClosed();
 
     void rememberWhenClosed(WhenWindowCloses choice) throws IOException;
+
+    /** Whether the app starts in the background when the streamer logs in; off until chosen. */
+    boolean startWithComputer();
+
+    void rememberStartWithComputer(boolean on) throws IOException;
 }

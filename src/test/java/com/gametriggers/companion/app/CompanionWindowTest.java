@@ -34,6 +34,7 @@ import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.TestIds;
 import com.gametriggers.companion.ui.RecordingOpener;
+import com.gametriggers.companion.ui.TestSystems;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 import com.gametriggers.companion.ui.shell.DesktopApp;
 import com.gametriggers.companion.ui.shell.MainWindow;
@@ -81,7 +82,8 @@ class CompanionWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         window = new MainWindow(() -> services, new SettingsFile(dataDir, AppSettings.defaults()),
-                twitch, http, CompanionServices::openStoreForTest, new RecordingOpener(), () -> { });
+                twitch, http, CompanionServices::openStoreForTest, TestSystems.developmentRun(new RecordingOpener()),
+                () -> { });
         window.show(stage);
     }
 

@@ -1,5 +1,6 @@
 package com.gametriggers.companion.ui.settings;
 
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,11 +11,12 @@ import java.util.function.Function;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import com.gametriggers.companion.autostart.StartWithComputer;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.FieldLabels;
 import com.gametriggers.companion.ui.OpenControl;
-import com.gametriggers.companion.ui.Opener;
+import com.gametriggers.companion.ui.OperatingSystem;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.settings.SettingsViewModel.Field;
@@ -25,6 +27,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -60,12 +63,12 @@ public final class SettingsView extends ScrollPane {
     private final Button revert = new Button("Undo changes");
 
     /**
-     * @param opener       opens the data and log folders
+     * @param system       opens the data and log folders; starts the app with the computer
      * @param storeOpener  opens a store at a MongoDB address, for the connection test; runs off the FX thread
      * @param themeChanged applies a theme ({@value SettingsViewModel#DARK} or {@value SettingsViewModel#LIGHT})
      * @param extra        more settings sections to show side by side below the form (public links and Twitch, OBS)
      */
-    public SettingsView(SavedSettings saved, Background background, Opener opener,
+    public SettingsView(SavedSettings saved, Background background, OperatingSystem system,
                         Function<String, ? extends AutoCloseable> storeOpener, Consumer<String> themeChanged,
                         Node... extra) {
         this.saved = saved;
@@ -110,12 +113,13 @@ public final class SettingsView extends ScrollPane {
         row = addField(form, row, "Theme", theme, theme, Field.THEME, null);
         ComboBox<WhenWindowCloses> whenClosed = whenClosedChoice();
         row = addField(form, row, "When the window closes", whenClosed, whenClosed, null, null);
+        row = addField(form, row, "With the computer", startWithComputer(system.startWithComputer()), null, null, null);
         Label folder = new Label(saved.dataFolder().toString());
         folder.setId("data-folder");
         folder.setWrapText(true);
         HBox folders = new HBox(8,
-                OpenControl.folder(opener, "open-data-folder", "Open data folder", saved.dataFolder()),
-                OpenControl.folder(opener, "open-log-folder", "Open log folder", saved.logFolder()));
+                OpenControl.folder(system.opener(), "open-data-folder", "Open data folder", saved.dataFolder()),
+                OpenControl.folder(system.opener(), "open-log-folder", "Open log folder", saved.logFolder()));
         addField(form, row, "Data folder", new VBox(6, folder, folders), null, null, null);
         GridPane.setHgrow(mongoRow, Priority.ALWAYS);
 
@@ -175,6 +179,44 @@ public final class SettingsView extends ScrollPane {
             return value;
         }, kept -> message.setText("Saved.")));
         return choice;
+    }
+
+    /**
+     * Kept at once, like the choice above: the login entry is written or removed as the box changes, and the setting
+     * is saved only once that worked. Where there is no installed launcher to start, the box says why it is off.
+     */
+    private Node startWithComputer(StartWithComputer startup) {
+        CheckBox box = new CheckBox("Start with the computer, in the background (the window opens when you ask for it)");
+        box.setId("start-with-computer");
+        box.setWrapText(true);
+        box.setSelected(saved.startWithComputer());
+        Label note = new Label();
+        note.setId("start-with-computer-note");
+        note.setWrapText(true);
+        note.managedProperty().bind(note.visibleProperty());
+        Optional<String> unavailable = startup.unavailable();
+        note.setText(unavailable.orElse(""));
+        note.setVisible(unavailable.isPresent());
+        box.setDisable(unavailable.isPresent());
+        box.setOnAction(event -> {
+            boolean on = box.isSelected();
+            box.setDisable(true);
+            background.run(() -> {
+                startup.set(on);
+                saved.rememberStartWithComputer(on);
+                return on;
+            }, kept -> {
+                box.setDisable(false);
+                message.setText(kept ? "Saved. The app starts in the background when you log in; the tray icon opens "
+                        + "the window." : "Saved. The app no longer starts with the computer.");
+            }, failure -> {
+                box.setDisable(false);
+                box.setSelected(!on);
+                message.setText("Starting with the computer could not be changed. "
+                        + (failure instanceof IOException ? failure.getMessage() : Failures.sentence(failure)));
+            });
+        });
+        return new VBox(4, box, note);
     }
 
     private int addField(GridPane form, int row, String title, Node shown, Node labelled, Field field, Label below) {

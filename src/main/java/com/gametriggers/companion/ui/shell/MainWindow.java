@@ -21,7 +21,7 @@ import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.Failures;
-import com.gametriggers.companion.ui.Opener;
+import com.gametriggers.companion.ui.OperatingSystem;
 import com.gametriggers.companion.ui.PublicLinksStatus;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.Section;
@@ -84,7 +84,7 @@ public final class MainWindow {
     private final SavedSettings saved;
     private final TwitchAccount twitch;
     private final Function<String, ? extends AutoCloseable> storeOpener;
-    private final Opener opener;
+    private final OperatingSystem system;
     private final Runnable afterClose;
     private final Background background = new Background(this::showFailure);
     /**
@@ -115,18 +115,18 @@ public final class MainWindow {
      * @param http        the app's HTTP client, for Add to OBS
      * @param storeOpener opens a store at a MongoDB address for Settings' connection test (closed again after it);
      *                    called off the FX thread
-     * @param opener      opens the data and log folders and web pages with the system's own apps
+     * @param system      opens folders and web pages, and starts the app with the computer
      * @param afterClose  runs once the app has quit and the services have stopped (the launcher exits there)
      */
     public MainWindow(Callable<AppSession> starter, SavedSettings saved, TwitchAccount twitch, OkHttpClient http,
-                      Function<String, ? extends AutoCloseable> storeOpener, Opener opener, Runnable afterClose) {
+                      Function<String, ? extends AutoCloseable> storeOpener, OperatingSystem system, Runnable afterClose) {
         this.starter = starter;
         this.saved = saved;
         this.twitch = twitch;
         this.storeOpener = storeOpener;
-        this.opener = opener;
+        this.system = system;
         this.afterClose = afterClose;
-        this.statusBar = new StatusBar(saved, http, background, opener);
+        this.statusBar = new StatusBar(saved, http, background, system.opener());
     }
 
     /** Closing the window hides it without asking while {@code trayShown} says the tray icon brings it back. */
@@ -142,10 +142,10 @@ public final class MainWindow {
         sections.put(Navigation.EARNINGS, Section.fixed(starting()));
         sections.put(Navigation.OVERLAY, Section.fixed(starting()));
         publicLinks = new PublicLinksPane(background);
-        sections.put(Navigation.SETTINGS, Section.of(new SettingsView(saved, background, opener, storeOpener,
+        sections.put(Navigation.SETTINGS, Section.of(new SettingsView(saved, background, system, storeOpener,
                 Theme::apply,
                 // Under Twitch, so the OBS form beside them stays whole on a 720-pixel-high screen.
-                new VBox(24, new TwitchSignInPane(twitch, opener), publicLinks), new ObsSettingsPane(saved, background)),
+                new VBox(24, new TwitchSignInPane(twitch, system.opener()), publicLinks), new ObsSettingsPane(saved, background)),
                 publicLinks::refresh));
 
         BorderPane root = new BorderPane(content);

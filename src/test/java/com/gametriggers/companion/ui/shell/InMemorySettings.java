@@ -21,6 +21,7 @@ final class InMemorySettings implements SavedSettings {
     private volatile RotationSettings rotation = RotationSettings.defaults();
     private volatile ObsConnectionSettings obs = ObsConnectionSettings.defaults();
     private volatile WhenWindowCloses whenClosed = WhenWindowCloses.ASK;
+    private volatile boolean startWithComputer;
 
     InMemorySettings(Path dataFolder) {
         this.dataFolder = dataFolder;
@@ -84,5 +85,15 @@ final class InMemorySettings implements SavedSettings {
     @Override
     public void rememberWhenClosed(WhenWindowCloses choice) {
         whenClosed = choice;
+    }
+
+    @Override
+    public boolean startWithComputer() {
+        return startWithComputer;
+    }
+
+    @Override
+    public void rememberStartWithComputer(boolean on) {
+        startWithComputer = on;
     }
 }

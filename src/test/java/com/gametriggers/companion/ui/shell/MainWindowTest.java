@@ -37,6 +37,7 @@ import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.tracking.TrackingEvent;
 import com.gametriggers.companion.ui.RecordingOpener;
+import com.gametriggers.companion.ui.TestSystems;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 
 import javafx.scene.control.Label;
@@ -81,8 +82,8 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         StoreBackedSession session = new StoreBackedSession(store, tracker, nova.streamerId());
-        window = new MainWindow(() -> session, settings, twitch, HTTP, StoreBackedSession::noConnectionTest, opener,
-                () -> { });
+        window = new MainWindow(() -> session, settings, twitch, HTTP, StoreBackedSession::noConnectionTest,
+                TestSystems.developmentRun(opener), () -> { });
         window.show(stage);
     }
 
@@ -203,7 +204,8 @@ class MainWindowTest {
         String sentence = "MongoDB at db.example.com:27017 cannot be reached (no answer within 5 s); check the address.";
         WaitForAsyncUtils.asyncFx(() -> new MainWindow(() -> {
             throw new StoreException(sentence, new IllegalStateException("timeout"));
-        }, new InMemorySettings(dataDir), twitch, HTTP, StoreBackedSession::noConnectionTest, opener, () -> { })
+        }, new InMemorySettings(dataDir), twitch, HTTP, StoreBackedSession::noConnectionTest,
+                TestSystems.developmentRun(opener), () -> { })
                 .show(new Stage())).get();
 
         await().atMost(LIVE).until(() -> robot.lookup("#startup-failure").tryQuery().isPresent());

@@ -22,6 +22,7 @@ import com.gametriggers.companion.concurrent.NamedThreads;
 import com.gametriggers.companion.concurrent.UncaughtFailures;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.ui.RecordingOpener;
+import com.gametriggers.companion.ui.TestSystems;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -63,7 +64,7 @@ class UncaughtFailureWindowTest {
         window = new MainWindow(() -> {
             throw new StoreException("The store is not there today.", null);
         }, new InMemorySettings(dataDir), new ScriptedTwitch(), new OkHttpClient(), StoreBackedSession::noConnectionTest,
-                opener, () -> { });
+                TestSystems.developmentRun(opener), () -> { });
         window.show(stage);
         handler = new UncaughtFailures(thread -> Platform.runLater(window::unexpectedFailure));
         fxHandlerBefore = Thread.currentThread().getUncaughtExceptionHandler();
