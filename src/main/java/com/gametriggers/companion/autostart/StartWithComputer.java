@@ -17,9 +17,9 @@ public final class StartWithComputer {
     public static final String BACKGROUND = "--background";
     /** Set by jpackage's launcher to its own path. */
     public static final String APP_PATH = "jpackage.app-path";
-    static final String ONLY_INSTALLED = "Starting with the computer works only in the installed app, not when it "
-            + "runs from its sources.";
-    static final String UNKNOWN_SYSTEM = "Starting with the computer is not available on this system.";
+    /** Short: Settings shows it on the checkbox's line. */
+    static final String ONLY_INSTALLED = "Only in the installed app.";
+    static final String UNKNOWN_SYSTEM = "Not available on this system.";
 
     private final Optional<Path> launcher;
     private final Optional<LoginEntry> entry;

@@ -32,6 +32,8 @@ public final class OpenControl extends VBox {
         void open() throws Exception;
     }
 
+    private static final String FOLDER_FALLBACK = "The folder could not be opened from here; copy its place:";
+
     private final Label sentence = new Label();
     private final TextField place = new TextField();
 
@@ -63,8 +65,16 @@ public final class OpenControl extends VBox {
 
     /** A button opening {@code folder} in the file manager. */
     public static OpenControl folder(Opener opener, String id, String text, Path folder) {
-        return new OpenControl(id, new Button(text, new FontIcon(Feather.FOLDER)), folder.toString(),
-                "The folder could not be opened from here; copy its place:", () -> opener.openFolder(folder));
+        return new OpenControl(id, new Button(text, new FontIcon(Feather.FOLDER)), folder.toString(), FOLDER_FALLBACK,
+                () -> opener.openFolder(folder));
+    }
+
+    /** As {@link #folder}, as a link: for forms, where it takes no more height than a line of text. */
+    public static OpenControl folderLink(Opener opener, String id, String text, Path folder) {
+        Hyperlink link = new Hyperlink(text, new FontIcon(Feather.FOLDER));
+        link.setPadding(Insets.EMPTY);
+        return new OpenControl(id, link, folder.toString(), FOLDER_FALLBACK,
+                () -> opener.openFolder(folder));
     }
 
     /** A link showing and opening {@code page} in the browser. */

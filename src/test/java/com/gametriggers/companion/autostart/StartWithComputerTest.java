@@ -83,8 +83,7 @@ class StartWithComputerTest {
     void aDevelopmentRunHasNoLauncherAndSaysItWorksOnlyInTheInstalledApp() throws IOException {
         StartWithComputer start = on("Linux", Map.of(), Optional.empty(), 0);
 
-        assertThat(start.unavailable()).contains(
-                "Starting with the computer works only in the installed app, not when it runs from its sources.");
+        assertThat(start.unavailable()).contains("Only in the installed app.");
         assertThatThrownBy(() -> start.set(true)).isInstanceOf(IllegalStateException.class);
         start.set(false);
         assertThat(home.resolve(".config")).doesNotExist();
@@ -94,7 +93,7 @@ class StartWithComputerTest {
     void anUnknownSystemSaysSo() throws IOException {
         StartWithComputer start = on("Plan 9", Map.of(), Optional.of(LINUX_LAUNCHER), 0);
 
-        assertThat(start.unavailable()).contains("Starting with the computer is not available on this system.");
+        assertThat(start.unavailable()).contains("Not available on this system.");
         start.set(false);
     }
 

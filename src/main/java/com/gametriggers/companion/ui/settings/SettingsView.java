@@ -112,15 +112,20 @@ public final class SettingsView extends ScrollPane {
         row = addField(form, row, "Twitch client id", twitchClientId, twitchClientId, Field.TWITCH_CLIENT_ID, null);
         row = addField(form, row, "Theme", theme, theme, Field.THEME, null);
         ComboBox<WhenWindowCloses> whenClosed = whenClosedChoice();
-        row = addField(form, row, "When the window closes", whenClosed, whenClosed, null, null);
-        row = addField(form, row, "With the computer", startWithComputer(system.startWithComputer()), null, null, null);
+        // Beside each other: the OBS form below Settings must stay whole on a 720-pixel-high screen.
+        whenClosed.setMinWidth(USE_PREF_SIZE);
+        HBox runs = new HBox(24, whenClosed, startWithComputer(system.startWithComputer()));
+        runs.setAlignment(Pos.CENTER_LEFT);
+        row = addField(form, row, "When the window closes", runs, whenClosed, null, null);
         Label folder = new Label(saved.dataFolder().toString());
         folder.setId("data-folder");
         folder.setWrapText(true);
-        HBox folders = new HBox(8,
-                OpenControl.folder(system.opener(), "open-data-folder", "Open data folder", saved.dataFolder()),
-                OpenControl.folder(system.opener(), "open-log-folder", "Open log folder", saved.logFolder()));
-        addField(form, row, "Data folder", new VBox(6, folder, folders), null, null, null);
+        // One line with its buttons: the OBS form below Settings must stay whole on a 720-pixel-high screen.
+        HBox folders = new HBox(16, folder,
+                OpenControl.folderLink(system.opener(), "open-data-folder", "Open data folder", saved.dataFolder()),
+                OpenControl.folderLink(system.opener(), "open-log-folder", "Open log folder", saved.logFolder()));
+        folders.setAlignment(Pos.TOP_LEFT);
+        addField(form, row, "Data folder", folders, null, null, null);
         GridPane.setHgrow(mongoRow, Priority.ALWAYS);
 
         saveButton.setDefaultButton(true);
@@ -186,9 +191,9 @@ public final class SettingsView extends ScrollPane {
      * is saved only once that worked. Where there is no installed launcher to start, the box says why it is off.
      */
     private Node startWithComputer(StartWithComputer startup) {
-        CheckBox box = new CheckBox("Start with the computer, in the background (the window opens when you ask for it)");
+        CheckBox box = new CheckBox("Start with the computer");
         box.setId("start-with-computer");
-        box.setWrapText(true);
+        box.setMinWidth(USE_PREF_SIZE);
         box.setSelected(saved.startWithComputer());
         Label note = new Label();
         note.setId("start-with-computer-note");
@@ -216,7 +221,9 @@ public final class SettingsView extends ScrollPane {
                         + (failure instanceof IOException ? failure.getMessage() : Failures.sentence(failure)));
             });
         });
-        return new VBox(4, box, note);
+        HBox line = new HBox(12, box, note);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
     }
 
     private int addField(GridPane form, int row, String title, Node shown, Node labelled, Field field, Label below) {

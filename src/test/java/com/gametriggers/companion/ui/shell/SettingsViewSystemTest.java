@@ -119,8 +119,7 @@ class SettingsViewSystemTest {
         List<Label> notes = robot.lookup("#start-with-computer-note").queryAllAs(Label.class).stream()
                 .filter(note -> !note.getText().isEmpty()).toList();
         assertThat(notes).hasSize(1);
-        assertThat(onFx(() -> notes.get(0).getText())).isEqualTo(
-                "Starting with the computer works only in the installed app, not when it runs from its sources.");
+        assertThat(onFx(() -> notes.get(0).getText())).isEqualTo("Only in the installed app.");
         assertThat(onFx(() -> robot.lookup("#start-with-computer").queryAllAs(CheckBox.class).stream()
                 .filter(CheckBox::isDisabled).count())).isEqualTo(1);
         WaitForAsyncUtils.asyncFx(second::close).get();
