@@ -34,11 +34,12 @@ import com.gametriggers.companion.update.UpdateSettings;
  * @param obs               where OBS's WebSocket server listens, for "Add to OBS"
  * @param whenClosed        what closing the window does while the services run
  * @param updates           whether the app looks for a newer version once a day, and when it last did
+ * @param startWithComputer whether the app starts in the background when the streamer logs in (off until chosen)
  */
 public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<URI> publicTrackingUrl,
                           Optional<String> twitchClientId, String theme, Optional<WindowBounds> window,
                           RotationSettings rotation, ObsConnectionSettings obs, WhenWindowCloses whenClosed,
-                          UpdateSettings updates) {
+                          UpdateSettings updates, boolean startWithComputer) {
 
     public static final String FILE_NAME = "settings.properties";
     public static final String DARK = "dark";
@@ -67,6 +68,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     static final String WHEN_WINDOW_CLOSES = "whenWindowCloses";
     static final String UPDATE_CHECK = "update.check";
     static final String UPDATE_LAST_CHECK = "update.lastCheck";
+    static final String START_WITH_COMPUTER = "startWithComputer";
 
     public AppSettings {
         Objects.requireNonNull(mongoUri, "mongoUri");
@@ -102,39 +104,44 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     public static AppSettings defaults() {
         return new AppSettings(Optional.empty(), OverlaySettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), DARK,
                 Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
-                UpdateSettings.defaults());
+                UpdateSettings.defaults(), false);
     }
 
     public AppSettings withWindow(Optional<WindowBounds> newWindow) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, newWindow, rotation, obs,
-                whenClosed, updates);
+                whenClosed, updates, startWithComputer);
     }
 
     public AppSettings withRotation(RotationSettings newRotation) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, newRotation, obs,
-                whenClosed, updates);
+                whenClosed, updates, startWithComputer);
     }
 
     /** The settings the form edits, keeping the window and the rotation. */
     public AppSettings withForm(Optional<String> newMongoUri, int newOverlayPort, Optional<URI> newPublicTrackingUrl,
                                 Optional<String> newTwitchClientId, String newTheme) {
         return new AppSettings(newMongoUri, newOverlayPort, newPublicTrackingUrl, newTwitchClientId, newTheme, window,
-                rotation, obs, whenClosed, updates);
+                rotation, obs, whenClosed, updates, startWithComputer);
     }
 
     public AppSettings withObs(ObsConnectionSettings newObs) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, newObs,
-                whenClosed, updates);
+                whenClosed, updates, startWithComputer);
     }
 
     public AppSettings withWhenClosed(WhenWindowCloses newWhenClosed) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
-                newWhenClosed, updates);
+                newWhenClosed, updates, startWithComputer);
     }
 
     public AppSettings withUpdates(UpdateSettings newUpdates) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
-                whenClosed, newUpdates);
+                whenClosed, newUpdates, startWithComputer);
+    }
+
+    public AppSettings withStartWithComputer(boolean on) {
+        return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
+                whenClosed, updates, on);
     }
 
     /**
@@ -188,8 +195,10 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         }
         UpdateSettings updates = readUpdates(properties, file);
 
+        boolean startWithComputer = readBoolean(properties, START_WITH_COMPUTER, defaults.startWithComputer(), file);
+
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
-                whenClosed, updates);
+                whenClosed, updates, startWithComputer);
     }
 
     /** Replaces {@code settings.properties} in one step, readable by the user only; unset values are left out. */
@@ -216,6 +225,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         properties.setProperty(WHEN_WINDOW_CLOSES, whenClosed.key());
         properties.setProperty(UPDATE_CHECK, Boolean.toString(updates.enabled()));
         updates.lastCheck().ifPresent(at -> properties.setProperty(UPDATE_LAST_CHECK, at.toString()));
+        properties.setProperty(START_WITH_COMPUTER, Boolean.toString(startWithComputer));
         PrivateFiles.write(dataDir.resolve(FILE_NAME), properties, "GameTriggers Companion: your settings");
     }
 
@@ -225,20 +235,12 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         return "AppSettings[mongoUri=" + mongoUri.map(MongoUris::redact) + ", overlayPort=" + overlayPort
                 + ", publicTrackingUrl=" + publicTrackingUrl + ", twitchClientId=" + twitchClientId + ", theme=" + theme
                 + ", window=" + window + ", rotation=" + rotation + ", obs=" + obs + ", whenClosed=" + whenClosed
-                + ", updates=" + updates + "]";
+                + ", updates=" + updates + ", startWithComputer=" + startWithComputer + "]";
     }
 
     /** A last check that cannot be read is forgotten rather than refused: the next check is then due at once. */
     private static UpdateSettings readUpdates(Properties properties, Path file) throws IOException {
-        boolean enabled = UpdateSettings.defaults().enabled();
-        Optional<String> enabledText = value(properties, UPDATE_CHECK);
-        if (enabledText.isPresent()) {
-            String text = enabledText.get().toLowerCase(Locale.ROOT);
-            if (!text.equals("true") && !text.equals("false")) {
-                throw malformed(file, UPDATE_CHECK, "must be true or false", enabledText.get());
-            }
-            enabled = Boolean.parseBoolean(text);
-        }
+        boolean enabled = readBoolean(properties, UPDATE_CHECK, UpdateSettings.defaults().enabled(), file);
         Optional<Instant> lastCheck = value(properties, UPDATE_LAST_CHECK).flatMap(text -> {
             try {
                 return Optional.of(Instant.parse(text));
@@ -247,6 +249,18 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
             }
         });
         return new UpdateSettings(enabled, lastCheck);
+    }
+
+    private static boolean readBoolean(Properties properties, String key, boolean otherwise, Path file) throws IOException {
+        Optional<String> text = value(properties, key);
+        if (text.isEmpty()) {
+            return otherwise;
+        }
+        String lower = text.get().toLowerCase(Locale.ROOT);
+        if (!lower.equals("true") && !lower.equals("false")) {
+            throw malformed(file, key, "must be true or false", text.get());
+        }
+        return Boolean.parseBoolean(lower);
     }
 
     private static ObsConnectionSettings readObs(Properties properties, Path file) throws IOException {

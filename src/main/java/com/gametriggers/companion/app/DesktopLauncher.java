@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.ui.OperatingSystem;
 import com.gametriggers.companion.ui.shell.DesktopApp;
 import com.gametriggers.companion.ui.shell.MainWindow;
 import com.gametriggers.companion.update.ReleaseFeed;
@@ -49,7 +50,7 @@ final class DesktopLauncher {
         DesktopApp app = new DesktopApp(() -> CompanionServices.start(options, http, twitch, clock),
                 (services, afterQuit) -> {
                     MainWindow window = new MainWindow(services, settings, twitch, http,
-                            CompanionServices::openStoreForTest, afterQuit);
+                            CompanionServices::openStoreForTest, OperatingSystem.ofThisComputer(), afterQuit);
                     window.checksForUpdates(updateCheck(settings, http, clock));
                     return window;
                 }, () -> {
@@ -59,6 +60,7 @@ final class DesktopLauncher {
                     // AWT's tray thread would keep the process alive after the services and the window are gone.
                     System.exit(0);
                 });
+        Thread.setDefaultUncaughtExceptionHandler(app.uncaughtFailures());
         app.start(inBackground);
         try {
             instance.listen(app::showWindow);

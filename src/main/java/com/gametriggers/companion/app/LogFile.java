@@ -23,8 +23,12 @@ final class LogFile {
     private LogFile() {
     }
 
+    static Path folder(Path dataDir) {
+        return dataDir.resolve("logs");
+    }
+
     static Path start(Path dataDir) {
-        Path folder = dataDir.resolve("logs");
+        Path folder = folder(dataDir);
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);

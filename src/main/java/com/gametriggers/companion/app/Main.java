@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.concurrent.UncaughtFailures;
 import com.gametriggers.companion.overlay.OverlayException;
 import com.gametriggers.companion.links.LinksException;
 import com.gametriggers.companion.export.CsvExport;
@@ -174,6 +175,8 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path folder = dataDir != null ? dataDir : DataDirectories.forCurrentUser();
         LogFile.start(folder);
+        // Until the desktop app puts its own in place: a failure nobody caught goes to the log, not to a lost stderr.
+        Thread.setDefaultUncaughtExceptionHandler(UncaughtFailures.logOnly());
         AppSettings saved;
         try {
             saved = AppSettings.load(folder);

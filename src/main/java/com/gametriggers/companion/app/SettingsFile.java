@@ -34,6 +34,11 @@ final class SettingsFile implements SavedSettings {
     }
 
     @Override
+    public Path logFolder() {
+        return LogFile.folder(dataDir);
+    }
+
+    @Override
     public synchronized SettingsViewModel.Values form() {
         return new SettingsViewModel.Values(current.mongoUri(), current.overlayPort(), current.publicTrackingUrl(),
                 current.twitchClientId(), current.theme());
@@ -83,6 +88,16 @@ final class SettingsFile implements SavedSettings {
     @Override
     public void rememberWhenClosed(WhenWindowCloses choice) throws IOException {
         change(settings -> settings.withWhenClosed(choice));
+    }
+
+    @Override
+    public synchronized boolean startWithComputer() {
+        return current.startWithComputer();
+    }
+
+    @Override
+    public void rememberStartWithComputer(boolean on) throws IOException {
+        change(settings -> settings.withStartWithComputer(on));
     }
 
     @Override

@@ -147,6 +147,9 @@ public final class AddToObs {
                 obs.createInput(scene, name, BROWSER_SOURCE, sourceSettings);
                 return name;
             } catch (ObsException e) {
+                if (e.statusCode() == ObsRequests.INVALID_INPUT_KIND) {
+                    throw ObsFailures.noBrowserSource(e);
+                }
                 if (e.statusCode() != ObsRequests.ALREADY_EXISTS) {
                     throw e;
                 }

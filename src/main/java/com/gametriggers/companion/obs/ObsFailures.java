@@ -18,6 +18,8 @@ import okhttp3.Response;
 final class ObsFailures {
 
     static final String SERVER_SETTINGS = "Tools -> WebSocket Server Settings";
+    static final String NO_BROWSER_SOURCE =
+            "This OBS has no Browser Source: install OBS from obsproject.com or Flathub.";
 
     /** obs-websocket's {@code WebSocketCloseCode}s that need their own sentence. */
     static final int AUTHENTICATION_FAILED = 4009;
@@ -61,6 +63,15 @@ final class ObsFailures {
         String said = comment == null ? "" : trimStop(comment.strip());
         return new ObsException(Reason.REQUEST_FAILED, "OBS refused " + requestType + ": " + explained(said, code),
                 code, said, null);
+    }
+
+    /**
+     * OBS does not know the input kind {@code browser_source}: builds without obs-browser (Debian's and Ubuntu's own
+     * obs-studio packages) have no Browser Source at all, and nothing in OBS's settings adds one.
+     */
+    static ObsException noBrowserSource(ObsException refusal) {
+        return new ObsException(Reason.REQUEST_FAILED, NO_BROWSER_SOURCE, refusal.statusCode(), refusal.obsComment(),
+                refusal);
     }
 
     /** OBS's comment and code as the end of a sentence. */

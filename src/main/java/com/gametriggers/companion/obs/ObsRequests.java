@@ -14,9 +14,10 @@ import com.google.gson.JsonObject;
  */
 final class ObsRequests {
 
-    /** {@code RequestStatus::ResourceNotFound} and {@code ResourceAlreadyExists}. */
+    /** {@code RequestStatus::ResourceNotFound}, {@code ResourceAlreadyExists} and {@code InvalidInputKind}. */
     static final int NOT_FOUND = 600;
     static final int ALREADY_EXISTS = 601;
+    static final int INVALID_INPUT_KIND = 605;
 
     record Canvas(int width, int height) {
     }

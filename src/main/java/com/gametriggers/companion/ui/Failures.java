@@ -13,14 +13,20 @@ public final class Failures {
     private Failures() {
     }
 
+    /** A failure the app has no sentence of its own for: a bug, whose detail only the log has. */
+    public static boolean unexpected(Throwable failure) {
+        return !(failure instanceof StoreException || failure instanceof OverlayException
+                || failure instanceof IOException);
+    }
+
     public static String sentence(Throwable failure) {
+        if (unexpected(failure)) {
+            return UNEXPECTED;
+        }
         if (failure instanceof StoreException || failure instanceof OverlayException) {
             return failure.getMessage();
         }
-        if (failure instanceof IOException) {
-            // The JDK's file exceptions carry the path, and sometimes the reason the system gave.
-            return "A file in the data folder could not be read or written (" + failure.getMessage() + ").";
-        }
-        return UNEXPECTED;
+        // The JDK's file exceptions carry the path, and sometimes the reason the system gave.
+        return "A file in the data folder could not be read or written (" + failure.getMessage() + ").";
     }
 }

@@ -18,6 +18,9 @@ public interface SavedSettings {
     /** The folder with the settings, the embedded store and the journal. */
     Path dataFolder();
 
+    /** The folder the app's log is written to, inside the data folder. */
+    Path logFolder();
+
     /** What the settings form shows. */
     SettingsViewModel.Values form();
 
@@ -45,4 +48,9 @@ public interface SavedSettings {
     boolean checksForUpdates();
 
     void rememberChecksForUpdates(boolean on) throws IOException;
+
+    /** Whether the app starts in the background when the streamer logs in; off until chosen. */
+    boolean startWithComputer();
+
+    void rememberStartWithComputer(boolean on) throws IOException;
 }

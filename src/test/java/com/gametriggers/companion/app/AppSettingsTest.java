@@ -48,7 +48,7 @@ class AppSettingsTest {
                 "light", Optional.of(new WindowBounds(-1200.5, 40, 1024, 768)),
                 new RotationSettings(Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ZERO, "least-shown"),
                 new ObsConnectionSettings("192.168.1.20", 4460, Optional.of("obs-s3cret")), WhenWindowCloses.KEEP_RUNNING,
-                new UpdateSettings(false, Optional.of(Instant.parse("2026-03-01T18:04:05.123Z"))));
+                new UpdateSettings(false, Optional.of(Instant.parse("2026-03-01T18:04:05.123Z"))), true);
 
         settings.writeTo(dataDir);
 
@@ -149,6 +149,18 @@ class AppSettingsTest {
     }
 
     @Test
+    void startingWithTheComputerIsOffUntilChosenAndTrueOrFalse() throws IOException {
+        assertThat(AppSettings.load(dataDir).startWithComputer()).isFalse();
+
+        write("startWithComputer=TRUE\n");
+        assertThat(AppSettings.load(dataDir).startWithComputer()).isTrue();
+
+        write("startWithComputer=yes\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("startWithComputer must be true or false").hasMessageContaining("yes");
+    }
+
+    @Test
     void windowValuesMustBeNumbersAndComeTogether() throws IOException {
         write("window.x=1\nwindow.y=2\nwindow.width=wide\nwindow.height=600\n");
         assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
@@ -174,20 +186,20 @@ class AppSettingsTest {
     void theRecordRefusesValuesTheFileCouldNotHold() {
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 70_000, Optional.empty(), Optional.empty(), "dark",
                 Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
-                UpdateSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
+                UpdateSettings.defaults(), false)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 17730, Optional.empty(), Optional.empty(), "blue",
                 Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
-                UpdateSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
+                UpdateSettings.defaults(), false)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.of("http://db"), 17730, Optional.empty(), Optional.empty(),
                 "dark", Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
-                UpdateSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
+                UpdateSettings.defaults(), false)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void printingTheSettingsHidesTheMongoPassword() {
         AppSettings settings = new AppSettings(Optional.of("mongodb://streamer:s3cret@db.example.net/gt"), 17730,
                 Optional.empty(), Optional.empty(), "dark", Optional.empty(), RotationSettings.defaults(),
-                ObsConnectionSettings.defaults(), WhenWindowCloses.ASK, UpdateSettings.defaults());
+                ObsConnectionSettings.defaults(), WhenWindowCloses.ASK, UpdateSettings.defaults(), false);
 
         assertThat(settings.toString()).contains("streamer:****@db.example.net").doesNotContain("s3cret");
         assertThat(settings.withObs(ObsConnectionSettings.defaults().withPassword("obs-s3cret")).toString())

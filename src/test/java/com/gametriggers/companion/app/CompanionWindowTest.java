@@ -33,6 +33,8 @@ import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.TestIds;
+import com.gametriggers.companion.ui.RecordingOpener;
+import com.gametriggers.companion.ui.TestSystems;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 import com.gametriggers.companion.ui.shell.DesktopApp;
 import com.gametriggers.companion.ui.shell.MainWindow;
@@ -80,7 +82,8 @@ class CompanionWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         window = new MainWindow(() -> services, new SettingsFile(dataDir, AppSettings.defaults()),
-                twitch, http, CompanionServices::openStoreForTest, () -> { });
+                twitch, http, CompanionServices::openStoreForTest, TestSystems.developmentRun(new RecordingOpener()),
+                () -> { });
         window.show(stage);
     }
 

@@ -208,6 +208,19 @@ class AddToObsTest {
     }
 
     @Test
+    void anObsWithoutBrowserSourceIsToldAsWhatToInstall() {
+        obs.withoutBrowserSource();
+
+        ObsException failure = failure(obs.settings());
+
+        assertThat(failure.getMessage()).isEqualTo(
+                "This OBS has no Browser Source: install OBS from obsproject.com or Flathub.");
+        assertThat(failure.statusCode()).isEqualTo(605);
+        assertThat(obs.requests("CreateInput")).hasSize(1);
+        assertThat(obs.inputNames()).isEmpty();
+    }
+
+    @Test
     void leavesOtherLocalOverlaysAlone() throws Exception {
         obs.browserSource("One sponsor", "http://127.0.0.1:17730/overlay/0123abcd", "Scene");
         obs.browserSource("Fresh", null, "Scene");
@@ -236,14 +249,14 @@ class AddToObsTest {
 
     @Test
     void aRefusedStepSaysWhatFailedAndObsReason() {
-        obs.refuse("CreateInput", 605, "Your specified input kind is not supported by OBS.");
+        obs.refuse("CreateInput", 700, "Creation of the input or scene item failed.");
 
         ObsException e = failure(obs.settings());
 
         assertThat(e.reason()).isEqualTo(Reason.REQUEST_FAILED);
-        assertThat(e.statusCode()).isEqualTo(605);
-        assertThat(e.getMessage()).isEqualTo("OBS could not create the Browser Source \"GameTriggers Overlay\": Your"
-                + " specified input kind is not supported by OBS (code 605).");
+        assertThat(e.statusCode()).isEqualTo(700);
+        assertThat(e.getMessage()).isEqualTo("OBS could not create the Browser Source \"GameTriggers Overlay\":"
+                + " Creation of the input or scene item failed (code 700).");
     }
 
     @Test

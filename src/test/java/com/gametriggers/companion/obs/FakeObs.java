@@ -6,10 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.google.gson.JsonArray;
@@ -82,6 +84,9 @@ public final class FakeObs implements AutoCloseable {
     private final Map<String, Integer> closeOn = new LinkedHashMap<>();
     private final List<String> silentOn = new ArrayList<>();
     private final Map<String, Refusal> refusals = new LinkedHashMap<>();
+    /** What CreateInput accepts; a build without obs-browser lacks {@code browser_source}. */
+    private final Set<String> inputKinds = new HashSet<>(Set.of("browser_source", "image_source", "color_source_v3",
+            "text_ft2_source_v2", "ffmpeg_source"));
     private volatile String password;
     private volatile boolean sceneUuids = true;
     private volatile int answersToReverse;
@@ -123,6 +128,12 @@ public final class FakeObs implements AutoCloseable {
     /** As obs-websocket before 5.3: scenes by name only, {@code currentProgramSceneName} only. */
     FakeObs withoutSceneUuids() {
         sceneUuids = false;
+        return this;
+    }
+
+    /** As Debian's and Ubuntu's own obs-studio packages: built without obs-browser, so no Browser Source. */
+    synchronized FakeObs withoutBrowserSource() {
+        inputKinds.remove("browser_source");
         return this;
     }
 
@@ -453,6 +464,11 @@ public final class FakeObs implements AutoCloseable {
                 String name = data.get("inputName").getAsString();
                 if (inputs.containsKey(name) || scenes.containsKey(name)) {
                     throw new Refused(601, "A source already exists by that input name.");
+                }
+                // obs-websocket's own check and words (RequestHandler_Inputs.cpp, CreateInput).
+                if (!inputKinds.contains(data.get("inputKind").getAsString())) {
+                    throw new Refused(605, "Your specified input kind is not supported by OBS. Check that your "
+                            + "specified kind is properly versioned and that any necessary plugins are loaded.");
                 }
                 JsonObject settings = data.has("inputSettings") ? data.getAsJsonObject("inputSettings").deepCopy()
                         : new JsonObject();

@@ -1,5 +1,6 @@
 package com.gametriggers.companion.ui.settings;
 
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +11,12 @@ import java.util.function.Function;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import com.gametriggers.companion.autostart.StartWithComputer;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.FieldLabels;
+import com.gametriggers.companion.ui.OpenControl;
+import com.gametriggers.companion.ui.OperatingSystem;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.settings.SettingsViewModel.Field;
@@ -59,12 +63,14 @@ public final class SettingsView extends ScrollPane {
     private final Button revert = new Button("Undo changes");
 
     /**
+     * @param system       opens the data and log folders; starts the app with the computer
      * @param storeOpener  opens a store at a MongoDB address, for the connection test; runs off the FX thread
      * @param themeChanged applies a theme ({@value SettingsViewModel#DARK} or {@value SettingsViewModel#LIGHT})
      * @param extra        more settings sections to show side by side below the form (public links and Twitch, OBS)
      */
-    public SettingsView(SavedSettings saved, Background background, Function<String, ? extends AutoCloseable> storeOpener,
-                        Consumer<String> themeChanged, Node... extra) {
+    public SettingsView(SavedSettings saved, Background background, OperatingSystem system,
+                        Function<String, ? extends AutoCloseable> storeOpener, Consumer<String> themeChanged,
+                        Node... extra) {
         this.saved = saved;
         this.background = background;
         this.themeChanged = themeChanged;
@@ -106,14 +112,20 @@ public final class SettingsView extends ScrollPane {
         row = addField(form, row, "Twitch client id", twitchClientId, twitchClientId, Field.TWITCH_CLIENT_ID, null);
         row = addField(form, row, "Theme", theme, theme, Field.THEME, null);
         ComboBox<WhenWindowCloses> whenClosed = whenClosedChoice();
-        // On the same line: one more row would push the panes below off a 720-pixel-high screen.
-        HBox appRow = new HBox(24, whenClosed, updatesChoice());
-        appRow.setAlignment(Pos.CENTER_LEFT);
-        row = addField(form, row, "When the window closes", appRow, whenClosed, null, null);
+        // On one line: one more row would push the OBS form below off a 720-pixel-high screen.
+        whenClosed.setMinWidth(USE_PREF_SIZE);
+        HBox runs = new HBox(24, whenClosed, startWithComputer(system.startWithComputer()), updatesChoice());
+        runs.setAlignment(Pos.CENTER_LEFT);
+        row = addField(form, row, "When the window closes", runs, whenClosed, null, null);
         Label folder = new Label(saved.dataFolder().toString());
         folder.setId("data-folder");
         folder.setWrapText(true);
-        addField(form, row, "Data folder", folder, null, null, null);
+        // One line with its buttons: the OBS form below Settings must stay whole on a 720-pixel-high screen.
+        HBox folders = new HBox(16, folder,
+                OpenControl.folderLink(system.opener(), "open-data-folder", "Open data folder", saved.dataFolder()),
+                OpenControl.folderLink(system.opener(), "open-log-folder", "Open log folder", saved.logFolder()));
+        folders.setAlignment(Pos.TOP_LEFT);
+        addField(form, row, "Data folder", folders, null, null, null);
         GridPane.setHgrow(mongoRow, Priority.ALWAYS);
 
         saveButton.setDefaultButton(true);
@@ -172,6 +184,46 @@ public final class SettingsView extends ScrollPane {
             return value;
         }, kept -> message.setText("Saved.")));
         return choice;
+    }
+
+    /**
+     * Kept at once, like the choice above: the login entry is written or removed as the box changes, and the setting
+     * is saved only once that worked. Where there is no installed launcher to start, the box says why it is off.
+     */
+    private Node startWithComputer(StartWithComputer startup) {
+        CheckBox box = new CheckBox("Start with the computer");
+        box.setId("start-with-computer");
+        box.setMinWidth(USE_PREF_SIZE);
+        box.setSelected(saved.startWithComputer());
+        Label note = new Label();
+        note.setId("start-with-computer-note");
+        note.setWrapText(true);
+        note.managedProperty().bind(note.visibleProperty());
+        Optional<String> unavailable = startup.unavailable();
+        note.setText(unavailable.orElse(""));
+        note.setVisible(unavailable.isPresent());
+        box.setDisable(unavailable.isPresent());
+        box.setOnAction(event -> {
+            boolean on = box.isSelected();
+            box.setDisable(true);
+            background.run(() -> {
+                startup.set(on);
+                saved.rememberStartWithComputer(on);
+                return on;
+            }, kept -> {
+                box.setDisable(false);
+                message.setText(kept ? "Saved. The app starts in the background when you log in; the tray icon opens "
+                        + "the window." : "Saved. The app no longer starts with the computer.");
+            }, failure -> {
+                box.setDisable(false);
+                box.setSelected(!on);
+                message.setText("Starting with the computer could not be changed. "
+                        + (failure instanceof IOException ? failure.getMessage() : Failures.sentence(failure)));
+            });
+        });
+        HBox line = new HBox(12, box, note);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.gametriggers.companion.ui.settings;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.concurrent.NamedThreads;
 import com.gametriggers.companion.twitch.DeviceCode;
+import com.gametriggers.companion.ui.OpenControl;
+import com.gametriggers.companion.ui.Opener;
 import com.gametriggers.companion.ui.TwitchAccount;
 import com.gametriggers.companion.ui.TwitchAccount.SignInException;
 
@@ -35,6 +39,9 @@ public final class TwitchSignInPane extends VBox {
     private static final Logger log = LoggerFactory.getLogger(TwitchSignInPane.class);
 
     private final TwitchAccount account;
+    private final Opener opener;
+    /** The page to enter the code on, as a link, while a sign-in waits for it. */
+    private final VBox page = new VBox();
     private final ExecutorService waiting = Executors.newSingleThreadExecutor(NamedThreads.factory("twitch-sign-in"));
     private final Label state = new Label();
     private final TextField code = new TextField();
@@ -43,9 +50,11 @@ public final class TwitchSignInPane extends VBox {
     private final Button signOut = new Button("Sign out", new FontIcon(Feather.LOG_OUT));
     private final HBox codeRow = new HBox(8, code, copy);
 
-    public TwitchSignInPane(TwitchAccount account) {
+    /** @param opener opens the page the code is entered on in the browser */
+    public TwitchSignInPane(TwitchAccount account, Opener opener) {
         super(8);
         this.account = account;
+        this.opener = opener;
         setId("twitch-sign-in");
         Label title = new Label("Twitch");
         title.getStyleClass().add("title-4");
@@ -68,7 +77,9 @@ public final class TwitchSignInPane extends VBox {
         codeRow.setVisible(false);
         signIn.setOnAction(event -> start());
         signOut.setOnAction(event -> signOut());
-        getChildren().addAll(title, state, codeRow, new HBox(8, signIn, signOut));
+        page.managedProperty().bind(page.visibleProperty());
+        page.setVisible(false);
+        getChildren().addAll(title, state, page, codeRow, new HBox(8, signIn, signOut));
         state.setText("Reading your Twitch sign-in…");
         account.addListener(() -> waiting.execute(this::showSignIn));
         waiting.execute(this::showSignIn);
@@ -109,8 +120,9 @@ public final class TwitchSignInPane extends VBox {
                 Platform.runLater(() -> {
                     code.setText(device.userCode());
                     codeRow.setVisible(true);
-                    state.setText("Open " + device.verificationUri() + " in your browser and enter this code. "
-                            + "The app waits for you.");
+                    page.getChildren().setAll(OpenControl.page(opener, "twitch-activate", activationPage(device)));
+                    page.setVisible(true);
+                    state.setText("Open this page in your browser and enter the code below. The app waits for you.");
                 });
                 account.finishSignIn(device);
                 showSignIn();
@@ -127,6 +139,19 @@ public final class TwitchSignInPane extends VBox {
         });
     }
 
+    /** Twitch's page for the code, as Twitch sent it; one that is not a web address (never seen) gives way to the page Twitch documents. */
+    private static URI activationPage(DeviceCode device) {
+        try {
+            URI uri = new URI(device.verificationUri());
+            if ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // answered below
+        }
+        return URI.create("https://www.twitch.tv/activate");
+    }
+
     /** @param sentence why the sign-in did not happen; null when it did, which {@link #showSignIn} shows */
     private void finish(String sentence) {
         Platform.runLater(() -> {
@@ -135,6 +160,8 @@ public final class TwitchSignInPane extends VBox {
             }
             code.clear();
             codeRow.setVisible(false);
+            page.setVisible(false);
+            page.getChildren().clear();
             signIn.setDisable(false);
         });
     }

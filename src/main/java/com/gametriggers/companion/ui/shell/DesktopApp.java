@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.concurrent.NamedThreads;
+import com.gametriggers.companion.concurrent.UncaughtFailures;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.tray.DesktopTray;
 import com.gametriggers.companion.ui.tray.Notice;
@@ -46,6 +47,15 @@ public final class DesktopApp {
     private final CompletableFuture<AppSession> services = new CompletableFuture<>();
     /** The window once JavaFX runs and has built it; failed when JavaFX could not start (no display). */
     private final CompletableFuture<MainWindow> window = new CompletableFuture<>();
+    /**
+     * The log has the detail; a window that was opened says so in one sentence, with the way to the log. Before
+     * that only the log: failures repeating in the background must not pile up for a window that may never open.
+     */
+    private final UncaughtFailures uncaughtFailures = new UncaughtFailures(thread -> {
+        if (window.isDone()) {
+            onWindow(MainWindow::unexpectedFailure);
+        }
+    });
     /** Set by the tray's own thread: installing AWT's tray on the FX thread can hang (macOS). */
     private volatile Optional<DesktopTray> tray = Optional.empty();
     // Guarded by this.
@@ -62,6 +72,11 @@ public final class DesktopApp {
         this.starter = starter;
         this.windowMaker = windowMaker;
         this.exit = exit;
+    }
+
+    /** For every thread of the app ({@link Thread#setDefaultUncaughtExceptionHandler}); the FX thread gets it too. */
+    public Thread.UncaughtExceptionHandler uncaughtFailures() {
+        return uncaughtFailures;
     }
 
     /** Starts the services, the tray and the status watch, and the window unless the app starts in the background. */
@@ -150,6 +165,9 @@ public final class DesktopApp {
         }
         try {
             Platform.startup(() -> {
+                // JavaFX hands a failure in an event handler to the FX thread's own handler; set it here, so a
+                // library that changes the default one later cannot send it back to stderr.
+                Thread.currentThread().setUncaughtExceptionHandler(uncaughtFailures);
                 // JavaFX would end with the window; the app ends only after its services have stopped behind it.
                 Platform.setImplicitExit(false);
                 MainWindow shown = windowMaker.make(this::awaitServices, this::stopped);

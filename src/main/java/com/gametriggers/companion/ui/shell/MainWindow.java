@@ -21,6 +21,7 @@ import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.Failures;
+import com.gametriggers.companion.ui.OperatingSystem;
 import com.gametriggers.companion.ui.PublicLinksStatus;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.Section;
@@ -85,6 +86,7 @@ public final class MainWindow {
     private final SavedSettings saved;
     private final TwitchAccount twitch;
     private final Function<String, ? extends AutoCloseable> storeOpener;
+    private final OperatingSystem system;
     private final Runnable afterClose;
     private final Background background = new Background(this::showFailure);
     /**
@@ -116,16 +118,18 @@ public final class MainWindow {
      * @param http        the app's HTTP client, for Add to OBS
      * @param storeOpener opens a store at a MongoDB address for Settings' connection test (closed again after it);
      *                    called off the FX thread
+     * @param system      opens folders and web pages, and starts the app with the computer
      * @param afterClose  runs once the app has quit and the services have stopped (the launcher exits there)
      */
     public MainWindow(Callable<AppSession> starter, SavedSettings saved, TwitchAccount twitch, OkHttpClient http,
-                      Function<String, ? extends AutoCloseable> storeOpener, Runnable afterClose) {
+                      Function<String, ? extends AutoCloseable> storeOpener, OperatingSystem system, Runnable afterClose) {
         this.starter = starter;
         this.saved = saved;
         this.twitch = twitch;
         this.storeOpener = storeOpener;
+        this.system = system;
         this.afterClose = afterClose;
-        this.statusBar = new StatusBar(saved, http, background);
+        this.statusBar = new StatusBar(saved, http, background, system.opener());
     }
 
     /** Closing the window hides it without asking while {@code trayShown} says the tray icon brings it back. */
@@ -149,9 +153,10 @@ public final class MainWindow {
         sections.put(Navigation.EARNINGS, Section.fixed(starting()));
         sections.put(Navigation.OVERLAY, Section.fixed(starting()));
         publicLinks = new PublicLinksPane(background);
-        sections.put(Navigation.SETTINGS, Section.of(new SettingsView(saved, background, storeOpener, Theme::apply,
+        sections.put(Navigation.SETTINGS, Section.of(new SettingsView(saved, background, system, storeOpener,
+                Theme::apply,
                 // Under Twitch, so the OBS form beside them stays whole on a 720-pixel-high screen.
-                new VBox(24, new TwitchSignInPane(twitch), publicLinks), new ObsSettingsPane(saved, background)),
+                new VBox(24, new TwitchSignInPane(twitch, system.opener()), publicLinks), new ObsSettingsPane(saved, background)),
                 publicLinks::refresh));
 
         BorderPane root = new BorderPane(content);
@@ -358,7 +363,11 @@ public final class MainWindow {
 
     private void showFailure(Throwable failure) {
         log.warn("Store work failed", failure);
-        statusBar.message(Failures.sentence(failure));
+        if (Failures.unexpected(failure)) {
+            statusBar.unexpectedFailure();
+        } else {
+            statusBar.message(Failures.sentence(failure));
+        }
     }
 
     /** Stops reading the store every two seconds; quitting does this too. */
@@ -419,6 +428,14 @@ public final class MainWindow {
             refreshSection();
             refresh();
         }
+    }
+
+    /**
+     * Something failed that no code caught (the uncaught-failure handler, on any thread): one sentence and the way to
+     * the log, never the exception itself. On the FX thread.
+     */
+    public void unexpectedFailure() {
+        statusBar.unexpectedFailure();
     }
 
     /** A line for the streamer in the status bar (a notice the tray raises too); on the FX thread. */

@@ -12,6 +12,8 @@ import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.Failures;
+import com.gametriggers.companion.ui.OpenControl;
+import com.gametriggers.companion.ui.Opener;
 import com.gametriggers.companion.ui.PublicLinksStatus;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.update.Release;
@@ -22,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -37,6 +40,11 @@ import okhttp3.OkHttpClient;
  */
 final class StatusBar {
 
+    /** What the streamer reads when something failed that no code expected; the log has the detail. */
+    static final String UNEXPECTED = "Something went wrong inside the app; the log has the details for a bug report.";
+    /** The OBS URL stays readable whatever the message line says: about a third of a typical URL, then it scrolls. */
+    static final double URL_MIN_WIDTH = 220;
+
     private final SavedSettings saved;
     private final OkHttpClient http;
     private final Background background;
@@ -50,13 +58,15 @@ final class StatusBar {
     private final TextField overlayUrl = new TextField();
     private final Button copyOverlayUrl = new Button("Copy", new FontIcon(Feather.COPY));
     private final Button addToObs = new Button("Add to OBS", new FontIcon(Feather.CAST));
+    private final OpenControl openLogs;
     private final HBox bar;
 
     /**
      * @param http       the app's HTTP client, for Add to OBS
      * @param background where Add to OBS talks to OBS, off the FX thread
+     * @param opener     opens the log folder beside a message about an unexpected failure
      */
-    StatusBar(SavedSettings saved, OkHttpClient http, Background background) {
+    StatusBar(SavedSettings saved, OkHttpClient http, Background background, Opener opener) {
         this.saved = saved;
         this.http = http;
         this.background = background;
@@ -75,6 +85,7 @@ final class StatusBar {
         overlayUrl.setEditable(false);
         overlayUrl.setPromptText("starting…");
         overlayUrl.setPrefColumnCount(24);
+        overlayUrl.setMinWidth(URL_MIN_WIDTH);
         HBox.setHgrow(overlayUrl, Priority.ALWAYS);
         Label urlLabel = new Label("OBS Browser Source URL");
         for (Label label : List.of(store, tracking, chat, stream, links, urlLabel)) {
@@ -85,7 +96,7 @@ final class StatusBar {
             ClipboardContent clip = new ClipboardContent();
             clip.putString(overlayUrl.getText());
             Clipboard.getSystemClipboard().setContent(clip);
-            message.setText("Copied. Paste it into OBS as a Browser Source, 1920 x 1080.");
+            message("Copied. Paste it into OBS as a Browser Source, 1920 x 1080.");
         });
         copyOverlayUrl.setMinWidth(Region.USE_PREF_SIZE);
         addToObs.setId("add-to-obs");
@@ -94,9 +105,17 @@ final class StatusBar {
         addToObs.setTooltip(new Tooltip("Puts the overlay into the scene on air in OBS, at your canvas size "
                 + "(OBS 28 or later, with its WebSocket server on)."));
         addToObs.setOnAction(event -> addToObs());
+        // A long message is cut with an ellipsis and shown whole in its tooltip; it never takes the URL's room.
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
-        bar = new HBox(12, store, tracking, chat, stream, links, message, update, urlLabel, overlayUrl, copyOverlayUrl,
+        message.setMinWidth(0);
+        message.setPrefWidth(0);
+        message.setTextOverrun(OverrunStyle.ELLIPSIS);
+        openLogs = OpenControl.folder(opener, "open-log-folder-notice", "Open log folder", saved.logFolder());
+        openLogs.managedProperty().bind(openLogs.visibleProperty());
+        openLogs.setVisible(false);
+        openLogs.setMinWidth(Region.USE_PREF_SIZE);
+        bar = new HBox(12, store, tracking, chat, stream, links, message, openLogs, update, urlLabel, overlayUrl, copyOverlayUrl,
                 addToObs);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
@@ -127,8 +146,17 @@ final class StatusBar {
         stream.setText(channel.streamText());
     }
 
+    /** A line for the streamer; the whole of it in the tooltip when the bar is too narrow for it. */
     void message(String text) {
         message.setText(text);
+        message.setTooltip(text.isEmpty() ? null : new Tooltip(text));
+        openLogs.setVisible(false);
+    }
+
+    /** Something failed that no code expected: one sentence, and the way to the log that has the detail. */
+    void unexpectedFailure() {
+        message(UNEXPECTED);
+        openLogs.setVisible(true);
     }
 
     /** A newer release: a link to its download page, opened in the streamer's browser; the app downloads nothing. */
@@ -164,15 +192,15 @@ final class StatusBar {
     /** Talks to OBS off the FX thread; what OBS did, or why it could not, goes to the message line. */
     private void addToObs() {
         addToObs.setDisable(true);
-        message.setText("Talking to OBS…");
+        message("Talking to OBS…");
         String url = overlayUrl.getText();
         ObsConnectionSettings obs = saved.obsConnection();
         background.run(() -> new AddToObs(http, obs, AddToObs.DEFAULT_TIMEOUT).addOverlay(url).sentence(), sentence -> {
             addToObs.setDisable(false);
-            message.setText(sentence);
+            message(sentence);
         }, failure -> {
             addToObs.setDisable(false);
-            message.setText(failure instanceof ObsException ? failure.getMessage() : Failures.sentence(failure));
+            message(failure instanceof ObsException ? failure.getMessage() : Failures.sentence(failure));
         });
     }
 }

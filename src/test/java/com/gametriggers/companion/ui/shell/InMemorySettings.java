@@ -22,6 +22,7 @@ final class InMemorySettings implements SavedSettings {
     private volatile ObsConnectionSettings obs = ObsConnectionSettings.defaults();
     private volatile WhenWindowCloses whenClosed = WhenWindowCloses.ASK;
     private volatile boolean checksForUpdates = true;
+    private volatile boolean startWithComputer;
 
     InMemorySettings(Path dataFolder) {
         this.dataFolder = dataFolder;
@@ -30,6 +31,11 @@ final class InMemorySettings implements SavedSettings {
     @Override
     public Path dataFolder() {
         return dataFolder;
+    }
+
+    @Override
+    public Path logFolder() {
+        return dataFolder.resolve("logs");
     }
 
     @Override
@@ -80,6 +86,16 @@ final class InMemorySettings implements SavedSettings {
     @Override
     public void rememberWhenClosed(WhenWindowCloses choice) {
         whenClosed = choice;
+    }
+
+    @Override
+    public boolean startWithComputer() {
+        return startWithComputer;
+    }
+
+    @Override
+    public void rememberStartWithComputer(boolean on) {
+        startWithComputer = on;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,8 @@ import com.gametriggers.companion.store.TestIds;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.tracking.TrackingEvent;
+import com.gametriggers.companion.ui.RecordingOpener;
+import com.gametriggers.companion.ui.TestSystems;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 import com.gametriggers.companion.ui.campaigns.SponsorFacts;
 import com.gametriggers.companion.update.ReleaseFeed;
@@ -75,6 +78,7 @@ class MainWindowTest {
 
     private final ScriptedTwitch twitch = new ScriptedTwitch();
     private final InMemorySettings settings;
+    private final RecordingOpener opener = new RecordingOpener();
     private MainWindow window;
     private Stage stage;
 
@@ -92,7 +96,8 @@ class MainWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         StoreBackedSession session = new StoreBackedSession(store, tracker, nova.streamerId());
-        window = new MainWindow(() -> session, settings, twitch, HTTP, StoreBackedSession::noConnectionTest, () -> { });
+        window = new MainWindow(() -> session, settings, twitch, HTTP, StoreBackedSession::noConnectionTest,
+                TestSystems.developmentRun(opener), () -> { });
         window.show(stage);
     }
 
@@ -290,7 +295,8 @@ class MainWindowTest {
         String sentence = "MongoDB at db.example.com:27017 cannot be reached (no answer within 5 s); check the address.";
         WaitForAsyncUtils.asyncFx(() -> new MainWindow(() -> {
             throw new StoreException(sentence, new IllegalStateException("timeout"));
-        }, new InMemorySettings(dataDir), twitch, HTTP, StoreBackedSession::noConnectionTest, () -> { })
+        }, new InMemorySettings(dataDir), twitch, HTTP, StoreBackedSession::noConnectionTest,
+                TestSystems.developmentRun(opener), () -> { })
                 .show(new Stage())).get();
 
         await().atMost(LIVE).until(() -> robot.lookup("#startup-failure").tryQuery().isPresent());
@@ -311,8 +317,10 @@ class MainWindowTest {
         await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-code").queryAs(TextField.class).getText())
                 .equals(ScriptedTwitch.USER_CODE));
         assertThat(onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText()))
-                .startsWith("Open https://www.twitch.tv/activate in your browser and enter this code.");
+                .startsWith("Open this page in your browser and enter the code below.");
         assertThat(robot.lookup("#twitch-sign-in-button").queryButton().isDisabled()).isTrue();
+        robot.clickOn("https://www.twitch.tv/activate");
+        await().atMost(LIVE).until(() -> opener.pages().contains(URI.create("https://www.twitch.tv/activate")));
 
         twitch.codeEntered();
 

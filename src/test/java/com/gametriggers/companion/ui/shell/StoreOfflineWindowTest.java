@@ -33,6 +33,8 @@ import com.gametriggers.companion.store.TestIds;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.tracking.TrackingEvent;
+import com.gametriggers.companion.ui.RecordingOpener;
+import com.gametriggers.companion.ui.TestSystems;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel.Row;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -82,7 +84,7 @@ class StoreOfflineWindowTest {
     void start(Stage stage) {
         StoreBackedSession session = new StoreBackedSession(store, tracker, pixel.streamerId());
         window = new MainWindow(() -> session, new InMemorySettings(dataDir), twitch, new OkHttpClient(),
-                StoreBackedSession::noConnectionTest, () -> { });
+                StoreBackedSession::noConnectionTest, TestSystems.developmentRun(new RecordingOpener()), () -> { });
         window.show(stage);
     }
 

@@ -1,0 +1,122 @@
+package com.gametriggers.companion.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.RecordingOpener;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
+
+/** The status bar's message line beside the OBS URL, driven headless by TestFX. */
+@ExtendWith(ApplicationExtension.class)
+class StatusBarTest {
+
+    private static final Duration LIVE = Duration.ofSeconds(10);
+    private static final String OBS_URL = "http://127.0.0.1:17730/rotation/0123456789abcdef0123456789abcdef";
+
+    private final Path dataDir;
+    private final RecordingOpener opener = new RecordingOpener();
+    private StatusBar bar;
+
+    StatusBarTest(@TempDir Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    @Start
+    void start(Stage stage) {
+        bar = new StatusBar(new InMemorySettings(dataDir), new OkHttpClient(), new Background(failure -> { }), opener);
+        bar.started("mongodb://127.0.0.1:27017", true, OBS_URL);
+        stage.setScene(new Scene(new BorderPane(null, null, null, bar.view(), null), 1280, 200));
+        stage.show();
+    }
+
+    @Test
+    void aLongMessageIsCutAndShownWholeInItsTooltipWhileTheObsUrlStaysReadable(FxRobot robot) throws Exception {
+        String start = "OBS could not create the Browser Source \"GameTriggers Overlay\": ";
+        String longMessage = start + "x".repeat(300 - start.length() - 1) + ".";
+        assertThat(longMessage).hasSize(300);
+
+        onFx(() -> {
+            bar.message(longMessage);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TextField url = robot.lookup("#overlay-url").queryAs(TextField.class);
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        assertThat(onFx(() -> url.getWidth())).isGreaterThanOrEqualTo(StatusBar.URL_MIN_WIDTH);
+        Bounds onScene = onFx(() -> url.localToScene(url.getBoundsInLocal()));
+        assertThat(onScene.getMaxX()).isLessThanOrEqualTo(1280);
+        assertThat(onFx(() -> url.getText())).isEqualTo(OBS_URL);
+        assertThat(onFx(() -> message.getText())).isEqualTo(longMessage);
+        assertThat(onFx(() -> message.getTooltip().getText())).isEqualTo(longMessage);
+        assertThat(onFx(() -> message.getWidth())).as("cut, not the whole line").isLessThan(1280 - StatusBar.URL_MIN_WIDTH);
+        assertThat(onFx(() -> robot.lookup("#add-to-obs").queryButton().isVisible())).isTrue();
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneSentenceWithTheWayToTheLog(FxRobot robot) throws Exception {
+        assertThat(onFx(() -> robot.lookup("#open-log-folder-notice").query().isVisible())).isFalse();
+
+        onFx(() -> {
+            bar.unexpectedFailure();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(onFx(() -> robot.lookup("#message").queryAs(Label.class).getText())).isEqualTo(
+                "Something went wrong inside the app; the log has the details for a bug report.");
+        robot.clickOn("#open-log-folder-notice-button");
+        await().atMost(LIVE).until(() -> opener.folders().contains(dataDir.resolve("logs")));
+
+        onFx(() -> {
+            bar.message("Copied.");
+            return null;
+        });
+        assertThat(onFx(() -> robot.lookup("#open-log-folder-notice").query().isVisible()))
+                .as("the button belongs to the failure's sentence").isFalse();
+    }
+
+    @Test
+    void whereTheFolderCannotBeOpenedItsPlaceShowsAsText(FxRobot robot) throws Exception {
+        opener.failing();
+        onFx(() -> {
+            bar.unexpectedFailure();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#open-log-folder-notice-button");
+
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#open-log-folder-notice-place").query().isVisible()));
+        assertThat(onFx(() -> robot.lookup("#open-log-folder-notice-place").queryAs(TextField.class).getText()))
+                .isEqualTo(dataDir.resolve("logs").toString());
+        assertThat(onFx(() -> robot.lookup("#open-log-folder-notice-fallback").queryAs(Label.class).getText()))
+                .isEqualTo("The folder could not be opened from here; copy its place:");
+        assertThat(robot.lookup("#open-log-folder-notice-button").queryAs(Button.class)).isNotNull();
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+}
