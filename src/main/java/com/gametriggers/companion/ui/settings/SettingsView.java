@@ -110,11 +110,13 @@ public final class SettingsView extends ScrollPane {
         row = addField(form, row, "Overlay port", overlayPort, overlayPort, Field.OVERLAY_PORT, null);
         row = addField(form, row, "Public tracking URL", publicTrackingUrl, publicTrackingUrl, Field.PUBLIC_TRACKING_URL, null);
         row = addField(form, row, "Twitch client id", twitchClientId, twitchClientId, Field.TWITCH_CLIENT_ID, null);
-        row = addField(form, row, "Theme", theme, theme, Field.THEME, null);
+        // Choices share lines: one more row would push the OBS form below off a 720-pixel-high screen.
+        HBox themeRow = new HBox(24, theme, updatesChoice());
+        themeRow.setAlignment(Pos.CENTER_LEFT);
+        row = addField(form, row, "Theme", themeRow, theme, Field.THEME, null);
         ComboBox<WhenWindowCloses> whenClosed = whenClosedChoice();
-        // On one line: one more row would push the OBS form below off a 720-pixel-high screen.
         whenClosed.setMinWidth(USE_PREF_SIZE);
-        HBox runs = new HBox(24, whenClosed, startWithComputer(system.startWithComputer()), updatesChoice());
+        HBox runs = new HBox(24, whenClosed, startWithComputer(system.startWithComputer()));
         runs.setAlignment(Pos.CENTER_LEFT);
         row = addField(form, row, "When the window closes", runs, whenClosed, null, null);
         Label folder = new Label(saved.dataFolder().toString());
