@@ -69,7 +69,11 @@ class TrackerCrashTest {
     private static final String CPM_RATE = "2.00";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration FIRST_FLUSH_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * A first batch holds up to 10,000 events, and the store keeps each showing and click of it as its own trail
+     * document: on the embedded server that is seconds of work, tens of seconds on a loaded two-core CI machine.
+     */
+    private static final Duration FIRST_FLUSH_TIMEOUT = Duration.ofSeconds(90);
     private static final int SIGKILL_EXIT = 128 + 9;
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)

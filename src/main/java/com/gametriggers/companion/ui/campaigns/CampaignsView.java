@@ -101,8 +101,9 @@ public final class CampaignsView extends BorderPane implements Section {
 
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox main = new VBox(10, problem, table, actions);
-        detail.setPrefWidth(340);
-        detail.setMinWidth(300);
+        // As wide as the table leaves on a 1280-pixel-wide window, so neither is cut.
+        detail.setPrefWidth(260);
+        detail.setMinWidth(260);
         detail.setPadding(new Insets(0, 0, 0, 16));
         setCenter(main);
         setRight(detail);

@@ -29,7 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The selected sponsor, in three tabs: its link, QR code and chat command; what the campaign is and the counts side
+ * The selected sponsor, in three tabs, narrow enough to sit beside the table: its QR code and chat command; what the campaign is and the counts side
  * by side; and the Activity behind those counts, showings and clicks of the last days, newest first.
  */
 final class SponsorTabs extends TabPane {
@@ -75,8 +75,8 @@ final class SponsorTabs extends TabPane {
         activity.setId("activity");
         activity.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         activity.setPlaceholder(new Label("No showings or clicks in the last " + ACTIVITY_DAYS.toDays() + " days."));
-        activity.getColumns().setAll(List.of(column("When", SponsorFacts.Line::when, 110),
-                column("What", SponsorFacts.Line::what, 120), column("Counted", SponsorFacts.Line::verdict, 70)));
+        activity.getColumns().setAll(List.of(column("When", SponsorFacts.Line::when, 90),
+                column("What", SponsorFacts.Line::what, 100), column("Counted", SponsorFacts.Line::verdict, 60)));
         activity.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(SponsorFacts.Line line, boolean empty) {
@@ -92,7 +92,7 @@ final class SponsorTabs extends TabPane {
             }
         });
 
-        Tab link = new Tab("Link & QR", linkAndQr);
+        Tab link = new Tab("QR", linkAndQr);
         Tab about = new Tab("Campaign", campaignScroll);
         about.setId("campaign-tab");
         getTabs().setAll(List.of(link, about, activityTab));

@@ -42,8 +42,11 @@ final class StatusBar {
 
     /** What the streamer reads when something failed that no code expected; the log has the detail. */
     static final String UNEXPECTED = "Something went wrong inside the app; the log has the details for a bug report.";
-    /** The OBS URL stays readable whatever the message line says: about a third of a typical URL, then it scrolls. */
-    static final double URL_MIN_WIDTH = 220;
+    /**
+     * The OBS URL keeps its start in sight whatever the message line says (Copy takes the whole of it); wider, and
+     * Add to OBS falls off a 1280-pixel-wide window beside a long store address.
+     */
+    static final double URL_MIN_WIDTH = 110;
 
     private final SavedSettings saved;
     private final OkHttpClient http;
