@@ -2,7 +2,6 @@ package com.gametriggers.companion.domain;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One thing that happened for a sponsor, as the audit trail keeps it: a showing that was on air, or a viewer's click,
@@ -33,15 +32,6 @@ public record Activity(String id, String streamerId, String participationId, Str
                 case CHAT -> CHAT;
                 case QR -> QR;
                 case LINK -> LINK;
-            };
-        }
-
-        public Optional<ClickType> clickType() {
-            return switch (this) {
-                case SHOWING -> Optional.empty();
-                case CHAT -> Optional.of(ClickType.CHAT);
-                case QR -> Optional.of(ClickType.QR);
-                case LINK -> Optional.of(ClickType.LINK);
             };
         }
 

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+
+import com.gametriggers.companion.twitch.FakeTime;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -32,7 +32,7 @@ class UpdateCheckTest {
 
     private final MockWebServer feed = new MockWebServer();
     private final OkHttpClient http = new OkHttpClient();
-    private final TestClock clock = new TestClock(Clock.systemUTC().instant());
+    private final FakeTime clock = new FakeTime(Clock.systemUTC().instant());
     private final Remembered state = new Remembered();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
@@ -72,7 +72,7 @@ class UpdateCheckTest {
         feed.enqueue(release("v0.9.1", "https://example.org/a"));
         assertThat(check().runIfDue()).isEmpty();
 
-        clock.advance(Duration.ofDays(1));
+        clock.sleep(Duration.ofDays(1));
         feed.enqueue(release("0.9.0", "https://example.org/b"));
         assertThat(check().runIfDue()).isEmpty();
         assertThat(feed.getRequestCount()).isEqualTo(2);
@@ -92,7 +92,7 @@ class UpdateCheckTest {
         assertThat(oneLogLine()).contains("HTTP 503");
 
         logs.list.clear();
-        clock.advance(Duration.ofDays(1));
+        clock.sleep(Duration.ofDays(1));
         URI gone = feed.url("/latest").uri();
         feed.close();
         assertThat(new UpdateCheck(RUNNING, Optional.of(new ReleaseFeed(http, gone, TIMEOUT)), state, clock).runIfDue())
@@ -118,7 +118,7 @@ class UpdateCheckTest {
             feed.enqueue(new MockResponse.Builder().body(body).build());
             assertThat(check().runIfDue()).as(body).isEmpty();
             assertThat(oneLogLine()).as(body).contains("is not a release");
-            clock.advance(Duration.ofDays(1));
+            clock.sleep(Duration.ofDays(1));
         }
     }
 
@@ -128,12 +128,12 @@ class UpdateCheckTest {
         feed.enqueue(release("v0.10.0", "https://example.org/2"));
         assertThat(check().runIfDue()).isPresent();
 
-        clock.advance(Duration.ofHours(23).plusMinutes(59));
+        clock.sleep(Duration.ofHours(23).plusMinutes(59));
         // A new UpdateCheck is a restart: only the remembered time carries over.
         assertThat(check().runIfDue()).isEmpty();
         assertThat(feed.getRequestCount()).isEqualTo(1);
 
-        clock.advance(Duration.ofMinutes(1));
+        clock.sleep(Duration.ofMinutes(1));
         assertThat(check().runIfDue()).isPresent();
         assertThat(feed.getRequestCount()).isEqualTo(2);
     }
@@ -142,7 +142,7 @@ class UpdateCheckTest {
     void aFailedCheckIsAlsoNotRepeatedWithinTheDay() {
         feed.enqueue(new MockResponse.Builder().code(500).build());
         check().runIfDue();
-        clock.advance(Duration.ofHours(12));
+        clock.sleep(Duration.ofHours(12));
         check().runIfDue();
 
         assertThat(feed.getRequestCount()).isEqualTo(1);
@@ -210,31 +210,4 @@ class UpdateCheckTest {
     }
 
     /** A clock the test moves by hand, from the suite's clock's now. */
-    private static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }
