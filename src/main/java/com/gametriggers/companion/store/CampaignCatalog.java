@@ -84,6 +84,7 @@ public final class CampaignCatalog {
                 Updates.setOnInsert(CampaignFields.MEDIA_URL, campaign.mediaUrl()),
                 Updates.setOnInsert(CampaignFields.MEDIA_TYPE, campaign.mediaType().wireName()),
                 Updates.setOnInsert(CampaignFields.LANDING_URL, campaign.landingUrl()),
+                Updates.setOnInsert(CampaignFields.CURRENCY, campaign.currency().getCurrencyCode()),
                 Updates.setOnInsert(Schema.CREATED_AT, now),
                 Updates.set(Schema.UPDATED_AT, now)));
         if (campaign.startDate() != null) {

@@ -2,7 +2,9 @@ package com.gametriggers.companion.store;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Date;
+import java.util.Locale;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -24,6 +26,8 @@ import com.gametriggers.companion.store.Schema.ParticipationFields;
  * only ever reads: the app writes with update operators, so fields it does not know survive untouched.
  */
 final class DocumentMapping {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocumentMapping.class);
 
     private DocumentMapping() {
     }
@@ -75,7 +79,25 @@ final class DocumentMapping {
                 MediaType.fromWireName(doc.get(CampaignFields.MEDIA_TYPE, MediaType.IMAGE.wireName())),
                 doc.getString(CampaignFields.LANDING_URL),
                 instant(doc.get(CampaignFields.START_DATE)),
-                instant(doc.get(CampaignFields.END_DATE)));
+                instant(doc.get(CampaignFields.END_DATE)),
+                currency(doc.get(CampaignFields.CURRENCY), doc.get(Schema.ID)));
+    }
+
+    /**
+     * The campaign's ISO 4217 currency; US dollars when the platform names none. A code that is not one is logged and
+     * read as none, so one bad field does not hide the streamer's campaigns.
+     */
+    private static Currency currency(Object code, Object campaignId) {
+        if (!(code instanceof String text) || text.isBlank()) {
+            return Campaign.DEFAULT_CURRENCY;
+        }
+        try {
+            return Currency.getInstance(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            log.warn("Campaign {} names the currency '{}', which is no ISO 4217 code; its amounts are shown as {}",
+                    campaignId, text, Campaign.DEFAULT_CURRENCY);
+            return Campaign.DEFAULT_CURRENCY;
+        }
     }
 
     /** The exact micro-unit total when the app has written one, else the platform's own number. */

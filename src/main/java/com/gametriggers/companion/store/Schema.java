@@ -32,6 +32,8 @@ final class Schema {
         static final String LANDING_URL = "landingUrl";
         static final String START_DATE = "startDate";
         static final String END_DATE = "endDate";
+        /** ISO 4217, such as {@code EUR}; absent means US dollars. */
+        static final String CURRENCY = "currency";
 
         private CampaignFields() {
         }

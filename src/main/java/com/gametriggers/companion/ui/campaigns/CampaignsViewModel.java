@@ -1,10 +1,6 @@
 package com.gametriggers.companion.ui.campaigns;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +10,7 @@ import java.util.stream.Collectors;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
-import com.gametriggers.companion.ui.earnings.EarningsViewModel;
+import com.gametriggers.companion.ui.Formats;
 
 /**
  * What the campaigns table shows, as plain values: one row per participation, and which actions its status allows.
@@ -23,9 +19,7 @@ import com.gametriggers.companion.ui.earnings.EarningsViewModel;
 public final class CampaignsViewModel {
 
     /** Shown where a number cannot be computed yet (a CTR before the first impression). */
-    static final String NO_VALUE = "–";
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+    static final String NO_VALUE = Formats.NO_VALUE;
 
     private CampaignsViewModel() {
     }
@@ -43,7 +37,7 @@ public final class CampaignsViewModel {
 
         @Override
         public String toString() {
-            return known ? Long.toString(value) : NO_VALUE;
+            return known ? Formats.count(value) : NO_VALUE;
         }
     }
 
@@ -86,7 +80,8 @@ public final class CampaignsViewModel {
                 new Count(participation.qrScans(), linksCounted || participation.qrScans() > 0),
                 new Count(participation.linkClicks(), linksCounted || participation.linkClicks() > 0),
                 clickThroughRate(participation.clicks(), participation.impressions()),
-                EarningsViewModel.exactMoney(participation.estimatedEarnings()), campaign);
+                Formats.exactMoney(participation.estimatedEarnings(),
+                        campaign == null ? Campaign.DEFAULT_CURRENCY : campaign.currency()), campaign);
     }
 
     public static Actions actions(Participation participation) {
@@ -110,12 +105,7 @@ public final class CampaignsViewModel {
 
     /** Counted clicks per impression as a percentage with one decimal. */
     static String clickThroughRate(long clicks, long impressions) {
-        if (impressions == 0) {
-            return NO_VALUE;
-        }
-        BigDecimal percent = BigDecimal.valueOf(clicks).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(impressions), 1, RoundingMode.HALF_EVEN);
-        return percent.toPlainString() + "%";
+        return Formats.percent(clicks, impressions);
     }
 
     /** The open campaigns the streamer can join: those without a participation, or whose participation was left. */
@@ -126,19 +116,10 @@ public final class CampaignsViewModel {
         return open.stream().filter(campaign -> !in.contains(campaign.id())).toList();
     }
 
-    /** What a campaign pays, as "4.50 per 1,000 impressions" or "0.35 per click". */
-    static String terms(Campaign campaign) {
-        String rate = EarningsViewModel.exactMoney(campaign.paymentRate());
-        return switch (campaign.paymentType()) {
-            case CPM -> rate + " per 1,000 impressions";
-            case CPC -> rate + " per click";
-        };
-    }
-
     /** The campaign's last day, or "open end". */
     static String endDate(Campaign campaign) {
         return campaign.endDate() == null ? "open end"
-                : DAY.format(campaign.endDate().atZone(ZoneId.systemDefault()).toLocalDate());
+                : Formats.date(campaign.endDate(), ZoneId.systemDefault());
     }
 
     /** How a row is named in sentences, such as the question before leaving. */

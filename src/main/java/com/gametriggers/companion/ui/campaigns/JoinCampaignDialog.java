@@ -31,7 +31,7 @@ final class JoinCampaignDialog extends Dialog<Campaign> {
         table.getColumns().setAll(List.of(
                 column("Brand", Campaign::brandName, 140),
                 column("Campaign", Campaign::name, 180),
-                column("Pays", CampaignsViewModel::terms, 150),
+                column("Pays", SponsorFacts::pays, 150),
                 column("Runs until", CampaignsViewModel::endDate, 110)));
         table.getItems().setAll(campaigns);
         table.setPrefSize(640, 300);

@@ -1,19 +1,14 @@
 package com.gametriggers.companion.ui.campaigns;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
-import com.gametriggers.companion.domain.PaymentType;
-import com.gametriggers.companion.ui.earnings.EarningsViewModel;
+import com.gametriggers.companion.ui.Formats;
 
 /**
  * What the sponsor pane says about one sponsor, as plain text the views show: the campaign (what it pays, its dates,
@@ -33,15 +28,15 @@ public final class SponsorFacts {
     }
 
     public static List<Fact> campaign(Campaign campaign, ZoneId zone) {
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withZone(zone);
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Campaign", campaign.brandName() + " – " + campaign.name()));
         if (campaign.description() != null && !campaign.description().isBlank()) {
             facts.add(new Fact("About", campaign.description()));
         }
-        facts.add(new Fact("Pays", pays(campaign.paymentType(), campaign.paymentRate())));
-        facts.add(new Fact("Runs", runs(campaign.startDate(), campaign.endDate(), date)));
-        facts.add(new Fact("Budget", campaign.budget() == null ? "not set" : EarningsViewModel.money(campaign.budget())));
+        facts.add(new Fact("Pays", pays(campaign)));
+        facts.add(new Fact("Runs", runs(campaign.startDate(), campaign.endDate(), zone)));
+        facts.add(new Fact("Budget", campaign.budget() == null ? "not set"
+                : Formats.money(campaign.budget(), campaign.currency())));
         facts.add(new Fact("Creative", campaign.mediaType() == null ? "none"
                 : campaign.mediaType().wireName() + " at " + campaign.mediaUrl()));
         facts.add(new Fact("Landing page", campaign.landingUrl() == null ? "none" : campaign.landingUrl()));
@@ -49,21 +44,23 @@ public final class SponsorFacts {
         return facts;
     }
 
-    static String pays(PaymentType type, BigDecimal rate) {
-        return switch (type) {
-            case CPM -> EarningsViewModel.exactMoney(rate) + " per 1,000 impressions";
-            case CPC -> EarningsViewModel.exactMoney(rate) + " per click";
+    /** What a campaign pays, in its currency: "$4.50 per 1,000 impressions", "0,35 € per click". */
+    static String pays(Campaign campaign) {
+        String rate = Formats.exactMoney(campaign.paymentRate(), campaign.currency());
+        return switch (campaign.paymentType()) {
+            case CPM -> rate + " per " + Formats.count(1000) + " impressions";
+            case CPC -> rate + " per click";
         };
     }
 
-    private static String runs(Instant start, Instant end, DateTimeFormatter date) {
+    private static String runs(Instant start, Instant end, ZoneId zone) {
         if (start == null && end == null) {
             return "no set dates";
         }
         if (end == null) {
-            return "from " + date.format(start);
+            return "from " + Formats.date(start, zone);
         }
-        return (start == null ? "until " : date.format(start) + " to ") + date.format(end);
+        return (start == null ? "until " : Formats.date(start, zone) + " to ") + Formats.date(end, zone);
     }
 
     /** Billable, filtered and unbilled, side by side, as a sponsor reads them. */
@@ -78,9 +75,7 @@ public final class SponsorFacts {
     }
 
     public static List<Line> activity(List<Activity> entries, ZoneId zone) {
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
-                .withZone(zone);
-        return entries.stream().map(entry -> new Line(when.format(entry.at()), what(entry),
+        return entries.stream().map(entry -> new Line(Formats.dateTime(entry.at(), zone), what(entry),
                 entry.outcome().verdict(), entry.outcome().billable() ? "" : entry.outcome().reason())).toList();
     }
 
@@ -94,6 +89,6 @@ public final class SponsorFacts {
     }
 
     private static String count(long n, String noun) {
-        return String.format(Locale.getDefault(), "%,d %s%s", n, noun, n == 1 ? "" : "s");
+        return Formats.count(n) + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.DailyEarnings;
@@ -26,6 +28,10 @@ import com.gametriggers.companion.domain.PaymentType;
  * of a participation whose campaign was not given, or of a daily row whose participation was not given, have no
  * payment type: they count in the totals as {@code other}, so {@code total = cpm + cpc + other} always holds and
  * nothing vanishes. Daily rows after {@code today} are in no period.
+ *
+ * <p>Amounts in different currencies are never added up: a summary is in one {@link #currency()}, that of the
+ * campaigns it covers (a participation whose campaign is missing counts in the default currency). It starts in the
+ * currency the streamer earned most in, and {@link #in} shows the same data in another of {@link #currencies()}.
  */
 public final class EarningsSummary {
 
@@ -102,6 +108,43 @@ public final class EarningsSummary {
         }
     }
 
+    /** What a summary was computed from, kept so the same data can be shown in another of its currencies. */
+    private record Inputs(List<Participation> participations, Map<String, Campaign> campaigns, List<DailyEarnings> daily,
+                          LocalDate today) {
+
+        Currency currencyOf(Participation participation) {
+            Campaign campaign = participation.campaignId() == null ? null : campaigns.get(participation.campaignId());
+            return campaign == null ? Campaign.DEFAULT_CURRENCY : campaign.currency();
+        }
+
+        /** Most earned first, then by code; the default currency alone when there is nothing yet. */
+        List<Currency> currencies() {
+            Map<Currency, BigDecimal> earned = new HashMap<>();
+            participations.forEach(participation -> earned.merge(currencyOf(participation),
+                    participation.estimatedEarnings(), BigDecimal::add));
+            if (earned.isEmpty()) {
+                return List.of(Campaign.DEFAULT_CURRENCY);
+            }
+            return earned.entrySet().stream()
+                    .sorted(Map.Entry.<Currency, BigDecimal>comparingByValue().reversed()
+                            .thenComparing(entry -> entry.getKey().getCurrencyCode()))
+                    .map(Map.Entry::getKey).toList();
+        }
+
+        EarningsSummary in(Currency currency) {
+            List<Participation> kept = participations.stream()
+                    .filter(participation -> currencyOf(participation).equals(currency)).toList();
+            Map<String, Currency> currencyById = participations.stream()
+                    .collect(Collectors.toMap(Participation::id, this::currencyOf, (a, b) -> a));
+            // A day of a participation not given has no campaign either: it counts in the default currency.
+            List<DailyEarnings> keptDays = daily.stream().filter(row -> currencyById
+                    .getOrDefault(row.participationId(), Campaign.DEFAULT_CURRENCY).equals(currency)).toList();
+            return compute(this, currency, kept, keptDays);
+        }
+    }
+
+    private final Inputs inputs;
+    private final Currency currency;
     private final LocalDate today;
     private final PeriodTotals todayTotals;
     private final PeriodTotals lastSevenDays;
@@ -110,9 +153,11 @@ public final class EarningsSummary {
     private final List<CampaignRow> campaigns;
     private final List<DayPoint> series;
 
-    private EarningsSummary(LocalDate today, PeriodTotals todayTotals, PeriodTotals lastSevenDays,
+    private EarningsSummary(Inputs inputs, Currency currency, LocalDate today, PeriodTotals todayTotals, PeriodTotals lastSevenDays,
                             PeriodTotals lastThirtyDays, PeriodTotals allTime, List<CampaignRow> campaigns,
                             List<DayPoint> series) {
+        this.inputs = inputs;
+        this.currency = currency;
         this.today = today;
         this.todayTotals = todayTotals;
         this.lastSevenDays = lastSevenDays;
@@ -123,7 +168,7 @@ public final class EarningsSummary {
     }
 
     /**
-     * Computes the summary.
+     * Computes the summary, in the currency the streamer earned most in.
      *
      * @param participations the streamer's participations (their counters give the all-time numbers)
      * @param campaigns      their campaigns by id; missing ones make earnings of type "other"
@@ -133,6 +178,29 @@ public final class EarningsSummary {
     public static EarningsSummary of(List<Participation> participations, Map<String, Campaign> campaigns,
                                      List<DailyEarnings> daily, LocalDate today) {
         Objects.requireNonNull(today, "today");
+        Inputs inputs = new Inputs(List.copyOf(participations), Map.copyOf(campaigns), List.copyOf(daily), today);
+        return inputs.in(inputs.currencies().get(0));
+    }
+
+    /** The same data in {@code other}, one of {@link #currencies()}; in no campaign's currency, a summary of zeros. */
+    public EarningsSummary in(Currency other) {
+        return other.equals(currency) ? this : inputs.in(other);
+    }
+
+    /** The currency of every amount in this summary. */
+    public Currency currency() {
+        return currency;
+    }
+
+    /** Every currency the streamer's campaigns pay in, most earned first; one entry for most streamers. */
+    public List<Currency> currencies() {
+        return inputs.currencies();
+    }
+
+    private static EarningsSummary compute(Inputs inputs, Currency currency, List<Participation> participations,
+                                           List<DailyEarnings> daily) {
+        LocalDate today = inputs.today();
+        Map<String, Campaign> campaigns = inputs.campaigns();
         Map<String, PaymentType> typeByParticipation = new HashMap<>();
         PeriodTotals allTime = PeriodTotals.EMPTY;
         Map<String, CampaignRow> rows = new LinkedHashMap<>();
@@ -187,7 +255,7 @@ public final class EarningsSummary {
         campaignRows.sort(Comparator.comparing(CampaignRow::earnings).reversed()
                 .thenComparing(CampaignRow::brandName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
                 .thenComparing(CampaignRow::campaignName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
-        return new EarningsSummary(today, todayTotals, week, month, allTime, List.copyOf(campaignRows),
+        return new EarningsSummary(inputs, currency, today, todayTotals, week, month, allTime, List.copyOf(campaignRows),
                 List.copyOf(points.values()));
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.Formats;
 import com.gametriggers.companion.ui.Section;
 import com.gametriggers.companion.ui.earnings.EarningsSummary.CampaignRow;
 import com.gametriggers.companion.ui.earnings.EarningsSummary.DayPoint;
@@ -39,6 +41,7 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
@@ -89,6 +92,15 @@ public final class EarningsView extends BorderPane implements Section {
     private final TableView<CampaignRow> table = new TableView<>();
     /** Whether the view is in a showing window; kept in a field, since a fluent binding is only as alive as its holder. */
     private final ObservableValue<Boolean> shown;
+    /** Shown only when the streamer's campaigns pay in more than one currency: amounts are never added across them. */
+    private final ChoiceBox<Currency> currencyChoice = new ChoiceBox<>();
+    private final HBox currencyRow = new HBox(8, new Label("Amounts in"), currencyChoice);
+    /** The currency the streamer picked; null until they pick one, so the summary's own choice holds. */
+    private Currency chosenCurrency;
+    /** What the view shows: every amount on screen is in this summary's currency. */
+    private EarningsSummary showing;
+    private EarningsSummary lastRead;
+    private boolean fillingChoice;
     /** A read is on its way; a slow store must not pile up reads behind it. */
     private boolean loading;
     private boolean loadedOnce;
@@ -117,10 +129,31 @@ public final class EarningsView extends BorderPane implements Section {
         empty.setGraphicTextGap(10);
         empty.getStyleClass().add(Styles.TEXT_MUTED);
 
-        content = new VBox(16, totalsCards(), section("Daily earnings, last 30 days (UTC)", chart()),
-                section("Per campaign, all time", table()));
+        currencyRow.setAlignment(Pos.CENTER_LEFT);
+        currencyRow.managedProperty().bind(currencyRow.visibleProperty());
+        currencyRow.setVisible(false);
+        currencyChoice.setId("earnings-currency");
+        currencyChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Currency currency) {
+                return currency == null ? "" : currency.getCurrencyCode() + " (" + currency.getSymbol(Formats.locale()) + ")";
+            }
+
+            @Override
+            public Currency fromString(String text) {
+                throw new UnsupportedOperationException("the currency is chosen, not typed");
+            }
+        });
+        currencyChoice.valueProperty().addListener((observable, old, currency) -> {
+            if (!fillingChoice && currency != null && lastRead != null) {
+                chosenCurrency = currency;
+                show(lastRead);
+            }
+        });
+        Node dailyChart = section("Daily earnings, last 30 days", chart());
+        content = new VBox(16, currencyRow, totalsCards(), dailyChart, section("Per campaign, all time", table()));
         // The chart takes the height there is; the table as much as its rows need, up to a few.
-        VBox.setVgrow(content.getChildren().get(1), Priority.ALWAYS);
+        VBox.setVgrow(dailyChart, Priority.ALWAYS);
         content.setId("earnings-content");
 
         body.getChildren().setAll(progress);
@@ -174,8 +207,19 @@ public final class EarningsView extends BorderPane implements Section {
         });
     }
 
-    private void show(EarningsSummary summary) {
+    private void show(EarningsSummary read) {
         loadedOnce = true;
+        lastRead = read;
+        List<Currency> currencies = read.currencies();
+        EarningsSummary summary = chosenCurrency != null && currencies.contains(chosenCurrency) ? read.in(chosenCurrency) : read;
+        showing = summary;
+        fillingChoice = true;
+        if (!currencyChoice.getItems().equals(currencies)) {
+            currencyChoice.getItems().setAll(currencies);
+        }
+        currencyChoice.setValue(summary.currency());
+        fillingChoice = false;
+        currencyRow.setVisible(currencies.size() > 1);
         if (EarningsViewModel.isEmpty(summary)) {
             showOnly(empty);
             return;
@@ -188,6 +232,10 @@ public final class EarningsView extends BorderPane implements Section {
             rows.setAll(summary.campaigns());
         }
         showOnly(content);
+    }
+
+    private Currency currency() {
+        return showing == null ? com.gametriggers.companion.domain.Campaign.DEFAULT_CURRENCY : showing.currency();
     }
 
     private void showOnly(Node node) {
@@ -256,7 +304,7 @@ public final class EarningsView extends BorderPane implements Section {
         amounts.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
-                return EarningsViewModel.axisMoney(value.doubleValue(), amounts.getTickUnit());
+                return Formats.axisMoney(value.doubleValue(), amounts.getTickUnit(), currency());
             }
 
             @Override
@@ -276,7 +324,7 @@ public final class EarningsView extends BorderPane implements Section {
     }
 
     /**
-     * Moves the bars to the new values. The days and the bars are made again only when the days changed (a new UTC
+     * Moves the bars to the new values. The days and the bars are made again only when the days changed (a new
      * day, or the first read); the "other" series comes and goes as {@link EarningsViewModel#seriesShown} says.
      */
     private void showSeries(List<DayPoint> points, LocalDate today) {
@@ -320,7 +368,7 @@ public final class EarningsView extends BorderPane implements Section {
             }
         }
         for (int i = 0; i < points.size(); i++) {
-            dayTooltips.get(i).setText(EarningsViewModel.dayTooltip(points.get(i), shownSeries));
+            dayTooltips.get(i).setText(EarningsViewModel.dayTooltip(points.get(i), shownSeries, currency()));
         }
         for (Series kind : Series.values()) {
             XYChart.Series<String, Number> bars = series.get(kind);
@@ -354,10 +402,10 @@ public final class EarningsView extends BorderPane implements Section {
                 column("Brand", EarningsViewModel::brand, Comparator.comparing(EarningsViewModel::brand, String.CASE_INSENSITIVE_ORDER), false, 150),
                 column("Campaign", EarningsViewModel::campaign, Comparator.comparing(EarningsViewModel::campaign, String.CASE_INSENSITIVE_ORDER), false, 230),
                 column("Payment", row -> EarningsViewModel.paymentType(row.paymentType()), Comparator.comparing(row -> EarningsViewModel.paymentType(row.paymentType())), false, 80),
-                column("Impressions", row -> EarningsViewModel.count(row.impressions()), Comparator.comparingLong(CampaignRow::impressions), true, 110),
-                column("Clicks", row -> EarningsViewModel.count(row.clicks()), Comparator.comparingLong(CampaignRow::clicks), true, 80),
+                column("Impressions", row -> Formats.count(row.impressions()), Comparator.comparingLong(CampaignRow::impressions), true, 110),
+                column("Clicks", row -> Formats.count(row.clicks()), Comparator.comparingLong(CampaignRow::clicks), true, 80),
                 column("CTR", row -> EarningsViewModel.ctr(row.clicks(), row.impressions()), Comparator.comparingDouble(CampaignRow::ctr), true, 70),
-                column("Earnings", row -> EarningsViewModel.money(row.earnings()), Comparator.comparing(CampaignRow::earnings), true, 110)));
+                column("Earnings", row -> Formats.money(row.earnings(), currency()), Comparator.comparing(CampaignRow::earnings), true, 110)));
         return table;
     }
 

@@ -1,20 +1,16 @@
 package com.gametriggers.companion.ui.earnings;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
-import com.gametriggers.companion.domain.Money;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.store.StoreException;
+import com.gametriggers.companion.ui.Formats;
 import com.gametriggers.companion.ui.earnings.EarningsSummary.CampaignRow;
 import com.gametriggers.companion.ui.earnings.EarningsSummary.DayPoint;
 import com.gametriggers.companion.ui.earnings.EarningsSummary.PeriodTotals;
@@ -23,23 +19,19 @@ import com.gametriggers.companion.ui.earnings.EarningsSummary.PeriodTotals;
  * What the earnings view shows, as plain values and sentences: the four totals cards, which chart series appear, the
  * chart's day labels and tooltips, and the table's cells. No JavaFX here, so the rules are tested without a window.
  *
- * <p>Amounts are in the platform's currency, which campaigns do not name; they read as dollars. They show whole
- * cents ({@link #money}); the exact amount, to the micro-unit the store keeps, is a tooltip away ({@link #exactMoney}).
+ * <p>Amounts are in the summary's currency, and like counts and dates they follow the system's format locale
+ * ({@link Formats}). They show the currency's usual places; the exact amount, to the micro-unit the store keeps, is a
+ * tooltip away.
  */
 public final class EarningsViewModel {
 
     /** Shown where a number cannot be computed yet (a CTR before the first impression), as in the Campaigns table. */
-    static final String NO_VALUE = "–";
+    static final String NO_VALUE = Formats.NO_VALUE;
     static final String EMPTY_STATE = "Earnings appear here once a sponsor has been on stream.";
-    private static final int MIN_PLACES = 2;
-    private static final BigDecimal CENT = new BigDecimal("0.01");
-    private static final String CURRENCY = "$";
     /** Every how many days, counted back from today, the chart's day axis has a label. */
     static final int LABEL_EVERY_DAYS = 7;
     /** Takes no room on the day axis, so the labels there stay horizontal. */
     static final String UNLABELLED = "\u200B";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
-    private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH);
 
     private EarningsViewModel() {
     }
@@ -96,18 +88,20 @@ public final class EarningsViewModel {
 
     public static Card card(Period period, EarningsSummary summary) {
         PeriodTotals totals = period.totals(summary);
-        return new Card(period.title, money(totals.total()), exactMoney(totals.total()), split(totals), counts(totals.impressions(), totals.clicks()));
+        Currency currency = summary.currency();
+        return new Card(period.title, Formats.money(totals.total(), currency), Formats.exactMoney(totals.total(), currency),
+                split(totals, currency), counts(totals.impressions(), totals.clicks()));
     }
 
     /** CPM and CPC apart, always both; "other" only when there is some. */
-    static String split(PeriodTotals totals) {
-        String split = "CPM " + money(totals.cpm()) + " · CPC " + money(totals.cpc());
-        return totals.other().signum() == 0 ? split : split + " · other " + money(totals.other());
+    static String split(PeriodTotals totals, Currency currency) {
+        String split = "CPM " + Formats.money(totals.cpm(), currency) + " · CPC " + Formats.money(totals.cpc(), currency);
+        return totals.other().signum() == 0 ? split : split + " · other " + Formats.money(totals.other(), currency);
     }
 
     static String counts(long impressions, long clicks) {
-        return count(impressions) + (impressions == 1 ? " impression · " : " impressions · ")
-                + count(clicks) + (clicks == 1 ? " click" : " clicks");
+        return Formats.count(impressions) + (impressions == 1 ? " impression · " : " impressions · ")
+                + Formats.count(clicks) + (clicks == 1 ? " click" : " clicks");
     }
 
     /**
@@ -130,7 +124,7 @@ public final class EarningsViewModel {
     }
 
     /**
-     * The chart's category of a day, which is also its label on the day axis: {@code Nov 27} for today and every
+     * The chart's category of a day, which is also its label on the day axis: {@code 11/27} for today and every
      * {@value #LABEL_EVERY_DAYS}th day before it, an invisible one in between, as 30 dates side by side would overlap
      * (the tooltips name every day). A chart's categories must differ, so an unlabelled day is as many zero-width
      * spaces as it is days before today.
@@ -138,16 +132,18 @@ public final class EarningsViewModel {
     static String category(LocalDate day, LocalDate today) {
         long daysBack = ChronoUnit.DAYS.between(day, today);
         if (daysBack >= 0 && daysBack % LABEL_EVERY_DAYS == 0) {
-            return DAY.format(day);
+            return Formats.shortDay(day);
         }
         return UNLABELLED.repeat((int) Math.abs(daysBack));
     }
 
     /** A bar's tooltip: the day, its total, and each shown series' part. */
-    static String dayTooltip(DayPoint point, List<Series> shown) {
-        StringBuilder text = new StringBuilder(LONG_DAY.format(point.day())).append(" (UTC): ").append(money(point.total()));
+    static String dayTooltip(DayPoint point, List<Series> shown, Currency currency) {
+        StringBuilder text = new StringBuilder(Formats.longDay(point.day())).append(": ")
+                .append(Formats.money(point.total(), currency));
         for (Series series : shown) {
-            text.append('\n').append(series == Series.OTHER ? "Other" : series.name()).append(' ').append(money(series.of(point)));
+            text.append('\n').append(series == Series.OTHER ? "Other" : series.name()).append(' ')
+                    .append(Formats.money(series.of(point), currency));
         }
         return text.toString();
     }
@@ -172,59 +168,7 @@ public final class EarningsViewModel {
 
     /** Counted clicks per impression as a percentage with one decimal, as in the Campaigns table. */
     static String ctr(long clicks, long impressions) {
-        if (impressions == 0) {
-            return NO_VALUE;
-        }
-        return BigDecimal.valueOf(clicks).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(impressions), 1, RoundingMode.HALF_EVEN).toPlainString() + "%";
-    }
-
-    /**
-     * {@code $1,234.50}: whole cents, grouped, never an exponent. An amount below one cent shows its fraction
-     * ({@code $0.0045}, what a few CPM impressions earn), so something earned never reads as {@code $0.00}.
-     */
-    public static String money(BigDecimal amount) {
-        BigDecimal abs = amount.abs();
-        int places = abs.compareTo(CENT) < 0 ? exactPlaces(abs) : MIN_PLACES;
-        return format(amount, places);
-    }
-
-    /** The amount to the micro-unit the store keeps, as the Campaigns table shows it: {@code $63.8505}. */
-    public static String exactMoney(BigDecimal amount) {
-        return format(amount, exactPlaces(amount));
-    }
-
-    private static int exactPlaces(BigDecimal amount) {
-        return Math.max(amount.setScale(Money.SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros().scale(), MIN_PLACES);
-    }
-
-    private static String format(BigDecimal amount, int places) {
-        BigDecimal rounded = amount.setScale(places, RoundingMode.HALF_EVEN);
-        DecimalFormat format = grouped();
-        format.setMinimumFractionDigits(places);
-        format.setMaximumFractionDigits(places);
-        return (rounded.signum() < 0 ? "-" : "") + CURRENCY + format.format(rounded.abs());
-    }
-
-    /**
-     * A label of the chart's amount axis: whole dollars while the ticks are whole dollars ({@code $5}), else cents
-     * ({@code $2.50}), else as many places as a tick below one cent needs ({@code $0.0005}).
-     */
-    static String axisMoney(double value, double tickUnit) {
-        int places;
-        if (tickUnit >= 1 && tickUnit == Math.rint(tickUnit)) {
-            places = 0;
-        } else if (tickUnit >= 0.01) {
-            places = MIN_PLACES;
-        } else {
-            places = Math.min(Money.SCALE, Math.max(MIN_PLACES, BigDecimal.valueOf(tickUnit).stripTrailingZeros().scale()));
-        }
-        return format(BigDecimal.valueOf(value), places);
-    }
-
-    /** A count with thousands grouped: {@code 12,345}. */
-    public static String count(long value) {
-        return grouped().format(value);
+        return Formats.percent(clicks, impressions);
     }
 
     /** The sentence for a failed read: the store's own sentence when it has one. */
@@ -233,11 +177,5 @@ public final class EarningsViewModel {
             return "The earnings could not be read: " + failure.getMessage();
         }
         return "The earnings could not be read; logs/companion.log in the data folder has the details for a bug report.";
-    }
-
-    private static DecimalFormat grouped() {
-        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setRoundingMode(RoundingMode.HALF_EVEN);
-        return format;
     }
 }

@@ -3,7 +3,6 @@ package com.gametriggers.companion.ui.overlay;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.stream.Collectors;
 import com.gametriggers.companion.overlay.CreativeProblem;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.ui.Formats;
 
 /**
  * What the Overlay view says and accepts, without JavaFX: the overlay's state as sentences, and the rotation form's
@@ -21,7 +21,6 @@ public final class OverlayViewModel {
 
     /** The strategies by the names the streamer reads, in the order the choice box lists them. */
     static final Map<String, String> STRATEGY_NAMES = strategyNames();
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final long MAX_SECONDS_ON_SCREEN = 600;
     private static final long MAX_MINUTES = 24 * 60;
 
@@ -87,7 +86,7 @@ public final class OverlayViewModel {
     /** What is on screen, or why nothing is. */
     public static String onScreen(OverlayStatus status, Instant now, ZoneId zone) {
         if (status.pausedUntil().isPresent()) {
-            return "Sponsors are paused until " + CLOCK.format(status.pausedUntil().get().atZone(zone)) + ".";
+            return "Sponsors are paused until " + Formats.time(status.pausedUntil().get(), zone) + ".";
         }
         if (!status.onScreen().isEmpty()) {
             return "On screen now: " + String.join(", ", status.onScreen()) + ".";

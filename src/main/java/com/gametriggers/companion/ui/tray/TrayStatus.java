@@ -1,7 +1,6 @@
 package com.gametriggers.companion.ui.tray;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import com.gametriggers.companion.overlay.CreativeProblem;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.ui.ChannelStatus;
+import com.gametriggers.companion.ui.Formats;
 
 /**
  * The app at a glance while its window is closed, as the tray icon's tooltip says it: live or not, who is on screen,
@@ -22,7 +22,6 @@ import com.gametriggers.companion.ui.ChannelStatus;
 public record TrayStatus(List<String> lines, boolean attention) {
 
     static final String TITLE = "GameTriggers Companion";
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     public TrayStatus {
         lines = List.copyOf(lines);
@@ -38,7 +37,7 @@ public record TrayStatus(List<String> lines, boolean attention) {
         if (!overlay.onScreen().isEmpty()) {
             lines.add("On screen: " + String.join(", ", overlay.onScreen()));
         } else if (overlay.pausedUntil().isPresent()) {
-            lines.add("Sponsors paused until " + CLOCK.format(overlay.pausedUntil().get().atZone(zone)));
+            lines.add("Sponsors paused until " + Formats.time(overlay.pausedUntil().get(), zone));
         } else {
             lines.add("No sponsor on screen");
         }

@@ -89,8 +89,8 @@ class CampaignsViewModelTest {
                 participation("p2", "c2", ParticipationStatus.LEFT, 0, 0, 0, 0, 0, "0"));
 
         assertThat(CampaignsViewModel.joinable(List.of(nova, pixel, echo), mine)).containsExactly(pixel, echo);
-        assertThat(CampaignsViewModel.terms(nova)).isEqualTo("$4.50 per 1,000 impressions");
-        assertThat(CampaignsViewModel.terms(pixel)).isEqualTo("$4.50 per click");
+        assertThat(SponsorFacts.pays(nova)).isEqualTo("$4.50 per 1,000 impressions");
+        assertThat(SponsorFacts.pays(pixel)).isEqualTo("$4.50 per click");
         assertThat(CampaignsViewModel.endDate(new Campaign("c4", "n", "b", null, CampaignStatus.ACTIVE, PaymentType.CPM,
                 BigDecimal.ONE, null, null, null, null, null, null))).isEqualTo("open end");
     }

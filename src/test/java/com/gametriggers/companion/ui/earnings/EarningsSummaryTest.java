@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +68,37 @@ class EarningsSummaryTest {
         assertThat(summary.lastThirtyDays().total()).isEqualByComparingTo("0.361");
         assertThat(summary.lastThirtyDays().impressions()).isEqualTo(400);
         assertThat(summary.day()).isEqualTo(TODAY);
+    }
+
+    @Test
+    void amountsInDifferentCurrenciesAreNeverAddedUp() {
+        Currency eur = Currency.getInstance("EUR");
+        Campaign euroCampaign = new Campaign("c-eur", "Keyboard week", "Tasten", "", CampaignStatus.ACTIVE, PaymentType.CPC,
+                new BigDecimal("0.30"), new BigDecimal("500"), null, MediaType.IMAGE, null, null, null, eur);
+        Participation inEuro = participation("p-eur", euroCampaign.id(), 50, 40, "12.00");
+        Map<String, Campaign> campaigns = Map.of(CPM.id(), CPM, CPC.id(), CPC, euroCampaign.id(), euroCampaign);
+        List<DailyEarnings> daily = List.of(row(0, P_CPM, 100, 0, "0.25"), row(0, inEuro, 10, 5, "1.50"));
+
+        EarningsSummary summary = EarningsSummary.of(List.of(P_CPM, P_CPC, inEuro), campaigns, daily, TODAY);
+
+        assertThat(summary.currencies()).as("most earned first").containsExactly(Campaign.DEFAULT_CURRENCY, eur);
+        assertThat(summary.currency()).isEqualTo(Campaign.DEFAULT_CURRENCY);
+        assertThat(summary.allTime().total()).isEqualByComparingTo("12.445678");
+        assertThat(summary.today().total()).isEqualByComparingTo("0.25");
+        EarningsSummary euros = summary.in(eur);
+        assertThat(euros.currency()).isEqualTo(eur);
+        assertThat(euros.allTime().total()).isEqualByComparingTo("12.00");
+        assertThat(euros.today().total()).isEqualByComparingTo("1.50");
+        assertThat(euros.campaigns()).extracting(CampaignRow::campaignId).containsExactly("c-eur");
+        assertThat(euros.in(Campaign.DEFAULT_CURRENCY).allTime().total()).isEqualByComparingTo("12.445678");
+    }
+
+    @Test
+    void withNothingJoinedTheSummaryIsInTheDefaultCurrency() {
+        EarningsSummary summary = EarningsSummary.of(List.of(), Map.of(), List.of(), TODAY);
+
+        assertThat(summary.currencies()).containsExactly(Campaign.DEFAULT_CURRENCY);
+        assertThat(summary.currency()).isEqualTo(Campaign.DEFAULT_CURRENCY);
     }
 
     @Test

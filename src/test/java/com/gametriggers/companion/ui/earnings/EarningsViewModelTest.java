@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationStatus;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.store.StoreUnavailableException;
+import com.gametriggers.companion.ui.Formats;
 import com.gametriggers.companion.ui.earnings.EarningsSummary.CampaignRow;
 import com.gametriggers.companion.ui.earnings.EarningsSummary.DayPoint;
 import com.gametriggers.companion.ui.earnings.EarningsSummary.PeriodTotals;
@@ -30,6 +32,7 @@ import com.gametriggers.companion.ui.earnings.EarningsViewModel.Series;
 
 class EarningsViewModelTest {
 
+    private static final Currency USD = Currency.getInstance("USD");
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
     private static final Campaign CPM = new Campaign("c-cpm", "Nova Energy launch", "Nova Energy", "",
             CampaignStatus.ACTIVE, PaymentType.CPM, new BigDecimal("4.50"), new BigDecimal("1000"), null, MediaType.IMAGE,
@@ -50,34 +53,34 @@ class EarningsViewModelTest {
 
     @Test
     void amountsShowWholeCentsGroupedWithTheDollarSign() {
-        assertThat(EarningsViewModel.money(amount("0"))).isEqualTo("$0.00");
-        assertThat(EarningsViewModel.money(amount("0.000000"))).isEqualTo("$0.00");
-        assertThat(EarningsViewModel.money(amount("4.5"))).isEqualTo("$4.50");
-        assertThat(EarningsViewModel.money(amount("63.8505"))).isEqualTo("$63.85");
-        assertThat(EarningsViewModel.money(amount("0.125"))).as("half-even, as the store rounds").isEqualTo("$0.12");
-        assertThat(EarningsViewModel.money(amount("1234567.5"))).isEqualTo("$1,234,567.50");
-        assertThat(EarningsViewModel.money(amount("-2.5"))).isEqualTo("-$2.50");
+        assertThat(Formats.money(amount("0"), USD)).isEqualTo("$0.00");
+        assertThat(Formats.money(amount("0.000000"), USD)).isEqualTo("$0.00");
+        assertThat(Formats.money(amount("4.5"), USD)).isEqualTo("$4.50");
+        assertThat(Formats.money(amount("63.8505"), USD)).isEqualTo("$63.85");
+        assertThat(Formats.money(amount("0.125"), USD)).as("half-even, as the store rounds").isEqualTo("$0.12");
+        assertThat(Formats.money(amount("1234567.5"), USD)).isEqualTo("$1,234,567.50");
+        assertThat(Formats.money(amount("-2.5"), USD)).isEqualTo("-$2.50");
     }
 
     @Test
     void somethingEarnedNeverReadsAsZero() {
-        assertThat(EarningsViewModel.money(amount("0.0045"))).isEqualTo("$0.0045");
-        assertThat(EarningsViewModel.money(amount("0.000001"))).isEqualTo("$0.000001");
-        assertThat(EarningsViewModel.money(amount("0.0099999"))).as("six places at most").isEqualTo("$0.01");
-        assertThat(EarningsViewModel.money(amount("0.01"))).isEqualTo("$0.01");
+        assertThat(Formats.money(amount("0.0045"), USD)).isEqualTo("$0.0045");
+        assertThat(Formats.money(amount("0.000001"), USD)).isEqualTo("$0.000001");
+        assertThat(Formats.money(amount("0.0099999"), USD)).as("six places at most").isEqualTo("$0.01");
+        assertThat(Formats.money(amount("0.01"), USD)).isEqualTo("$0.01");
     }
 
     @Test
     void theExactAmountShowsEveryStoredPlace() {
-        assertThat(EarningsViewModel.exactMoney(amount("63.850500"))).isEqualTo("$63.8505");
-        assertThat(EarningsViewModel.exactMoney(amount("1234.5"))).isEqualTo("$1,234.50");
-        assertThat(EarningsViewModel.exactMoney(amount("0.0000004"))).isEqualTo("$0.00");
+        assertThat(Formats.exactMoney(amount("63.850500"), USD)).isEqualTo("$63.8505");
+        assertThat(Formats.exactMoney(amount("1234.5"), USD)).isEqualTo("$1,234.50");
+        assertThat(Formats.exactMoney(amount("0.0000004"), USD)).isEqualTo("$0.00");
     }
 
     @Test
     void countsAreGroupedAndCtrHasOneDecimal() {
-        assertThat(EarningsViewModel.count(0)).isEqualTo("0");
-        assertThat(EarningsViewModel.count(48_484)).isEqualTo("48,484");
+        assertThat(Formats.count(0)).isEqualTo("0");
+        assertThat(Formats.count(48_484)).isEqualTo("48,484");
         assertThat(EarningsViewModel.ctr(3, 200)).isEqualTo("1.5%");
         assertThat(EarningsViewModel.ctr(0, 2_700)).isEqualTo("0.0%");
         assertThat(EarningsViewModel.ctr(133, 0)).as("no impressions, no rate").isEqualTo("–");
@@ -105,7 +108,7 @@ class EarningsViewModelTest {
     @Test
     void oneOfACountIsSingular() {
         assertThat(EarningsViewModel.counts(1, 1)).isEqualTo("1 impression · 1 click");
-        assertThat(EarningsViewModel.split(new PeriodTotals(amount("1"), amount("0.5"), amount("0"), 1, 1)))
+        assertThat(EarningsViewModel.split(new PeriodTotals(amount("1"), amount("0.5"), amount("0"), 1, 1), USD))
                 .isEqualTo("CPM $1.00 · CPC $0.50");
     }
 
@@ -148,7 +151,7 @@ class EarningsViewModelTest {
 
         assertThat(categories).doesNotHaveDuplicates().hasSize(30);
         assertThat(categories.stream().map(label -> label.replace(EarningsViewModel.UNLABELLED, "")).filter(label -> !label.isEmpty()))
-                .containsExactly("Oct 30", "Nov 6", "Nov 13", "Nov 20", "Nov 27");
+                .containsExactly("10/30", "11/6", "11/13", "11/20", "11/27");
         assertThat(categories.get(28)).isEqualTo(EarningsViewModel.UNLABELLED);
     }
 
@@ -156,30 +159,30 @@ class EarningsViewModelTest {
     void aDaysTooltipNamesTheDayItsTotalAndEachShownPart() {
         DayPoint day = point(2, "12.5", "2.45", "0");
 
-        assertThat(EarningsViewModel.dayTooltip(day, List.of(Series.CPM, Series.CPC)))
-                .isEqualTo("Wed, Nov 25 (UTC): $14.95\nCPM $12.50\nCPC $2.45");
-        assertThat(EarningsViewModel.dayTooltip(point(0, "0", "0", "1"), List.of(Series.CPM, Series.CPC, Series.OTHER)))
+        assertThat(EarningsViewModel.dayTooltip(day, List.of(Series.CPM, Series.CPC), USD))
+                .isEqualTo("Wednesday, November 25, 2026: $14.95\nCPM $12.50\nCPC $2.45");
+        assertThat(EarningsViewModel.dayTooltip(point(0, "0", "0", "1"), List.of(Series.CPM, Series.CPC, Series.OTHER), USD))
                 .endsWith("\nOther $1.00");
     }
 
     @Test
     void exactAmountsShowTwoToSixDecimalsAsNeeded() {
-        assertThat(EarningsViewModel.exactMoney(BigDecimal.ZERO)).isEqualTo("$0.00");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.000000"))).isEqualTo("$0.00");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("1.5"))).isEqualTo("$1.50");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("100"))).isEqualTo("$100.00");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.0025"))).isEqualTo("$0.0025");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("12.123456"))).isEqualTo("$12.123456");
-        assertThat(EarningsViewModel.exactMoney(new BigDecimal("0.1234567"))).isEqualTo("$0.123457");
+        assertThat(Formats.exactMoney(BigDecimal.ZERO, USD)).isEqualTo("$0.00");
+        assertThat(Formats.exactMoney(new BigDecimal("0.000000"), USD)).isEqualTo("$0.00");
+        assertThat(Formats.exactMoney(new BigDecimal("1.5"), USD)).isEqualTo("$1.50");
+        assertThat(Formats.exactMoney(new BigDecimal("100"), USD)).isEqualTo("$100.00");
+        assertThat(Formats.exactMoney(new BigDecimal("0.0025"), USD)).isEqualTo("$0.0025");
+        assertThat(Formats.exactMoney(new BigDecimal("12.123456"), USD)).isEqualTo("$12.123456");
+        assertThat(Formats.exactMoney(new BigDecimal("0.1234567"), USD)).isEqualTo("$0.123457");
     }
 
     @Test
     void theAmountAxisShowsAsManyPlacesAsItsTicksNeed() {
-        assertThat(EarningsViewModel.axisMoney(15, 5)).isEqualTo("$15");
-        assertThat(EarningsViewModel.axisMoney(1000, 250)).isEqualTo("$1,000");
-        assertThat(EarningsViewModel.axisMoney(7.5, 2.5)).isEqualTo("$7.50");
-        assertThat(EarningsViewModel.axisMoney(0.2, 0.1)).isEqualTo("$0.20");
-        assertThat(EarningsViewModel.axisMoney(0.0015, 0.0005)).isEqualTo("$0.0015");
+        assertThat(Formats.axisMoney(15, 5, USD)).isEqualTo("$15");
+        assertThat(Formats.axisMoney(1000, 250, USD)).isEqualTo("$1,000");
+        assertThat(Formats.axisMoney(7.5, 2.5, USD)).isEqualTo("$7.50");
+        assertThat(Formats.axisMoney(0.2, 0.1, USD)).isEqualTo("$0.20");
+        assertThat(Formats.axisMoney(0.0015, 0.0005, USD)).isEqualTo("$0.0015");
     }
 
     @Test

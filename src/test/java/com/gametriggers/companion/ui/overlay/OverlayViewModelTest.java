@@ -51,7 +51,7 @@ class OverlayViewModelTest {
     @Test
     void theOnScreenSentenceSaysWhatIsShownOrWhyNothingIs() {
         assertThat(OverlayViewModel.onScreen(status(Optional.empty(), Optional.of(NOW.plusSeconds(900)), 1, List.of()),
-                NOW, ZoneOffset.UTC)).isEqualTo("Sponsors are paused until 20:15.");
+                NOW, ZoneOffset.UTC)).isEqualTo("Sponsors are paused until 8:15 PM.");
         assertThat(OverlayViewModel.onScreen(status(Optional.empty(), Optional.empty(), 1, List.of("Nova Energy")),
                 NOW, ZoneOffset.UTC)).isEqualTo("On screen now: Nova Energy.");
         assertThat(OverlayViewModel.onScreen(status(Optional.empty(), Optional.empty(), 0, List.of()), NOW, ZoneOffset.UTC))

@@ -37,7 +37,7 @@ class TrayStatusTest {
                 overlay(List.of(), Optional.of(NOW.plusSeconds(900))), BERLIN);
 
         assertThat(status.lines()).containsExactly("GameTriggers Companion", "Stream: not known",
-                "Sponsors paused until 20:15", "Store offline, 12 events waiting");
+                "Sponsors paused until 8:15 PM", "Store offline, 12 events waiting");
         assertThat(status.attention()).isTrue();
         assertThat(TrayStatus.of(new WriterStatus(false, 1, NOW, "x", true, 0, null), ChannelStatus.UNKNOWN,
                 overlay(List.of(), Optional.empty()), BERLIN).lines()).contains("No sponsor on screen",
