@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -52,9 +53,13 @@ final class EarningsFixture implements AutoCloseable {
     }
 
     Participation join(String brand, String name, PaymentType type, String rate) {
+        return join(brand, name, type, rate, Campaign.DEFAULT_CURRENCY);
+    }
+
+    Participation join(String brand, String name, PaymentType type, String rate, Currency currency) {
         Campaign campaign = new Campaign(TestIds.newId(), name, brand, "", CampaignStatus.ACTIVE, type,
                 new BigDecimal(rate), new BigDecimal("5000"), "/m.png", MediaType.IMAGE, "https://example.com",
-                now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(30)));
+                now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(30)), currency);
         store.campaigns().addIfMissing(campaign);
         return store.participationUpdates().join(campaign.id(), streamerId);
     }

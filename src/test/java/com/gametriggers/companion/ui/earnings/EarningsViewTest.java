@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -31,11 +34,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import com.gametriggers.companion.app.StoreReads;
+import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.store.StoreUnavailableException;
 import com.gametriggers.companion.store.TestIds;
 import com.gametriggers.companion.ui.Background;
+import com.gametriggers.companion.ui.TestLocale;
 import com.gametriggers.companion.ui.earnings.EarningsSummary.CampaignRow;
 import com.gametriggers.companion.ui.earnings.EarningsViewModel.Series;
 
@@ -45,6 +50,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -57,6 +63,7 @@ import javafx.stage.Stage;
 class EarningsViewTest {
 
     private static final Duration SHOWN = Duration.ofSeconds(10);
+    private static final Currency EUR = Currency.getInstance("EUR");
 
     private final EarningsFixture fixture;
     private final Participation nova;
@@ -190,6 +197,65 @@ class EarningsViewTest {
         String tomorrow = EarningsViewModel.category(EarningsLoader.today(Clock.fixed(now.get(), ZoneOffset.UTC)),
                 EarningsLoader.today(Clock.fixed(now.get(), ZoneOffset.UTC)));
         assertThat(onFx(() -> ((javafx.scene.chart.CategoryAxis) chart.getXAxis()).getCategories().get(29))).isEqualTo(tomorrow);
+    }
+
+    @Test
+    void aGermanStreamerReadsGermanNumbersAndEachCurrencyApart(FxRobot robot) throws Exception {
+        try (TestLocale ignored = TestLocale.use(Locale.GERMANY)) {
+            showTwoCurrencies(robot);
+
+            assertThat(text(robot, "#earnings-today-total")).isEqualTo("6,75\u00a0$");
+            assertThat(text(robot, "#earnings-today-counts")).isEqualTo("1.500 impressions · 0 clicks");
+            assertThat(onFx(() -> robot.lookup("#earnings-currency").queryAs(ChoiceBox.class).isVisible())).isTrue();
+
+            chooseCurrency(robot, EUR);
+
+            await().atMost(SHOWN).until(() -> text(robot, "#earnings-today-total").equals("0,60\u00a0€"));
+            assertThat(text(robot, "#earnings-today-split")).isEqualTo("CPM 0,00\u00a0€ · CPC 0,60\u00a0€");
+            assertThat(text(robot, "#earnings-today-counts")).isEqualTo("0 impressions · 2 clicks");
+            assertThat(cellTexts(robot, robot.lookup("#earnings-table").queryTableView()))
+                    .contains("Tasten", "0,60\u00a0€").doesNotContain("Nova Energy");
+        }
+    }
+
+    @Test
+    void aUsStreamerReadsUsNumbersAndEachCurrencyApart(FxRobot robot) throws Exception {
+        try (TestLocale ignored = TestLocale.use(Locale.US)) {
+            showTwoCurrencies(robot);
+
+            assertThat(text(robot, "#earnings-today-total")).isEqualTo("$6.75");
+            assertThat(text(robot, "#earnings-today-counts")).isEqualTo("1,500 impressions · 0 clicks");
+
+            chooseCurrency(robot, EUR);
+
+            await().atMost(SHOWN).until(() -> text(robot, "#earnings-today-total").equals("€0.60"));
+            assertThat(text(robot, "#earnings-all-time-split")).isEqualTo("CPM €0.00 · CPC €0.60");
+        }
+    }
+
+    /** A US sponsor earned $6.75 today and a German one €0.60: most earned first, in dollars. */
+    private void showTwoCurrencies(FxRobot robot) throws Exception {
+        Participation tasten = fixture.join("Tasten", "Keyboard week", PaymentType.CPC, "0.30", EUR);
+        List<CompletableFuture<?>> recorded = EarningsFixture.events();
+        recorded.add(fixture.showing(nova, 0, 1500));
+        recorded.add(fixture.click(tasten, 0));
+        recorded.add(fixture.click(tasten, 0));
+        fixture.awaitStored(recorded, "6.75", "6.75");
+        await().atMost(SHOWN).until(() -> fixture.load().in(EUR).today().total().compareTo(new BigDecimal("0.60")) == 0);
+
+        onFx(view::refresh);
+
+        await().atMost(SHOWN).until(() -> !text(robot, "#earnings-today-total").equals("–"));
+        assertThat(onFx(() -> robot.lookup("#earnings-currency").queryAs(ChoiceBox.class).getItems()))
+                .containsExactly(Campaign.DEFAULT_CURRENCY, EUR);
+    }
+
+    private static void chooseCurrency(FxRobot robot, Currency currency) throws Exception {
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ChoiceBox<Currency> choice = robot.lookup("#earnings-currency").queryAs(ChoiceBox.class);
+            choice.setValue(currency);
+        });
     }
 
     @Test
