@@ -90,7 +90,15 @@ public final class BuildInstaller {
         RUNTIME_MODULES.put("java.xml", "Logback reads logback.xml (Logback is found as a service, not by a reference)");
         RUNTIME_MODULES.put("jdk.crypto.ec", "TLS to Twitch and to a cloud MongoDB (elliptic-curve key exchange)");
         RUNTIME_MODULES.put("jdk.naming.dns", "mongodb+srv:// addresses (DNS SRV lookups through JNDI)");
+        RUNTIME_MODULES.put("jdk.localedata", "numbers, amounts and dates in the streamer's format (java.base knows only"
+                + " English); jlink keeps just the LOCALES");
     }
+
+    /**
+     * The languages whose number and date formats the runtime keeps (with all their countries): those of the streaming
+     * audiences the platform serves. About 7 MB in the runtime instead of about 21 MB for every locale.
+     */
+    static final String LOCALES = "en,de,fr,es,it,pt,nl,pl,sv,da,nb,fi,cs,sk,hu,ro,tr,el,ru,uk,ja,ko,zh,ar,he,hi,id,th,vi";
 
     enum Os {
         LINUX("linux", List.of("deb", "rpm")), WINDOWS("windows", List.of("msi")), MAC("macos", List.of("dmg"));
@@ -301,7 +309,7 @@ public final class BuildInstaller {
             throw new BuildFailure("jlink --strip-debug needs objcopy on Linux (Debian: apt-get install binutils)");
         }
         run("jlink", "--module-path", join(List.of(jdkJmods, fxJmods)),
-                "--add-modules", String.join(",", modules),
+                "--add-modules", String.join(",", modules), "--include-locales=" + LOCALES,
                 "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--output", runtime.toString());
         // The class data sharing archive is written by the runtime's own java command, so the commands go only after.
