@@ -9,7 +9,9 @@
  *
  * The page then sends POST /beacon {ticket, onAirMs} and keeps it in localStorage until the server acknowledges it
  * (200) or refuses the ticket (404). It resends the same ticket after a failure, after a reload and when the page is
- * hidden or closed; the server counts a ticket once, so resending can never count a showing twice.
+ * hidden or closed; the server counts a ticket once, so resending can never count a showing twice. When a counted
+ * showing ends, or the page goes away during one, it reports the showing's whole time on air the same way, as
+ * POST /on-air {ticket, onAirMs}, once its beacon has been answered; the audit trail keeps the longest report.
  *
  * A creative that fails to load or decode is reported once per page load (POST /creative-problem {ticket, media,
  * mediaError, httpStatus, blocked}), so the app can tell the streamer; the showing goes on without it.
@@ -166,25 +168,46 @@
   var inflight = {};
 
   function queueBeacon(ticket, onAirMs) {
-    if (!inObs || pendingGet(ticket) || isDone(ticket)) {
+    queue({ ticket: ticket, onAirMs: onAirMs });
+  }
+
+  /**
+   * The showing's time on air so far, as one report of its own (keyed by ticket and whole seconds, so a longer time
+   * after a reload is a new report, and the same one is never sent twice).
+   */
+  function queueOnAir(s, onAirMs) {
+    if (s.sent && onAirMs >= ON_AIR_MS) {
+      queue({ ticket: s.ticket + '#on-air:' + Math.floor(onAirMs / 1000), showing: s.ticket, path: '/on-air',
+              onAirMs: Math.round(onAirMs) });
+    }
+  }
+
+  /** Sends a report and keeps it until the server answers; {@code entry.ticket} is its key. */
+  function queue(fields) {
+    if (!inObs || pendingGet(fields.ticket) || isDone(fields.ticket)) {
       return;
     }
-    var entry = { ticket: ticket, onAirMs: onAirMs, createdAt: Date.now(), attempts: 0, nextAt: 0 };
-    pendingPut(entry);
-    send(entry, false, false);
+    fields.createdAt = Date.now();
+    fields.attempts = 0;
+    fields.nextAt = 0;
+    pendingPut(fields);
+    send(fields, false, false);
   }
 
   function send(entry, keepalive, evenIfInFlight) {
     if (!inObs || (inflight[entry.ticket] && !evenIfInFlight)) {
       return;
     }
+    if (entry.showing && pendingGet(entry.showing)) {
+      return; // the time on air amends a counted showing: it waits until the showing's beacon was answered
+    }
     inflight[entry.ticket] = true;
     var request;
     try {
-      request = fetch('/beacon', {
+      request = fetch(entry.path || '/beacon', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ticket: entry.ticket, onAirMs: entry.onAirMs }),
+        body: JSON.stringify({ ticket: entry.showing || entry.ticket, onAirMs: entry.onAirMs }),
         keepalive: keepalive,
         cache: 'no-store',
         credentials: 'same-origin',
@@ -383,6 +406,7 @@
     var s = showing;
     s.visible = false;
     sync(); // stops its clock and sends its beacon if the second was reached
+    queueOnAir(s, onAirMsOf(s, performance.now()));
     showing = null;
     removeItem(progressKey);
     root.setAttribute('data-on-air', 'false');
@@ -671,11 +695,17 @@
 
   window.addEventListener('pagehide', function () {
     sync();
+    if (showing) {
+      queueOnAir(showing, onAirMsOf(showing, performance.now()));
+    }
     flushForExit();
   });
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'hidden') {
       sync();
+      if (showing) {
+        queueOnAir(showing, onAirMsOf(showing, performance.now()));
+      }
       pendingAll().forEach(function (entry) {
         send(entry, true, false);
       });

@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param kind        a showing, or which way the viewer came
  * @param at          when it counted: a showing once it had been on air for a second, a click when it arrived
  * @param impressions for a showing, the viewers at that moment (at least 1), each an impression; 0 for a click
- * @param outcome     counted and billed, filtered, or counted but not billed, and why
+ * @param outcome      counted and billed, filtered, or counted but not billed, and why
+ * @param secondsOnAir for a showing, how long it was on air, as its page reported when it ended; 0 until then (a page
+ *                     closed mid-showing never reports: the showing was on air for at least the second that counted it)
  */
 public record Activity(String id, String streamerId, String participationId, String campaignId, Kind kind, Instant at,
-                       long impressions, Outcome outcome) {
+                       long impressions, Outcome outcome, long secondsOnAir) {
 
     public Activity {
         Objects.requireNonNull(id, "id");
@@ -23,9 +25,18 @@ public record Activity(String id, String streamerId, String participationId, Str
         Objects.requireNonNull(outcome, "outcome");
     }
 
-    /** What happened; clicks by the way the viewer came. */
+    /** Something that happened, before any time on air was reported for it. */
+    public Activity(String id, String streamerId, String participationId, String campaignId, Kind kind, Instant at,
+                    long impressions, Outcome outcome) {
+        this(id, streamerId, participationId, campaignId, kind, at, impressions, outcome, 0);
+    }
+
+    /**
+     * What happened; clicks by the way the viewer came. {@link #ON_AIR} is no event of its own: it tells how long the
+     * showing {@code id} was on air, and amends that showing's entry.
+     */
     public enum Kind implements WireNamed {
-        SHOWING, CHAT, QR, LINK;
+        SHOWING, CHAT, QR, LINK, ON_AIR;
 
         public static Kind of(ClickType click) {
             return switch (click) {

@@ -43,7 +43,7 @@ public final class CsvExport {
             "impressions", "unbilled_impressions", "clicks", "chat_clicks", "qr_scans", "link_clicks", "filtered_clicks",
             "unbilled_clicks", "earnings");
     static final List<String> SHOWINGS_HEADER = List.of("at", "showing_id", "campaign_id", "brand", "campaign",
-            "participation_id", "impressions", "billable", "outcome", "reason");
+            "participation_id", "impressions", "seconds_on_air", "billable", "outcome", "reason");
 
     private CsvExport() {
     }
@@ -96,6 +96,7 @@ public final class CsvExport {
             Campaign campaign = campaigns.get(showing.campaignId());
             rows.add(List.of(showing.at().toString(), showing.id(), nullToEmpty(showing.campaignId()), brand(campaign),
                     name(campaign), showing.participationId(), number(showing.impressions()),
+                    showing.secondsOnAir() > 0 ? number(showing.secondsOnAir()) : "",
                     Boolean.toString(showing.outcome().billable()), showing.outcome().wireName(),
                     showing.outcome().billable() ? "" : showing.outcome().reason()));
         }

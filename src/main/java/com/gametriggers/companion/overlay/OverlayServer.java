@@ -36,6 +36,7 @@ import com.sun.net.httpserver.HttpServer;
  * GET  /overlay/{token}   one participation's overlay page      GET  /events/{key}       its event stream (SSE)
  * GET  /rotation/{key}    the streamer's rotation overlay page  POST /beacon             "this showing was on air"
  * GET  /qr/{token}.png    the QR code of the tracking link      POST /creative-problem   "its creative would not show"
+ *                                                               POST /on-air             "it was on air this long"
  * GET  /assets/...        the page's script, style, demo media  GET  /health             liveness and store state
  * </pre>
  *
@@ -96,7 +97,8 @@ public final class OverlayServer implements AutoCloseable {
         route(server, "/assets/", pages, filters);
         route(server, "/events/", new EventStreamHandler(channels), filters);
         ShowingPosts posts = new ShowingPosts(guard, tickets, directory, clock);
-        route(server, "/beacon", new BeaconHandler(posts, tracker, currentViewers, clock, answers), filters);
+        route(server, "/beacon", BeaconHandler.impressions(posts, tracker, currentViewers, clock, answers), filters);
+        route(server, "/on-air", BeaconHandler.timeOnAir(posts, tracker, clock, answers), filters);
         route(server, "/creative-problem", new CreativeReportHandler(posts, creativeProblems, clock), filters);
         route(server, "/qr/", new QrCodeHandler(directory, links), filters);
         route(server, "/health", new HealthHandler(tracker), filters);

@@ -50,8 +50,13 @@ public final class ActivityLog {
     void keep(Collection<Activity> activity) {
         List<WriteModel<Document>> showingWrites = new ArrayList<>();
         List<WriteModel<Document>> clickWrites = new ArrayList<>();
+        List<WriteModel<Document>> onAirWrites = new ArrayList<>();
         for (Activity entry : activity) {
-            (entry.kind() == Activity.Kind.SHOWING ? showingWrites : clickWrites).add(insertOnce(entry));
+            switch (entry.kind()) {
+                case SHOWING -> showingWrites.add(insertOnce(entry));
+                case CHAT, QR, LINK -> clickWrites.add(insertOnce(entry));
+                case ON_AIR -> onAirWrites.add(onAir(entry));
+            }
         }
         BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
         try {
@@ -60,6 +65,10 @@ public final class ActivityLog {
             }
             if (!clickWrites.isEmpty()) {
                 clicks.bulkWrite(clickWrites, unordered);
+            }
+            // After the showings: a showing counted in this same batch is there to amend.
+            if (!onAirWrites.isEmpty()) {
+                showings.bulkWrite(onAirWrites, unordered);
             }
         } catch (MongoException e) {
             // The embedded server, reopened after a kill, can refuse an upsert of an entry it already holds ("already
@@ -83,6 +92,15 @@ public final class ActivityLog {
         }
         return new UpdateOneModel<>(Filters.eq(Schema.ID, entry.id()), Updates.combine(fields),
                 new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * A showing's time on air: the longest reported stands ({@code $max}), so a report sent again, or a shorter one
+     * from before a reload, changes nothing. A showing the trail does not hold (never counted) is not created.
+     */
+    private static WriteModel<Document> onAir(Activity entry) {
+        return new UpdateOneModel<>(Filters.eq(Schema.ID, entry.id()),
+                Updates.max(ActivityFields.SECONDS_ON_AIR, entry.secondsOnAir()));
     }
 
     /** Ids are the platform's ObjectIds where they look like one; a local profile's id is kept as it is. */
@@ -124,10 +142,12 @@ public final class ActivityLog {
 
     private static Activity activity(Document document, Activity.Kind kind) {
         Number impressions = document.get(ActivityFields.IMPRESSIONS, Number.class);
+        Number secondsOnAir = document.get(ActivityFields.SECONDS_ON_AIR, Number.class);
         return new Activity(document.getString(Schema.ID), DocumentMapping.idString(document.get(ActivityFields.STREAMER_ID)),
                 DocumentMapping.idString(document.get(ActivityFields.PARTICIPATION_ID)),
                 DocumentMapping.idString(document.get(ActivityFields.CAMPAIGN_ID)), kind,
                 document.getDate(ActivityFields.AT).toInstant(), impressions == null ? 0 : impressions.longValue(),
-                Activity.Outcome.fromWireName(document.getString(ActivityFields.OUTCOME)));
+                Activity.Outcome.fromWireName(document.getString(ActivityFields.OUTCOME)),
+                secondsOnAir == null ? 0 : secondsOnAir.longValue());
     }
 }

@@ -94,6 +94,8 @@ final class Schema {
         /** {@code counted}, {@code repeat_viewer}, {@code participation_paused}, … ({@code Activity.Outcome}). */
         static final String OUTCOME = "outcome";
         static final String BILLABLE = "billable";
+        /** A showing's time on air in whole seconds, as its page reported when it ended; absent until then. */
+        static final String SECONDS_ON_AIR = "secondsOnAir";
 
         private ActivityFields() {
         }

@@ -100,6 +100,12 @@ final class Coalescer {
                 continue;
             }
             Activity.Outcome outcome = participationTerms.outcomeAt(event.occurredAt());
+            if (event.type() == EventType.ON_AIR) {
+                activity.add(new Activity(event.showingEventId(), participationTerms.streamerId(), event.participationId(),
+                        participationTerms.campaign().id(), Activity.Kind.ON_AIR, event.occurredAt(), 0, outcome,
+                        event.count()));
+                continue; // counts nothing: the showing's impression was counted by its beacon
+            }
             LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(event.occurredAt().getEpochSecond(), SECONDS_PER_DAY));
             buckets.computeIfAbsent(new ParticipationDay(event.participationId(), day), key -> new Bucket())
                     .add(entry, outcome.billable());

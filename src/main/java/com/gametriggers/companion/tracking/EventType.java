@@ -15,7 +15,12 @@ public enum EventType {
     VIEWER_SAMPLE(1, null),
     CHAT_CLICK(2, ClickType.CHAT),
     QR_CLICK(3, ClickType.QR),
-    LINK_CLICK(4, ClickType.LINK);
+    LINK_CLICK(4, ClickType.LINK),
+    /**
+     * How long a showing already counted was on air, in whole seconds ({@code count}), reported when it ends: kept
+     * with that showing in the audit trail, counted in no counter.
+     */
+    ON_AIR(5, null);
 
     private final int code;
     private final ClickType clickType;

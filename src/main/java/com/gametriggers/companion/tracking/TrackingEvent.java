@@ -19,6 +19,7 @@ public record TrackingEvent(String eventId, EventType type, String participation
     /** Long enough for a UUID with a prefix, short enough that a forged id cannot bloat the journal. */
     public static final int MAX_ID_LENGTH = 128;
     private static final Pattern PARTICIPATION_ID = Pattern.compile("[0-9a-f]{24}");
+    private static final String ON_AIR_MARK = "#on-air:";
 
     public TrackingEvent {
         Objects.requireNonNull(type, "type");
@@ -43,6 +44,23 @@ public record TrackingEvent(String eventId, EventType type, String participation
 
     public static TrackingEvent viewerSample(String eventId, String participationId, Instant occurredAt, long viewers) {
         return new TrackingEvent(eventId, EventType.VIEWER_SAMPLE, participationId, occurredAt, viewers, null);
+    }
+
+    /**
+     * A showing's time on air, reported by its page once the showing ends. One event per reported length: a page that
+     * reloads mid-showing reports again with a longer time, and the longest one stands.
+     */
+    public static TrackingEvent onAir(String showingEventId, String participationId, Instant occurredAt, long seconds) {
+        return new TrackingEvent(showingEventId + ON_AIR_MARK + seconds, EventType.ON_AIR, participationId, occurredAt,
+                seconds, null);
+    }
+
+    /** The showing an {@link EventType#ON_AIR} event tells about. */
+    public String showingEventId() {
+        if (type != EventType.ON_AIR) {
+            throw new IllegalStateException(type + " is about no showing");
+        }
+        return eventId.substring(0, eventId.lastIndexOf(ON_AIR_MARK));
     }
 
     public static TrackingEvent click(String eventId, String participationId, Instant occurredAt, ClickType type,

@@ -70,7 +70,7 @@ class CsvExportTest {
             showingsTo = to;
             return List.of(
                     new Activity("ticket-1", "s1", "p1", "c1", Activity.Kind.SHOWING,
-                            Instant.parse("2026-11-27T23:59:59.250Z"), 1234, Activity.Outcome.COUNTED),
+                            Instant.parse("2026-11-27T23:59:59.250Z"), 1234, Activity.Outcome.COUNTED, 95),
                     new Activity("ticket-2", "s1", "p1", "c1", Activity.Kind.SHOWING,
                             Instant.parse("2026-11-28T00:00:01Z"), 1, Activity.Outcome.OUTSIDE_CAMPAIGN_DATES));
         }
@@ -114,8 +114,10 @@ class CsvExportTest {
         List<CSVRecord> read = read(out.toString());
         assertThat(read.get(0).toMap()).containsEntry("at", "2026-11-27T23:59:59.250Z")
                 .containsEntry("showing_id", "ticket-1").containsEntry("impressions", "1234")
+                .containsEntry("seconds_on_air", "95")
                 .containsEntry("billable", "true").containsEntry("outcome", "counted").containsEntry("reason", "");
         assertThat(read.get(1).toMap()).containsEntry("billable", "false")
+                .as("its page closed before the showing ended").containsEntry("seconds_on_air", "")
                 .containsEntry("outcome", "outside_campaign_dates").containsEntry("reason", "outside the campaign's dates");
         assertThat(source.showingsFrom).as("the whole first UTC day").isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
         assertThat(source.showingsTo).as("up to the end of the last").isEqualTo(Instant.parse("2026-11-28T00:00:00Z"));

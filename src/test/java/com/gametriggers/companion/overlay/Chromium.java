@@ -27,12 +27,14 @@ public final class Chromium implements AutoCloseable {
 
     /**
      * Counts the page's beacons: every POST to /beacon the page makes goes into {@code window.__beacons} (its body),
-     * every report of a creative that would not show into {@code window.__creativeReports}.
+     * every report of a creative that would not show into {@code window.__creativeReports}, every showing's time on air
+     * into {@code window.__onAirReports}.
      * Whatever the page's Content-Security-Policy blocks goes into {@code window.__cspViolations}.
      */
     private static final String BEACON_SPY = """
             window.__beacons = [];
             window.__creativeReports = [];
+            window.__onAirReports = [];
             window.__cspViolations = [];
             document.addEventListener('securitypolicyviolation', function (e) {
               window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
@@ -44,6 +46,9 @@ public final class Chromium implements AutoCloseable {
                   var url = typeof input === 'string' ? input : (input && input.url) || String(input);
                   if (url.indexOf('/beacon') >= 0) {
                     window.__beacons.push(init && init.body ? String(init.body) : '');
+                  }
+                  if (url.indexOf('/on-air') >= 0) {
+                    window.__onAirReports.push(init && init.body ? String(init.body) : '');
                   }
                   if (url.indexOf('/creative-problem') >= 0) {
                     window.__creativeReports.push(init && init.body ? String(init.body) : '');

@@ -46,6 +46,7 @@ import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.store.TestIds;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -347,6 +348,42 @@ class OverlayPageTest {
         assertThat(server.control().status().creativeProblems()).as("nothing noted twice").isEqualTo(problems);
     }
 
+    @Test
+    void whenAShowingEndsThePageReportsItsTimeOnAirWhichTheAuditTrailKeeps() throws Exception {
+        // One long showing, ended by the test, with a break off air in the middle that must not count.
+        server.control().updateRotation(new RotationSettings(Duration.ofSeconds(30), Duration.ofMillis(700), Duration.ZERO,
+                "round-robin"));
+        openPage(true, server.rotationUrl());
+        watch(rotationKey(), Integer.MAX_VALUE);
+        chromium.script("window.__obsActive(true);");
+        java.time.Instant before = java.time.Instant.now();
+
+        server.control().resumeAds();
+        awaitShows(1);
+        awaitOnAir();
+        stayOnAirFor(Duration.ofMillis(1500));
+        chromium.script("window.__obsActive(false);");
+        stayOnAirFor(Duration.ofMillis(1500)); // off air: the page's clock stands still
+        chromium.script("window.__obsActive(true);");
+        awaitOnAir();
+        stayOnAirFor(Duration.ofMillis(1200));
+        server.control().pauseAds(PAUSE);
+        awaitHides(1);
+
+        await("the time on air reported").atMost(Duration.ofSeconds(10)).until(() -> !onAirReports().isEmpty());
+        JsonObject report = JsonParser.parseString(onAirReports().get(0)).getAsJsonObject();
+        assertThat(report.get("ticket").getAsString()).isEqualTo(watcher.tickets().get(0));
+        long onAirMs = report.get("onAirMs").getAsLong();
+        assertThat(onAirMs).as("2.7 s on air, the 1.5 s off air left out").isBetween(2700L, 4000L);
+        await("kept with the showing").atMost(Duration.ofSeconds(20)).until(() -> {
+            awaitStored();
+            return store.activityLog().recent(participation.id(), before, 10).stream()
+                    .anyMatch(entry -> entry.secondsOnAir() == onAirMs / 1000);
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> pendingBeacons().isEmpty());
+        assertImpressionsStayAt(1, Duration.ofMillis(500));
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private void openPage(boolean asObs, String url) throws IOException {
@@ -465,14 +502,21 @@ class OverlayPageTest {
     }
 
     @SuppressWarnings("unchecked")
+    private List<String> onAirReports() {
+        return (List<String>) chromium.script("return window.__onAirReports.slice();");
+    }
+
+    @SuppressWarnings("unchecked")
     private List<String> cspViolations() {
         return (List<String>) chromium.script("return window.__cspViolations.slice();");
     }
 
+    /** The showings' beacons the page still holds to send; their times on air wait behind them, and are not listed. */
     @SuppressWarnings("unchecked")
     private List<String> pendingBeacons() {
         return (List<String>) chromium.script(
-                "return Object.keys(localStorage).filter(function (k) { return k.indexOf('gt-pending-beacons:') === 0; });");
+                "return Object.keys(localStorage).filter(function (k) { return k.indexOf('gt-pending-beacons:') === 0"
+                        + " && k.indexOf('#on-air:') < 0; });");
     }
 
     private BufferedImage screenshot(String name) throws IOException {

@@ -265,6 +265,41 @@ class OverlayServerTest {
     }
 
     @Test
+    void aShowingsTimeOnAirIsKeptWithItAndCannotOutrunItsTicket() throws Exception {
+        start();
+        java.time.Instant issued = java.time.Instant.now().minusSeconds(40);
+        String ticket = new ShowTickets(OverlayHarness.SECRET).issue(harness.sponsor.id(), issued).value();
+        assertThat(beacon("{\"ticket\":\"" + ticket + "\",\"onAirMs\":1200}", null).code()).isEqualTo(200);
+
+        assertThat(onAir("{\"ticket\":\"" + ticket + "\"}").code()).as("no time").isEqualTo(400);
+        assertThat(onAir("{\"ticket\":\"" + ticket + "\",\"onAirMs\":\"long\"}").code()).isEqualTo(400);
+        assertThat(onAir("{\"ticket\":\"" + ticket + "\",\"onAirMs\":{}}").code()).isEqualTo(400);
+        assertThat(onAir("{\"ticket\":\"" + ticket + "\",\"onAirMs\":400}").code()).as("never counted").isEqualTo(400);
+        assertThat(onAir("{\"ticket\":\"" + ticket.replace(harness.sponsor.id(), "0".repeat(24)) + "\",\"onAirMs\":5000}")
+                .code()).as("a forged ticket").isEqualTo(404);
+        assertThat(get("/on-air").code()).isEqualTo(405);
+
+        assertThat(onAir("{\"ticket\":\"" + ticket + "\",\"onAirMs\":25400}").body()).contains("\"outcome\":\"recorded\"");
+        await().atMost(Duration.ofSeconds(20)).until(() -> secondsOnAir(issued) == 25);
+        assertThat(onAir("{\"ticket\":\"" + ticket + "\",\"onAirMs\":3000}").code()).as("from before a reload").isEqualTo(200);
+        assertThat(onAir("{\"ticket\":\"" + ticket + "\",\"onAirMs\":3600000}").code()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> secondsOnAir(issued) >= 40);
+        assertThat(secondsOnAir(issued)).as("no longer than the ticket's age").isBetween(40L, 60L);
+        assertThat(harness.reload().impressions()).as("a time on air counts nothing").isEqualTo(1);
+    }
+
+    private Answer onAir(String json) throws IOException {
+        return post("/on-air", json, null);
+    }
+
+    private long secondsOnAir(java.time.Instant since) {
+        return harness.store.activityLog().recent(harness.sponsor.id(), since, 10).stream()
+                .filter(entry -> entry.kind() == com.gametriggers.companion.domain.Activity.Kind.SHOWING)
+                .mapToLong(com.gametriggers.companion.domain.Activity::secondsOnAir).max().orElse(-1);
+    }
+
+    @Test
     void aShowingBeforeAnyViewerCountCountsOneImpression() throws Exception {
         start();
         String ticket = new ShowTickets(OverlayHarness.SECRET).issue(harness.sponsor.id(), java.time.Instant.now()).value();

@@ -2,6 +2,7 @@ package com.gametriggers.companion.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.CounterDelta;
@@ -176,6 +178,28 @@ class TrackingRulesTest {
         assertThat(JournalEntry.decode(JournalEntry.encode(new JournalEntry.BatchConfirmed("b1"))))
                 .isEqualTo(new JournalEntry.BatchConfirmed("b1"));
         assertThatThrownBy(() -> JournalEntry.decode(new byte[] {42})).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void aShowingsTimeOnAirCountsNothingAndAmendsTheShowingInTheTrail() throws Exception {
+        String id = TestIds.newId();
+        Campaign campaign = Campaigns.campaign(PaymentType.CPM, "2", NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(30)));
+        JournalEntry.Event onAir = event(TrackingEvent.onAir("imp:ticket-1", id, NOW.plusSeconds(95), 95), false);
+
+        Coalescer.Coalesced coalesced = Coalescer.coalesce(List.of(
+                        event(TrackingEvent.impression("imp:ticket-1", id, NOW, 300), false), onAir),
+                Map.of(id, new ParticipationTerms(STREAMER, ParticipationStatus.ACTIVE, campaign)));
+
+        assertThat(coalesced.byParticipation().get(id).impressions()).isEqualTo(300);
+        assertThat(coalesced.byParticipation().get(id).earningsMicros()).isEqualTo(600_000);
+        assertThat(coalesced.activity()).extracting(Activity::kind,
+                        Activity::id, Activity::secondsOnAir)
+                .containsExactly(tuple(Activity.Kind.SHOWING, "imp:ticket-1", 0L),
+                        tuple(Activity.Kind.ON_AIR, "imp:ticket-1", 95L));
+        assertThat(onAir.event().showingEventId()).isEqualTo("imp:ticket-1");
+        assertThat(JournalEntry.decode(JournalEntry.encode(onAir))).isEqualTo(onAir);
+        assertThatThrownBy(() -> TrackingEvent.impression("x", id, NOW, 1).showingEventId())
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -81,11 +81,24 @@ public final class SponsorFacts {
 
     private static String what(Activity entry) {
         return switch (entry.kind()) {
-            case SHOWING -> "Showing to " + count(entry.impressions(), "viewer");
+            case SHOWING -> "Showing to " + count(entry.impressions(), "viewer")
+                    + (entry.secondsOnAir() > 0 ? ", " + onAir(entry.secondsOnAir()) + " on air" : "");
             case CHAT -> "Chat command";
             case QR -> "QR code scan";
             case LINK -> "Link click";
+            case ON_AIR -> onAir(entry.secondsOnAir()) + " on air"; // amends a showing; the trail lists none alone
         };
+    }
+
+    /** {@code 45 s}, {@code 2 min 5 s}, {@code 1 h 0 min}. */
+    static String onAir(long seconds) {
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
     }
 
     private static String count(long n, String noun) {

@@ -85,4 +85,18 @@ class SponsorFactsTest {
         assertThat(lines.get(1).reason()).contains("same viewer");
         assertThat(lines.get(2).reason()).isEqualTo("the sponsor was paused");
     }
+
+    @Test
+    void aShowingSaysHowLongItWasOnAirOnceItsPageReportedIt() {
+        Instant evening = Instant.parse("2026-12-02T01:30:05Z");
+        List<Activity> entries = List.of(
+                new Activity("t1", "s1", "p1", "c1", Activity.Kind.SHOWING, evening, 2, Activity.Outcome.COUNTED, 45),
+                new Activity("t2", "s1", "p1", "c1", Activity.Kind.SHOWING, evening, 1, Activity.Outcome.COUNTED, 125),
+                new Activity("t3", "s1", "p1", "c1", Activity.Kind.SHOWING, evening, 1, Activity.Outcome.COUNTED, 3600),
+                new Activity("t4", "s1", "p1", "c1", Activity.Kind.SHOWING, evening, 1, Activity.Outcome.COUNTED));
+
+        assertThat(SponsorFacts.activity(entries, NEW_YORK)).extracting(Line::what).containsExactly(
+                "Showing to 2 viewers, 45 s on air", "Showing to 1 viewer, 2 min 5 s on air",
+                "Showing to 1 viewer, 1 h 0 min on air", "Showing to 1 viewer");
+    }
 }
