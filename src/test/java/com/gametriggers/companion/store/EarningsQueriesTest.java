@@ -37,7 +37,8 @@ class EarningsQueriesTest {
     }
 
     private void write(String batchId, String participationId, LocalDate day, CounterDelta delta) {
-        fixture.store().counterBatches().apply(batchId, Map.of(), Map.of(new ParticipationDay(participationId, day), delta), List.of());
+        fixture.store().counterBatches().apply(batchId, Map.of(), Map.of(new ParticipationDay(participationId, day), delta), Map.of(),
+                List.of());
     }
 
     @Test

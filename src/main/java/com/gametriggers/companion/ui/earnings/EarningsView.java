@@ -117,7 +117,7 @@ public final class EarningsView extends BorderPane implements Section {
         empty.setGraphicTextGap(10);
         empty.getStyleClass().add(Styles.TEXT_MUTED);
 
-        content = new VBox(16, totalsCards(), section("Daily earnings, last 30 days (UTC)", chart()),
+        content = new VBox(16, totalsCards(), section("Daily earnings, last 30 days", chart()),
                 section("Per campaign, all time", table()));
         // The chart takes the height there is; the table as much as its rows need, up to a few.
         VBox.setVgrow(content.getChildren().get(1), Priority.ALWAYS);
@@ -276,7 +276,7 @@ public final class EarningsView extends BorderPane implements Section {
     }
 
     /**
-     * Moves the bars to the new values. The days and the bars are made again only when the days changed (a new UTC
+     * Moves the bars to the new values. The days and the bars are made again only when the days changed (a new
      * day, or the first read); the "other" series comes and goes as {@link EarningsViewModel#seriesShown} says.
      */
     private void showSeries(List<DayPoint> points, LocalDate today) {
