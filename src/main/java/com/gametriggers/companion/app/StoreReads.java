@@ -2,6 +2,7 @@ package com.gametriggers.companion.app;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 
@@ -37,8 +38,9 @@ public record StoreReads(MongoStore store, String streamerId) implements Streame
     }
 
     @Override
-    public List<DailyEarnings> dailyEarnings(Collection<String> participationIds, LocalDate from, LocalDate to) {
-        return store.earnings().daily(participationIds, from, to);
+    public List<DailyEarnings> dailyEarnings(Collection<String> participationIds, ZoneId zone, LocalDate from,
+                                             LocalDate to) {
+        return store.earnings().localDays(participationIds, zone, from, to);
     }
 
     @Override

@@ -29,7 +29,9 @@ import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.CounterDelta;
 import com.gametriggers.companion.domain.Money;
 import com.gametriggers.companion.domain.ParticipationDay;
+import com.gametriggers.companion.domain.ParticipationQuarterHour;
 import com.gametriggers.companion.store.Schema.DailyStatsFields;
+import com.gametriggers.companion.store.Schema.QuarterHourFields;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.WriteConcern;
@@ -52,6 +54,9 @@ import com.mongodb.client.model.WriteModel;
  * update pushes the id (keeping the last {@value #REMEMBERED_BATCHES}). A batch retried after a timeout or replayed
  * after a crash then changes each document at most once, without transactions, which the embedded server lacks.
  * One unordered {@code bulkWrite} per collection, so one slow or failing document does not hold up the rest.
+ *
+ * <p>The day buckets are written before the quarter-hour buckets, and {@link EarningsQueries#localDays} reads them in
+ * the other order: counters only grow, so a reader never sees quarters that add up to more than their day.
  */
 public final class CounterBatches {
 
@@ -63,6 +68,7 @@ public final class CounterBatches {
 
     private final MongoCollection<Document> participations;
     private final MongoCollection<Document> dailyStats;
+    private final MongoCollection<Document> quarterHours;
     private final ActivityLog activityLog;
     private final Runnable makeDurable;
 
@@ -72,11 +78,12 @@ public final class CounterBatches {
         WriteConcern durable = WriteConcern.MAJORITY.withJournal(true);
         this.participations = database.getCollection(Schema.PARTICIPATIONS).withWriteConcern(durable);
         this.dailyStats = database.getCollection(Schema.DAILY_STATS).withWriteConcern(durable);
+        this.quarterHours = database.getCollection(Schema.QUARTER_HOURS).withWriteConcern(durable);
         this.makeDurable = makeDurable;
     }
 
     /** What a batch did; documents that had the batch already, or no longer exist, are not "applied". */
-    public record Outcome(int participationsApplied, int daysApplied) {
+    public record Outcome(int participationsApplied, int daysApplied, int quartersApplied) {
     }
 
     /**
@@ -88,9 +95,9 @@ public final class CounterBatches {
      *                                   completes it exactly
      */
     public Outcome apply(String batchId, Map<String, CounterDelta> byParticipation, Map<ParticipationDay, CounterDelta> byDay,
-                         Collection<Activity> activity) {
+                         Map<ParticipationQuarterHour, CounterDelta> byQuarter, Collection<Activity> activity) {
         try {
-            Outcome outcome = write(batchId, byParticipation, byDay);
+            Outcome outcome = write(batchId, byParticipation, byDay, byQuarter);
             activityLog.keep(activity);
             makeDurable.run();
             return outcome;
@@ -99,45 +106,62 @@ public final class CounterBatches {
         }
     }
 
-    private Outcome write(String batchId, Map<String, CounterDelta> byParticipation, Map<ParticipationDay, CounterDelta> byDay) {
+    private Outcome write(String batchId, Map<String, CounterDelta> byParticipation,
+                          Map<ParticipationDay, CounterDelta> byDay, Map<ParticipationQuarterHour, CounterDelta> byQuarter) {
         Date now = new Date();
         List<WriteModel<Document>> participationWrites = new ArrayList<>();
         byParticipation.forEach((participationId, delta) -> participationWrites.add(new UpdateOneModel<>(
                 Filters.and(Filters.eq(Schema.ID, objectId(participationId)), Filters.ne(APPLIED_BATCHES, batchId)),
                 counterUpdate(batchId, delta, Updates.set(Schema.UPDATED_AT, now)))));
         List<WriteModel<Document>> dayWrites = new ArrayList<>();
-        byDay.forEach((day, delta) -> dayWrites.add(new UpdateOneModel<>(
-                Filters.and(Filters.eq(Schema.ID, day.key()), Filters.ne(APPLIED_BATCHES, batchId)),
-                counterUpdate(batchId, delta,
-                        Updates.setOnInsert(DailyStatsFields.PARTICIPATION_ID, objectId(day.participationId())),
-                        Updates.setOnInsert(DailyStatsFields.DAY, day.day().toString()),
-                        Updates.set(Schema.UPDATED_AT, now)),
-                new UpdateOptions().upsert(true))));
+        byDay.forEach((day, delta) -> dayWrites.add(bucketWrite(batchId, day.key(), delta, now,
+                Updates.setOnInsert(DailyStatsFields.PARTICIPATION_ID, objectId(day.participationId())),
+                Updates.setOnInsert(DailyStatsFields.DAY, day.day().toString()))));
+        List<WriteModel<Document>> quarterWrites = new ArrayList<>();
+        byQuarter.forEach((quarter, delta) -> quarterWrites.add(bucketWrite(batchId, quarter.key(), delta, now,
+                Updates.setOnInsert(QuarterHourFields.PARTICIPATION_ID, objectId(quarter.participationId())),
+                Updates.setOnInsert(QuarterHourFields.START, Date.from(quarter.start())))));
 
         int participationsApplied = participationWrites.isEmpty() ? 0
                 : participations.bulkWrite(participationWrites, new BulkWriteOptions().ordered(false)).getModifiedCount();
-        int daysApplied = dayWrites.isEmpty() ? 0 : applyDays(dayWrites);
-        return new Outcome(participationsApplied, daysApplied);
+        int daysApplied = applyBuckets(dailyStats, dayWrites);
+        int quartersApplied = applyBuckets(quarterHours, quarterWrites);
+        return new Outcome(participationsApplied, daysApplied, quartersApplied);
     }
 
     /**
-     * A day bucket that already has the batch does not match the filter, so the upsert tries to insert a second
-     * document with the same {@code _id}: that duplicate key means "already applied", and only that error does.
+     * A bucket's guarded upsert, for the day and the quarter-hour buckets alike: the first batch that counts in it
+     * creates it, with {@code placement} (which participation, which day or quarter) set on insert.
      */
-    private int applyDays(List<WriteModel<Document>> dayWrites) {
+    private static WriteModel<Document> bucketWrite(String batchId, String id, CounterDelta delta, Date now,
+                                                    Bson... placement) {
+        List<Bson> more = new ArrayList<>(List.of(placement));
+        more.add(Updates.set(Schema.UPDATED_AT, now));
+        return new UpdateOneModel<>(Filters.and(Filters.eq(Schema.ID, id), Filters.ne(APPLIED_BATCHES, batchId)),
+                counterUpdate(batchId, delta, more.toArray(Bson[]::new)), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * A bucket that already has the batch does not match the filter, so the upsert tries to insert a second document
+     * with the same {@code _id}: that duplicate key means "already applied", and only that error does.
+     */
+    private static int applyBuckets(MongoCollection<Document> buckets, List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return 0;
+        }
         try {
-            return daysChanged(dailyStats.bulkWrite(dayWrites, new BulkWriteOptions().ordered(false)));
+            return bucketsChanged(buckets.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
         } catch (MongoBulkWriteException e) {
             boolean onlyAlreadyApplied = e.getWriteErrors().stream().allMatch(CounterBatches::isDuplicateKey);
             if (!onlyAlreadyApplied || e.getWriteConcernError() != null) {
                 throw e;
             }
-            return daysChanged(e.getWriteResult());
+            return bucketsChanged(e.getWriteResult());
         }
     }
 
     /** Buckets that were there and took the batch, and buckets the batch created. */
-    private static int daysChanged(BulkWriteResult result) {
+    private static int bucketsChanged(BulkWriteResult result) {
         return result.getModifiedCount() + result.getUpserts().size();
     }
 

@@ -1,9 +1,13 @@
 package com.gametriggers.companion.store;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
@@ -13,10 +17,14 @@ import org.bson.types.ObjectId;
 import com.gametriggers.companion.domain.CounterDelta;
 import com.gametriggers.companion.domain.DailyCounters;
 import com.gametriggers.companion.domain.DailyEarnings;
+import com.gametriggers.companion.domain.LocalDays;
 import com.gametriggers.companion.domain.ParticipationDay;
+import com.gametriggers.companion.domain.ParticipationQuarterHour;
+import com.gametriggers.companion.domain.QuarterHourEarnings;
 import com.gametriggers.companion.domain.Money;
 import com.gametriggers.companion.store.Schema.DailyStatsFields;
 import com.gametriggers.companion.store.Schema.ParticipationFields;
+import com.gametriggers.companion.store.Schema.QuarterHourFields;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -24,20 +32,73 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
 /**
- * Reads the daily stats buckets ({@code participationdailystats}) for the earnings view. Read only, and a plain
- * {@code find}, so it works the same on MongoDB and on the embedded server.
+ * Reads the daily stats buckets ({@code participationdailystats}, UTC days) and the quarter-hour buckets
+ * ({@code participationquarterhours}) for the earnings view and the export. Read only, and plain {@code find}s, so it
+ * works the same on MongoDB and on the embedded server.
  */
 public final class EarningsQueries {
 
     private final MongoCollection<Document> dailyStats;
+    private final MongoCollection<Document> quarterHours;
 
     EarningsQueries(MongoDatabase database) {
         this.dailyStats = database.getCollection(Schema.DAILY_STATS);
+        this.quarterHours = database.getCollection(Schema.QUARTER_HOURS);
     }
 
     /**
-     * The daily buckets of these participations from {@code from} to {@code to}, both inclusive, in one query;
-     * ordered by day, then by bucket id. Days without a bucket are absent.
+     * What these participations counted and earned on the days {@code from} to {@code to} (inclusive) of
+     * {@code zone}, folded by {@link LocalDays#fold} from the UTC days that touch them and their quarter hours.
+     *
+     * @throws IllegalArgumentException  when an id is not a valid id
+     * @throws StoreUnavailableException when the store cannot be reached
+     */
+    public List<DailyEarnings> localDays(Collection<String> participationIds, ZoneId zone, LocalDate from, LocalDate to) {
+        if (participationIds.isEmpty() || from.isAfter(to)) {
+            return List.of();
+        }
+        // Every zone's day lies within the UTC days around it (offsets run from -12:00 to +14:00).
+        LocalDate firstUtcDay = from.minusDays(1);
+        LocalDate lastUtcDay = to.plusDays(1);
+        // Quarters first, then days: a batch writes days first, so what is read never has quarters beyond their day.
+        List<QuarterHourEarnings> quarters = quarterHours(participationIds,
+                firstUtcDay.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                lastUtcDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        List<DailyEarnings> utcDays = daily(participationIds, firstUtcDay, lastUtcDay);
+        return LocalDays.fold(utcDays, quarters, zone, from, to);
+    }
+
+    /**
+     * The quarter-hour buckets of these participations that start in {@code [from, to)}, in one query; ordered by
+     * start, then by bucket id. Quarters without a bucket are absent.
+     *
+     * @throws IllegalArgumentException  when an id is not a valid id
+     * @throws StoreUnavailableException when the store cannot be reached
+     */
+    public List<QuarterHourEarnings> quarterHours(Collection<String> participationIds, Instant from, Instant to) {
+        if (participationIds.isEmpty() || !from.isBefore(to)) {
+            return List.of();
+        }
+        try {
+            return quarterHours.find(Filters.and(
+                            Filters.in(QuarterHourFields.PARTICIPATION_ID, objectIds(participationIds)),
+                            Filters.gte(QuarterHourFields.START, Date.from(from)),
+                            Filters.lt(QuarterHourFields.START, Date.from(to))))
+                    .sort(Sorts.ascending(QuarterHourFields.START, Schema.ID))
+                    .map(doc -> new QuarterHourEarnings(
+                            new ParticipationQuarterHour(participationId(doc, QuarterHourFields.PARTICIPATION_ID),
+                                    doc.getDate(QuarterHourFields.START).toInstant()),
+                            count(doc, ParticipationFields.IMPRESSIONS), count(doc, ParticipationFields.CLICKS),
+                            earnings(doc)))
+                    .into(new ArrayList<>());
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
+        }
+    }
+
+    /**
+     * The daily buckets of these participations from {@code from} to {@code to}, both inclusive (UTC days, as the
+     * platform keeps them), in one query; ordered by day, then by bucket id. Days without a bucket are absent.
      *
      * @throws IllegalArgumentException  when an id is not a valid id
      * @throws StoreUnavailableException when the store cannot be reached
@@ -54,11 +115,10 @@ public final class EarningsQueries {
         if (participationIds.isEmpty() || from.isAfter(to)) {
             return List.of();
         }
-        List<ObjectId> ids = participationIds.stream().distinct().map(DocumentMapping::objectId).toList();
         try {
             // yyyy-mm-dd strings sort as the dates they name, so a string range is a date range.
             return dailyStats.find(Filters.and(
-                            Filters.in(DailyStatsFields.PARTICIPATION_ID, ids),
+                            Filters.in(DailyStatsFields.PARTICIPATION_ID, objectIds(participationIds)),
                             Filters.gte(DailyStatsFields.DAY, from.toString()),
                             Filters.lte(DailyStatsFields.DAY, to.toString())))
                     .sort(Sorts.ascending(DailyStatsFields.DAY, Schema.ID))
@@ -69,10 +129,17 @@ public final class EarningsQueries {
         }
     }
 
+    private static List<ObjectId> objectIds(Collection<String> participationIds) {
+        return participationIds.stream().distinct().map(DocumentMapping::objectId).toList();
+    }
+
+    private static String participationId(Document doc, String field) {
+        Object participationId = doc.get(field);
+        return participationId instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(participationId);
+    }
+
     private static DailyCounters toDailyCounters(Document doc) {
-        Object participationId = doc.get(DailyStatsFields.PARTICIPATION_ID);
-        ParticipationDay day = new ParticipationDay(
-                participationId instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(participationId),
+        ParticipationDay day = new ParticipationDay(participationId(doc, DailyStatsFields.PARTICIPATION_ID),
                 LocalDate.parse(doc.getString(DailyStatsFields.DAY)));
         BigDecimal earnings = earnings(doc);
         CounterDelta counts = new CounterDelta(count(doc, ParticipationFields.IMPRESSIONS),

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.store.Schema.ActivityFields;
 import com.gametriggers.companion.store.Schema.DailyStatsFields;
+import com.gametriggers.companion.store.Schema.QuarterHourFields;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -51,6 +52,9 @@ final class IndexSetup {
             database.getCollection(Schema.DAILY_STATS).createIndex(
                     Indexes.ascending(DailyStatsFields.PARTICIPATION_ID, DailyStatsFields.DAY),
                     new IndexOptions().name("participationId_1_day_1"));
+            database.getCollection(Schema.QUARTER_HOURS).createIndex(
+                    Indexes.ascending(QuarterHourFields.PARTICIPATION_ID, QuarterHourFields.START),
+                    new IndexOptions().name("participationId_1_start_1"));
             for (String trail : List.of(Schema.SHOWINGS, Schema.CLICKS)) {
                 database.getCollection(trail).createIndex(
                         Indexes.compoundIndex(Indexes.ascending(ActivityFields.PARTICIPATION_ID), Indexes.descending(ActivityFields.AT)),

@@ -9,6 +9,11 @@ final class Schema {
     static final String CAMPAIGNS = "campaigns";
     static final String PARTICIPATIONS = "campaignparticipations";
     static final String DAILY_STATS = "participationdailystats";
+    /**
+     * app: the same counters per participation and quarter hour, so a day of the streamer's own time zone adds up
+     * exactly; the platform reads only the UTC days of {@link #DAILY_STATS}.
+     */
+    static final String QUARTER_HOURS = "participationquarterhours";
     /** app: the audit trail of showings, one document per showing on air; {@code _id} is the showing's ticket id. */
     static final String SHOWINGS = "participationshowings";
     /** app: the audit trail of clicks, one document per click; {@code _id} is the click's event id. */
@@ -107,6 +112,19 @@ final class Schema {
         static final String DAY = "day";
 
         private DailyStatsFields() {
+        }
+    }
+
+    /**
+     * Fields of {@code participationquarterhours}; {@code _id} is {@code participationId + ':' + start}, the start as
+     * an ISO 8601 UTC instant ({@code 2026-12-01T23:15:00Z}).
+     */
+    static final class QuarterHourFields {
+        static final String PARTICIPATION_ID = "participationId";
+        /** The quarter's first instant, a date. */
+        static final String START = "start";
+
+        private QuarterHourFields() {
         }
     }
 

@@ -1,6 +1,5 @@
 package com.gametriggers.companion.tracking;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,18 +10,21 @@ import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.CounterDelta;
 import com.gametriggers.companion.domain.ParticipationDay;
+import com.gametriggers.companion.domain.ParticipationQuarterHour;
 
 /**
- * Folds a batch of events into one counter change per participation and one per participation and day. Earnings
- * are computed per day bucket from its billable counts and rounded there, once; a participation's earnings are the
- * sum of its buckets, so the daily chart always adds up to the total. Every showing and click also becomes an
+ * Folds a batch of events into one counter change per participation and quarter hour, one per participation and
+ * (UTC) day and one per participation. Earnings are computed per quarter-hour bucket from its billable counts and
+ * rounded there, once; a day is the sum of its quarters (a UTC day is 96 whole quarters) and a participation the sum
+ * of its days, so quarters add up exactly to days and days to the total, and a local day folded from quarters
+ * ({@code LocalDays}) is as exact as a UTC one. Every showing and click also becomes an
  * {@link Activity}, the audit trail behind those totals, with the same verdict the counters got.
  */
 final class Coalescer {
 
     /** The batch folded, and how many events belonged to no known participation (counted, never silently dropped). */
     record Coalesced(Map<String, CounterDelta> byParticipation, Map<ParticipationDay, CounterDelta> byDay,
-                     List<Activity> activity, long orphaned) {
+                     Map<ParticipationQuarterHour, CounterDelta> byQuarter, List<Activity> activity, long orphaned) {
     }
 
     private static final class Bucket {
@@ -82,14 +84,11 @@ final class Coalescer {
         }
     }
 
-    /** Days are UTC days; computed from the epoch second, since this runs for every event. */
-    private static final long SECONDS_PER_DAY = 86_400;
-
     private Coalescer() {
     }
 
     static Coalesced coalesce(List<JournalEntry.Event> events, Map<String, ParticipationTerms> terms) {
-        Map<ParticipationDay, Bucket> buckets = new HashMap<>();
+        Map<ParticipationQuarterHour, Bucket> buckets = new HashMap<>();
         List<Activity> activity = new ArrayList<>();
         long orphaned = 0;
         for (JournalEntry.Event entry : events) {
@@ -106,19 +105,20 @@ final class Coalescer {
                         event.count()));
                 continue; // counts nothing: the showing's impression was counted by its beacon
             }
-            LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(event.occurredAt().getEpochSecond(), SECONDS_PER_DAY));
-            buckets.computeIfAbsent(new ParticipationDay(event.participationId(), day), key -> new Bucket())
-                    .add(entry, outcome.billable());
+            buckets.computeIfAbsent(ParticipationQuarterHour.containing(event.participationId(), event.occurredAt()),
+                    key -> new Bucket()).add(entry, outcome.billable());
             activityOf(entry, outcome, participationTerms).ifPresent(activity::add);
         }
+        Map<ParticipationQuarterHour, CounterDelta> byQuarter = new HashMap<>();
         Map<ParticipationDay, CounterDelta> byDay = new HashMap<>();
-        Map<String, CounterDelta> byParticipation = new HashMap<>();
-        buckets.forEach((day, bucket) -> {
-            CounterDelta delta = bucket.toDelta(terms.get(day.participationId()));
-            byDay.put(day, delta);
-            byParticipation.merge(day.participationId(), delta, CounterDelta::plus);
+        buckets.forEach((quarter, bucket) -> {
+            CounterDelta delta = bucket.toDelta(terms.get(quarter.participationId()));
+            byQuarter.put(quarter, delta);
+            byDay.merge(quarter.utcDay(), delta, CounterDelta::plus);
         });
-        return new Coalesced(byParticipation, byDay, activity, orphaned);
+        Map<String, CounterDelta> byParticipation = new HashMap<>();
+        byDay.forEach((day, delta) -> byParticipation.merge(day.participationId(), delta, CounterDelta::plus));
+        return new Coalesced(byParticipation, byDay, byQuarter, activity, orphaned);
     }
 
     /** A showing or a click as the audit trail keeps it; a viewer sample is statistics, not something that happened. */

@@ -32,7 +32,7 @@ import com.gametriggers.companion.tracking.journal.Journal;
 /**
  * The one thread that moves journaled events to the store. It cuts a batch when the oldest waiting event is
  * {@code flushInterval} old or {@code maxBatchEvents} are waiting, journals the cut, and applies it as one guarded
- * update per participation and day. While the store is away it retries the same batch with backoff, and events keep
+ * update per participation, per participation and day, and per participation and quarter hour. While the store is away it retries the same batch with backoff, and events keep
  * piling up behind it, to be coalesced into the next batch once the store is back.
  */
 final class CounterWriter {
@@ -241,7 +241,8 @@ final class CounterWriter {
         Set<String> participationIds = events.stream().map(e -> e.event().participationId()).collect(Collectors.toSet());
         try {
             Coalescer.Coalesced coalesced = Coalescer.coalesce(events, terms.termsFor(participationIds));
-            store.apply(batch.id(), coalesced.byParticipation(), coalesced.byDay(), coalesced.activity());
+            store.apply(batch.id(), coalesced.byParticipation(), coalesced.byDay(), coalesced.byQuarter(),
+                    coalesced.activity());
             reportOrphans(batch, coalesced);
         } catch (StoreUnavailableException e) {
             changeState(false, e.getMessage());

@@ -8,7 +8,8 @@ import com.gametriggers.companion.domain.PaymentType;
 
 /**
  * What billable counts earn: CPM campaigns pay {@code paymentRate x impressions / 1000}, CPC campaigns
- * {@code paymentRate x clicks}. Exact decimals throughout, rounded once, to six places, per batch and day.
+ * {@code paymentRate x clicks}. Exact decimals throughout, rounded once, to six places, per batch and
+ * quarter hour.
  */
 final class Earnings {
 

@@ -2,6 +2,7 @@ package com.gametriggers.companion.ui;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 
@@ -27,8 +28,11 @@ public interface StreamerData extends ExportSource {
     @Override
     List<Participation> participations();
 
-    /** The daily earnings buckets of these participations, {@code from} to {@code to} inclusive (UTC days). */
-    List<DailyEarnings> dailyEarnings(Collection<String> participationIds, LocalDate from, LocalDate to);
+    /**
+     * What these participations counted and earned per day of {@code zone} (the streamer's days, not the store's UTC
+     * days), {@code from} to {@code to} inclusive.
+     */
+    List<DailyEarnings> dailyEarnings(Collection<String> participationIds, ZoneId zone, LocalDate from, LocalDate to);
 
     /** The participation's showings and clicks from {@code since} on, newest first, at most {@code limit}. */
     List<Activity> activity(String participationId, Instant since, int limit);

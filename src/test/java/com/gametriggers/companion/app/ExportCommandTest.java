@@ -25,6 +25,7 @@ import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.CounterDelta;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationDay;
+import com.gametriggers.companion.domain.ParticipationQuarterHour;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreSettings;
 
@@ -53,7 +54,8 @@ class ExportCommandTest {
             sponsor = store.participations().forStreamer(streamer).get(0);
             CounterDelta counted = new CounterDelta(1234, 1, 1, 0, 0, 0, 0, 0, 5_553_000, 0, 0, 0);
             store.counterBatches().apply("batch-1", Map.of(sponsor.id(), counted),
-                    Map.of(new ParticipationDay(sponsor.id(), day), counted), List.of(
+                    Map.of(new ParticipationDay(sponsor.id(), day), counted),
+                    Map.of(ParticipationQuarterHour.containing(sponsor.id(), shown), counted), List.of(
                             new Activity("ticket-1", sponsor.streamerId(), sponsor.id(), sponsor.campaignId(),
                                     Activity.Kind.SHOWING, shown, 1234, Activity.Outcome.COUNTED),
                             new Activity("click-1", sponsor.streamerId(), sponsor.id(), sponsor.campaignId(),

@@ -4,8 +4,10 @@ import static com.gametriggers.companion.store.TestIds.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +18,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.CounterDelta;
+import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationDay;
+import com.gametriggers.companion.domain.ParticipationQuarterHour;
+import com.gametriggers.companion.domain.QuarterHourEarnings;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
-/** A batch applied twice, as after a timeout or a crash, changes every document once. */
+/** A batch applied twice, as after a timeout or a crash, changes every document once: participations and buckets. */
 @ExtendWith(StoreFixture.PerTest.class)
 class CounterBatchesTest {
 
@@ -34,15 +39,17 @@ class CounterBatchesTest {
     }
 
     @Test
-    void theSameBatchCountsOnceInTheParticipationAndItsDay() {
+    void theSameBatchCountsOnceInTheParticipationItsDayAndItsQuarterHour() {
         Participation p = fixture.updates().join(newId(), newId());
         ParticipationDay day = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 27));
+        ParticipationQuarterHour quarter = new ParticipationQuarterHour(p.id(), Instant.parse("2026-11-27T23:15:00Z"));
 
-        CounterBatches.Outcome first = fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(day, DELTA), List.of());
-        CounterBatches.Outcome again = fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(day, DELTA), List.of());
+        CounterBatches.Outcome first = apply("batch-1", Map.of(p.id(), DELTA), Map.of(day, DELTA), Map.of(quarter, DELTA));
+        Document quarterAfterFirst = fixture.rawQuarterHours().find().first();
+        CounterBatches.Outcome again = apply("batch-1", Map.of(p.id(), DELTA), Map.of(day, DELTA), Map.of(quarter, DELTA));
 
-        assertThat(first).isEqualTo(new CounterBatches.Outcome(1, 1));
-        assertThat(again).isEqualTo(new CounterBatches.Outcome(0, 0));
+        assertThat(first).isEqualTo(new CounterBatches.Outcome(1, 1, 1));
+        assertThat(again).isEqualTo(new CounterBatches.Outcome(0, 0, 0));
         Participation after = fixture.store().participations().byId(p.id()).orElseThrow();
         assertThat(after.impressions()).isEqualTo(100);
         assertThat(after.clicks()).isEqualTo(3);
@@ -57,6 +64,15 @@ class CounterBatchesTest {
         assertThat(bucket.get("participationId")).isEqualTo(new ObjectId(p.id()));
         assertThat(bucket.getString("day")).isEqualTo("2026-11-27");
         assertThat(bucket.getList("appliedBatches", String.class)).containsExactly("batch-1");
+        Document quarterBucket = fixture.rawQuarterHours().find().first();
+        assertThat(quarterBucket).as("the retry changed nothing").isEqualTo(quarterAfterFirst);
+        assertThat(quarterBucket.getString("_id")).isEqualTo(p.id() + ":2026-11-27T23:15:00Z").isEqualTo(quarter.key());
+        assertThat(quarterBucket.get("participationId")).isEqualTo(new ObjectId(p.id()));
+        assertThat(quarterBucket.getDate("start")).isEqualTo(Date.from(Instant.parse("2026-11-27T23:15:00Z")));
+        assertThat(quarterBucket.get("impressions", Number.class).longValue()).isEqualTo(100);
+        assertThat(quarterBucket.get("earningsMicros", Number.class).longValue()).isEqualTo(450_000);
+        assertThat(quarterBucket.get("peakViewerCount", Number.class).longValue()).isEqualTo(200);
+        assertThat(quarterBucket.getList("appliedBatches", String.class)).containsExactly("batch-1");
     }
 
     @Test
@@ -65,7 +81,7 @@ class CounterBatchesTest {
         ParticipationDay day = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 27));
 
         for (int i = 0; i < CounterBatches.REMEMBERED_BATCHES + 5; i++) {
-            fixture.store().counterBatches().apply("batch-" + i, Map.of(p.id(), DELTA), Map.of(day, DELTA), List.of());
+            apply("batch-" + i, Map.of(p.id(), DELTA), Map.of(day, DELTA), Map.of());
         }
 
         Document stored = fixture.rawParticipations().find(Filters.eq("_id", new ObjectId(p.id()))).first();
@@ -80,13 +96,16 @@ class CounterBatchesTest {
         Participation p = fixture.updates().join(newId(), newId());
         ParticipationDay monday = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 23));
         ParticipationDay tuesday = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 24));
-        fixture.store().counterBatches().apply("batch-1", Map.of(), Map.of(monday, DELTA), List.of());
+        ParticipationQuarterHour mondayEvening = quarterOf(monday, "20:00");
+        ParticipationQuarterHour tuesdayMorning = quarterOf(tuesday, "08:45");
+        apply("batch-1", Map.of(), Map.of(monday, DELTA), Map.of(mondayEvening, DELTA));
 
-        CounterBatches.Outcome outcome = fixture.store().counterBatches()
-                .apply("batch-2", Map.of(p.id(), DELTA), Map.of(monday, DELTA, tuesday, DELTA), List.of());
+        CounterBatches.Outcome outcome = apply("batch-2", Map.of(p.id(), DELTA), Map.of(monday, DELTA, tuesday, DELTA),
+                Map.of(mondayEvening, DELTA, tuesdayMorning, DELTA));
 
-        assertThat(outcome).isEqualTo(new CounterBatches.Outcome(1, 2));
+        assertThat(outcome).isEqualTo(new CounterBatches.Outcome(1, 2, 2));
         assertThat(fixture.rawDailyStats().countDocuments()).isEqualTo(2);
+        assertThat(fixture.rawQuarterHours().countDocuments()).isEqualTo(2);
     }
 
     @Test
@@ -98,25 +117,72 @@ class CounterBatchesTest {
         fixture.rawDailyStats().insertOne(new Document("_id", tuesday.key()).append("impressions", "many"));
         Map<String, CounterDelta> byParticipation = Map.of(p.id(), DELTA);
         Map<ParticipationDay, CounterDelta> byDay = Map.of(monday, DELTA, tuesday, DELTA);
+        Map<ParticipationQuarterHour, CounterDelta> byQuarter = Map.of(quarterOf(monday, "23:45"), DELTA,
+                quarterOf(tuesday, "00:00"), DELTA);
 
-        assertThatThrownBy(() -> fixture.store().counterBatches().apply("batch-1", byParticipation, byDay, List.of()))
+        assertThatThrownBy(() -> apply("batch-1", byParticipation, byDay, byQuarter))
                 .as("a batch with a day that did not take it is not done")
                 .isInstanceOf(StoreException.class);
 
         fixture.rawDailyStats().updateOne(Filters.eq("_id", tuesday.key()), Updates.set("impressions", 0));
-        CounterBatches.Outcome retried = fixture.store().counterBatches().apply("batch-1", byParticipation, byDay, List.of());
+        CounterBatches.Outcome retried = apply("batch-1", byParticipation, byDay, byQuarter);
 
-        assertThat(retried).as("only Tuesday still needed the batch").isEqualTo(new CounterBatches.Outcome(0, 1));
+        assertThat(retried).as("only Tuesday and the quarters, written after the days, still needed the batch")
+                .isEqualTo(new CounterBatches.Outcome(0, 1, 2));
         assertThat(fixture.store().participations().byId(p.id()).orElseThrow().impressions()).isEqualTo(100);
         for (ParticipationDay day : byDay.keySet()) {
             Document bucket = fixture.rawDailyStats().find(Filters.eq("_id", day.key())).first();
             assertThat(bucket.get("impressions", Number.class).longValue()).as(day.toString()).isEqualTo(100);
         }
+        for (ParticipationQuarterHour quarter : byQuarter.keySet()) {
+            Document bucket = fixture.rawQuarterHours().find(Filters.eq("_id", quarter.key())).first();
+            assertThat(bucket.get("impressions", Number.class).longValue()).as(quarter.toString()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void aQuarterBucketTheStoreRefusesFailsTheBatchAndItsRetryCompletesItExactly() {
+        Participation p = fixture.updates().join(newId(), newId());
+        ParticipationDay monday = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 23));
+        ParticipationQuarterHour early = quarterOf(monday, "19:00");
+        ParticipationQuarterHour late = quarterOf(monday, "19:15");
+        fixture.rawQuarterHours().insertOne(new Document("_id", late.key())
+                .append("participationId", new ObjectId(p.id())).append("start", Date.from(late.start())).append("clicks", "some"));
+        Map<ParticipationQuarterHour, CounterDelta> byQuarter = Map.of(early, DELTA, late, DELTA);
+        CounterDelta both = DELTA.plus(DELTA);
+
+        assertThatThrownBy(() -> apply("batch-1", Map.of(p.id(), both), Map.of(monday, both), byQuarter))
+                .isInstanceOf(StoreException.class);
+        fixture.rawQuarterHours().updateOne(Filters.eq("_id", late.key()), Updates.set("clicks", 0));
+        CounterBatches.Outcome retried = apply("batch-1", Map.of(p.id(), both), Map.of(monday, both), byQuarter);
+        CounterBatches.Outcome again = apply("batch-1", Map.of(p.id(), both), Map.of(monday, both), byQuarter);
+
+        assertThat(retried).as("only the refused quarter still needed the batch").isEqualTo(new CounterBatches.Outcome(0, 0, 1));
+        assertThat(again).isEqualTo(new CounterBatches.Outcome(0, 0, 0));
+        assertQuartersAddUpToDaysAndDaysToTheTotal(p, 200, 6);
+    }
+
+    @Test
+    void quartersAddUpToTheirDaysAndDaysToTheParticipationAcrossBatchesAndRetries() {
+        Participation p = fixture.updates().join(newId(), newId());
+        ParticipationDay monday = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 23));
+        ParticipationDay tuesday = new ParticipationDay(p.id(), LocalDate.of(2026, 11, 24));
+        CounterDelta small = new CounterDelta(7, 1, 1, 0, 0, 0, 0, 0, 14_000, 0, 0, 0);
+        Map<ParticipationQuarterHour, CounterDelta> byQuarter = Map.of(quarterOf(monday, "23:30"), DELTA,
+                quarterOf(monday, "23:45"), small, quarterOf(tuesday, "00:00"), small);
+        Map<ParticipationDay, CounterDelta> byDay = Map.of(monday, DELTA.plus(small), tuesday, small);
+        CounterDelta total = DELTA.plus(small).plus(small);
+
+        for (String batch : List.of("batch-1", "batch-1", "batch-2", "batch-2", "batch-1")) {
+            apply(batch, Map.of(p.id(), total), byDay, byQuarter);
+        }
+
+        assertQuartersAddUpToDaysAndDaysToTheTotal(p, 2 * total.impressions(), 2 * total.clicks());
     }
 
     @Test
     void aBatchForAParticipationThatDoesNotExistCreatesNothing() {
-        CounterBatches.Outcome outcome = fixture.store().counterBatches().apply("b", Map.of(newId(), DELTA), Map.of(), List.of());
+        CounterBatches.Outcome outcome = apply("b", Map.of(newId(), DELTA), Map.of(), Map.of());
 
         assertThat(outcome.participationsApplied()).isZero();
         assertThat(fixture.rawParticipations().countDocuments()).isZero();
@@ -132,12 +198,41 @@ class CounterBatchesTest {
                 new Activity("click-1", p.streamerId(), p.id(), p.campaignId(), Activity.Kind.LINK, at.plusSeconds(5), 0,
                         Activity.Outcome.REPEAT_VIEWER));
 
-        fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(), activity);
-        fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(), activity);
+        fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(), Map.of(), activity);
+        fixture.store().counterBatches().apply("batch-1", Map.of(p.id(), DELTA), Map.of(), Map.of(), activity);
         // The same showing in another batch (a beacon resent after a crash lost the journal's memory of it) too.
-        fixture.store().counterBatches().apply("batch-2", Map.of(), Map.of(), activity.subList(0, 1));
+        fixture.store().counterBatches().apply("batch-2", Map.of(), Map.of(), Map.of(), activity.subList(0, 1));
 
         assertThat(fixture.store().activityLog().recent(p.id(), at.minusSeconds(1), 10)).containsExactly(
                 activity.get(1), activity.get(0));
+    }
+
+    private CounterBatches.Outcome apply(String batchId, Map<String, CounterDelta> byParticipation,
+                                         Map<ParticipationDay, CounterDelta> byDay,
+                                         Map<ParticipationQuarterHour, CounterDelta> byQuarter) {
+        return fixture.store().counterBatches().apply(batchId, byParticipation, byDay, byQuarter, List.of());
+    }
+
+    private static ParticipationQuarterHour quarterOf(ParticipationDay day, String time) {
+        return new ParticipationQuarterHour(day.participationId(), Instant.parse(day.day() + "T" + time + ":00Z"));
+    }
+
+    /** Read back through the queries the window uses: quarters, days and the participation's own counters agree. */
+    private void assertQuartersAddUpToDaysAndDaysToTheTotal(Participation p, long impressions, long clicks) {
+        List<QuarterHourEarnings> quarters = fixture.store().earnings()
+                .quarterHours(List.of(p.id()), Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
+        List<DailyEarnings> days = fixture.store().earnings()
+                .daily(List.of(p.id()), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
+        Participation after = fixture.store().participations().byId(p.id()).orElseThrow();
+        assertThat(after.impressions()).isEqualTo(impressions);
+        assertThat(after.clicks()).isEqualTo(clicks);
+        assertThat(quarters.stream().mapToLong(QuarterHourEarnings::impressions).sum()).as("impressions of the quarters")
+                .isEqualTo(days.stream().mapToLong(DailyEarnings::impressions).sum()).isEqualTo(impressions);
+        assertThat(quarters.stream().mapToLong(QuarterHourEarnings::clicks).sum()).as("clicks of the quarters")
+                .isEqualTo(days.stream().mapToLong(DailyEarnings::clicks).sum()).isEqualTo(clicks);
+        assertThat(quarters.stream().map(QuarterHourEarnings::earnings).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as("earnings of the quarters")
+                .isEqualByComparingTo(days.stream().map(DailyEarnings::earnings).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(after.estimatedEarnings());
     }
 }

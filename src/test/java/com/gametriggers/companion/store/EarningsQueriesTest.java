@@ -2,9 +2,14 @@ package com.gametriggers.companion.store;
 
 import static com.gametriggers.companion.store.TestIds.newId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +22,9 @@ import com.gametriggers.companion.domain.CounterDelta;
 import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.ParticipationDay;
+import com.gametriggers.companion.domain.ParticipationQuarterHour;
 
-/** Daily buckets as the counter writer leaves them, read back by participation and day range. */
+/** Daily and quarter-hour buckets as the counter writer leaves them, read back by participation and range. */
 @ExtendWith(StoreFixture.PerTest.class)
 class EarningsQueriesTest {
 
@@ -37,7 +43,8 @@ class EarningsQueriesTest {
     }
 
     private void write(String batchId, String participationId, LocalDate day, CounterDelta delta) {
-        fixture.store().counterBatches().apply(batchId, Map.of(), Map.of(new ParticipationDay(participationId, day), delta), List.of());
+        fixture.store().counterBatches().apply(batchId, Map.of(), Map.of(new ParticipationDay(participationId, day), delta), Map.of(),
+                List.of());
     }
 
     @Test
@@ -116,5 +123,39 @@ class EarningsQueriesTest {
 
         assertThat(queries.daily(List.of(a.id()), NOV_27, NOV_27))
                 .containsExactly(new DailyEarnings(NOV_27, a.id(), 12, 1, new BigDecimal("0.25")));
+    }
+
+    @Test
+    void localDaysFoldQuartersIntoTheZonesDaysAndKeepOlderCountsOnTheirUtcDate() {
+        Participation a = fixture.updates().join(newId(), newId());
+        // Written by a version without quarter hours: a whole UTC day.
+        write("old", a.id(), NOV_27, delta(40, 1, 80_000));
+        // Written now: an evening in New York (EST) on November 27, across UTC midnight.
+        ParticipationQuarterHour before = new ParticipationQuarterHour(a.id(), Instant.parse("2026-11-27T23:30:00Z"));
+        ParticipationQuarterHour after = new ParticipationQuarterHour(a.id(), Instant.parse("2026-11-28T00:30:00Z"));
+        fixture.store().counterBatches().apply("new", Map.of(),
+                Map.of(new ParticipationDay(a.id(), NOV_27), delta(10, 0, 20_000),
+                        new ParticipationDay(a.id(), NOV_27.plusDays(1)), delta(5, 0, 10_000)),
+                Map.of(before, delta(10, 0, 20_000), after, delta(5, 0, 10_000)), List.of());
+
+        assertThat(queries.localDays(List.of(a.id()), ZoneId.of("America/New_York"), NOV_27, NOV_27.plusDays(1)))
+                .containsExactly(new DailyEarnings(NOV_27, a.id(), 55, 1, new BigDecimal("0.110000")));
+        assertThat(queries.localDays(List.of(a.id()), ZoneOffset.UTC, NOV_27, NOV_27.plusDays(1))).containsExactly(
+                new DailyEarnings(NOV_27, a.id(), 50, 1, new BigDecimal("0.100000")),
+                new DailyEarnings(NOV_27.plusDays(1), a.id(), 5, 0, new BigDecimal("0.010000")));
+        assertThat(queries.localDays(List.of(a.id()), ZoneId.of("Asia/Tokyo"), NOV_27, NOV_27.plusDays(1)))
+                .as("both quarters are on November 28 in Tokyo; the older counts stay on November 27").containsExactly(
+                        new DailyEarnings(NOV_27, a.id(), 40, 1, new BigDecimal("0.080000")),
+                        new DailyEarnings(NOV_27.plusDays(1), a.id(), 15, 0, new BigDecimal("0.030000")));
+    }
+
+    @Test
+    void onMongoDbTheQuarterHoursAreIndexedByParticipationAndStart() {
+        assumeTrue(fixture.isRemote(), "the embedded server has no secondary indexes; set MONGODB_URI to run this");
+
+        fixture.reopen();
+
+        assertThat(fixture.rawQuarterHours().listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
+                .contains("participationId_1_start_1");
     }
 }

@@ -93,6 +93,10 @@ public final class StoreFixture implements AutoCloseable {
         return raw.getCollection(Schema.DAILY_STATS);
     }
 
+    public MongoCollection<Document> rawQuarterHours() {
+        return raw.getCollection(Schema.QUARTER_HOURS);
+    }
+
     @Override
     public void close() {
         if (remote) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,16 +37,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.ClickType;
+import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.PaymentType;
+import com.gametriggers.companion.domain.QuarterHourEarnings;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreSettings;
 
 /**
  * The tracker's promise under the worst crash there is: a producer sends events at full speed to a {@link CrashChild}
  * JVM, which is killed with SIGKILL at a random moment, round after round. The producer resends, with the same id,
- * every event it had no completion for. After a last round that ends cleanly, every counter in the store must equal
- * what the distinct events sent add up to: none lost, none doubled.
+ * every event it had no completion for. After a last round that ends cleanly, every counter in the store (the
+ * participation's, its day and quarter-hour buckets', its audit trail) must equal what the distinct events sent add up
+ * to: none lost, none doubled.
  *
  * <p>The seed is printed; run again with {@code -Dcrash.seed=<seed>} to repeat the same event contents and kill delays
  * (how far each child gets before its kill still depends on timing). On failure the data folder (store, journal, each
@@ -257,8 +261,32 @@ class TrackerCrashTest {
                 assertThat(after.estimatedEarnings()).as(as + " estimatedEarnings")
                         .isEqualByComparingTo(new BigDecimal(CPM_RATE).multiply(BigDecimal.valueOf(impressions)).movePointLeft(3));
                 assertTheTrailHoldsEachShowingAndClickOnce(store, id, events);
+                assertQuartersAddUpToDaysAndDaysToTheTotal(store, after);
             }
         }
+    }
+
+    /**
+     * Each quarter-hour bucket took each batch once too: the quarters add up to the days, the days to the
+     * participation's own counters (which match the events sent).
+     */
+    private static void assertQuartersAddUpToDaysAndDaysToTheTotal(MongoStore store, Participation participation) {
+        List<QuarterHourEarnings> quarters = store.earnings().quarterHours(List.of(participation.id()), Instant.EPOCH,
+                Instant.parse("9999-12-31T00:00:00Z"));
+        List<DailyEarnings> days = store.earnings().daily(List.of(participation.id()), LocalDate.EPOCH,
+                LocalDate.of(9999, 12, 31));
+        String as = "participation " + participation.id() + " in " + quarters.size() + " quarter hours, " + days.size() + " days";
+        assertThat(quarters).as(as).isNotEmpty();
+        assertThat(quarters.stream().mapToLong(QuarterHourEarnings::impressions).sum()).as(as + ": impressions of the quarters")
+                .isEqualTo(days.stream().mapToLong(DailyEarnings::impressions).sum())
+                .isEqualTo(participation.impressions());
+        assertThat(quarters.stream().mapToLong(QuarterHourEarnings::clicks).sum()).as(as + ": clicks of the quarters")
+                .isEqualTo(days.stream().mapToLong(DailyEarnings::clicks).sum())
+                .isEqualTo(participation.clicks());
+        assertThat(quarters.stream().map(QuarterHourEarnings::earnings).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as(as + ": earnings of the quarters")
+                .isEqualByComparingTo(days.stream().map(DailyEarnings::earnings).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(participation.estimatedEarnings());
     }
 
     /** The audit trail: one document per showing and per click sent, with what it was, none missing, none twice. */

@@ -109,7 +109,8 @@ class TrackerRecoveryTest {
         TermsCache terms = new TermsCache(fixture.store().participations(), fixture.store().campaigns(),
                 Duration.ZERO, java.time.Clock.systemUTC());
         Coalescer.Coalesced coalesced = Coalescer.coalesce(events, terms.termsFor(Set.of(participation.id())));
-        fixture.store().counterBatches().apply(batchId, coalesced.byParticipation(), coalesced.byDay(), coalesced.activity());
+        fixture.store().counterBatches().apply(batchId, coalesced.byParticipation(), coalesced.byDay(),
+                coalesced.byQuarter(), coalesced.activity());
         assertThat(impressions()).isEqualTo(EVENTS * 10L);
 
         try (Tracker tracker = startAndDrain()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.CounterDelta;
+import com.gametriggers.companion.domain.ParticipationDay;
+import com.gametriggers.companion.domain.ParticipationQuarterHour;
 import com.gametriggers.companion.domain.ParticipationStatus;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.store.TestIds;
@@ -91,6 +94,44 @@ class TrackingRulesTest {
         assertThat(coalesced.byDay().values().stream().mapToLong(CounterDelta::earningsMicros).sum())
                 .isEqualTo(total.earningsMicros());
         assertThat(coalesced.orphaned()).isZero();
+        assertThat(coalesced.byQuarter()).as("now and yesterday, each in one quarter hour").hasSize(2);
+    }
+
+    @Test
+    void earningsAreRoundedPerQuarterHourAndQuartersAddUpExactlyToDaysAndDaysToTheTotal() {
+        String id = TestIds.newId();
+        // 0.0015 per 1000: one impression earns 0.0000015, rounded half-even to 0.000002 in its own quarter
+        Campaign campaign = Campaigns.campaign(PaymentType.CPM, "0.0015", NOW.minus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(2)));
+        Instant lateEvening = Instant.parse("2026-11-27T23:44:59Z");
+        List<JournalEntry.Event> events = List.of(
+                event(TrackingEvent.impression("a", id, Instant.parse("2026-11-27T23:30:00Z"), 1), false),
+                event(TrackingEvent.impression("b", id, lateEvening, 1), false),
+                event(TrackingEvent.impression("c", id, lateEvening.plusSeconds(1), 1), false),
+                event(TrackingEvent.impression("d", id, Instant.parse("2026-11-28T00:00:00Z"), 1), false),
+                event(TrackingEvent.viewerSample("e", id, Instant.parse("2026-11-28T00:14:59Z"), 40), false),
+                event(TrackingEvent.click("f", id, Instant.parse("2026-11-28T00:15:00Z"), ClickType.CHAT, "v"), false));
+
+        Coalescer.Coalesced coalesced = Coalescer.coalesce(events,
+                Map.of(id, new ParticipationTerms(STREAMER, ParticipationStatus.ACTIVE, campaign)));
+
+        assertThat(coalesced.byQuarter().keySet()).extracting(ParticipationQuarterHour::start).containsExactlyInAnyOrder(
+                Instant.parse("2026-11-27T23:30:00Z"), Instant.parse("2026-11-27T23:45:00Z"),
+                Instant.parse("2026-11-28T00:00:00Z"), Instant.parse("2026-11-28T00:15:00Z"));
+        assertThat(coalesced.byQuarter().get(new ParticipationQuarterHour(id, Instant.parse("2026-11-27T23:30:00Z")))
+                .earningsMicros()).as("two impressions earn exactly 0.000003").isEqualTo(3);
+        assertThat(coalesced.byQuarter().get(new ParticipationQuarterHour(id, Instant.parse("2026-11-27T23:45:00Z")))
+                .earningsMicros()).isEqualTo(2);
+        CounterDelta nov27 = coalesced.byDay().get(new ParticipationDay(id, LocalDate.of(2026, 11, 27)));
+        CounterDelta nov28 = coalesced.byDay().get(new ParticipationDay(id, LocalDate.of(2026, 11, 28)));
+        assertThat(nov27.impressions()).isEqualTo(3);
+        assertThat(nov27.earningsMicros()).as("the day is its quarters, 3 + 2, not its own rounding of 0.0000045 to 4")
+                .isEqualTo(5);
+        assertThat(nov28.impressions()).isEqualTo(1);
+        assertThat(nov28.clicks()).isEqualTo(1);
+        assertThat(nov28.peakViewerCount()).isEqualTo(40);
+        assertThat(coalesced.byQuarter().values().stream().reduce(CounterDelta.NONE, CounterDelta::plus))
+                .isEqualTo(coalesced.byDay().values().stream().reduce(CounterDelta.NONE, CounterDelta::plus))
+                .isEqualTo(coalesced.byParticipation().get(id));
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.gametriggers.companion.ui.earnings;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +20,9 @@ import com.gametriggers.companion.ui.StreamerData;
  * since what they earned stays earned), their campaigns and the daily buckets of the last
  * {@value EarningsSummary#CHART_DAYS} days. Three queries; store work, so it runs off the FX thread.
  *
- * <p>Days are UTC days, as the tracker files its daily buckets: "today" is the UTC date of {@code clock}'s instant.
+ * <p>Days are the streamer's own, in {@code clock}'s zone (the system's zone in the app): "today" is the local date of
+ * {@code clock}'s instant, and the store folds its quarter-hour buckets into those days, so an evening's stream in
+ * New York stays on one day.
  */
 public final class EarningsLoader {
 
@@ -34,7 +35,7 @@ public final class EarningsLoader {
     }
 
     /**
-     * The streamer's earnings as of {@code clock}'s current UTC day.
+     * The streamer's earnings as of {@code clock}'s current day, in {@code clock}'s zone.
      *
      * @throws com.gametriggers.companion.store.StoreException when the store cannot be read
      */
@@ -49,13 +50,13 @@ public final class EarningsLoader {
         Map<String, Campaign> campaigns = data.campaigns(campaignIds).stream()
                 .collect(Collectors.toMap(Campaign::id, Function.identity(), (a, b) -> a));
         List<DailyEarnings> daily = data.dailyEarnings(
-                participations.stream().map(Participation::id).toList(),
+                participations.stream().map(Participation::id).toList(), clock.getZone(),
                 today.minusDays(EarningsSummary.CHART_DAYS - 1L), today);
         return EarningsSummary.of(participations, campaigns, daily, today);
     }
 
-    /** The UTC date of the clock's instant, whatever zone the clock was made with. */
+    /** The date of the clock's instant in the clock's zone. */
     static LocalDate today(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return LocalDate.ofInstant(clock.instant(), clock.getZone());
     }
 }

@@ -173,7 +173,7 @@ public final class EarningsSummary {
      * @param participations the streamer's participations (their counters give the all-time numbers)
      * @param campaigns      their campaigns by id; missing ones make earnings of type "other"
      * @param daily          daily rows of these participations, at least the last {@value #CHART_DAYS} days
-     * @param today          the last day of every period (the day the daily rows call today, UTC for the app's buckets)
+     * @param today          the last day of every period (the day the daily rows call today, in the streamer's zone)
      */
     public static EarningsSummary of(List<Participation> participations, Map<String, Campaign> campaigns,
                                      List<DailyEarnings> daily, LocalDate today) {

@@ -3,10 +3,7 @@ package com.gametriggers.companion.ui.earnings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -204,14 +201,5 @@ class EarningsViewModelTest {
                 .isEqualTo("The earnings could not be read: The store does not answer.");
         assertThat(EarningsViewModel.problem(new IllegalStateException("NPE somewhere")))
                 .isEqualTo("The earnings could not be read; logs/companion.log in the data folder has the details for a bug report.");
-    }
-
-    @Test
-    void todayIsTheUtcDateWhateverTheClocksZone() {
-        Instant lateInUtc = Instant.parse("2026-11-27T23:30:00Z");
-
-        assertThat(EarningsLoader.today(Clock.fixed(lateInUtc, ZoneId.of("Asia/Tokyo")))).isEqualTo(TODAY);
-        assertThat(EarningsLoader.today(Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneId.of("America/Los_Angeles"))))
-                .isEqualTo(TODAY.plusDays(1));
     }
 }

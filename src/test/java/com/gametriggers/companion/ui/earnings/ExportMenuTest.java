@@ -99,6 +99,6 @@ class ExportMenuTest {
         assertThat(askedTo).isEqualTo(Instant.parse("2026-12-02T00:00:00Z"));
         List<String> lines = Files.readAllLines(folder.resolve(name), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).startsWith("2026-12-01T20:59:00Z,ticket-1,c1,,,p1,80,true,counted,");
+        assertThat(lines.get(1)).startsWith("2026-12-01T20:59:00Z,ticket-1,c1,,,p1,80,,true,counted,");
     }
 }
