@@ -48,6 +48,8 @@ import okhttp3.OkHttpClient;
 final class CompanionServices implements AppSession {
 
     private static final Logger log = LoggerFactory.getLogger(CompanionServices.class);
+    /** How far back the quarter-hour buckets are kept (see {@link #forgetOldQuarterHours}). */
+    static final Duration QUARTER_HOURS_KEPT = Duration.ofDays(40);
 
     private final LocalProfile profile;
     private final MongoStore store;
@@ -91,6 +93,7 @@ final class CompanionServices implements AppSession {
                 DemoCampaigns.install(store, profile.streamerId(), clock);
             }
             Tracker tracker = running.add(startTracker(store, options, clock));
+            forgetOldQuarterHours(store, profile.streamerId(), clock);
             AtomicLong viewers = new AtomicLong();
             OverlayDirectory directory = OverlayDirectory.load(store, profile.streamerId());
             LinksServer links = running.add(LinksServer.start(options.linksSettings(), directory, tracker, clock));
@@ -109,6 +112,22 @@ final class CompanionServices implements AppSession {
         } catch (RuntimeException e) {
             running.close();
             throw e;
+        }
+    }
+
+    /**
+     * The quarter-hour buckets the Earnings section no longer shows: older than its 30 days, with a day on either side
+     * for time zones and room to spare. Once per start; a store that refuses only leaves them for the next start.
+     */
+    private static void forgetOldQuarterHours(MongoStore store, String streamerId, Clock clock) {
+        try {
+            List<String> ids = store.participations().forStreamer(streamerId).stream().map(Participation::id).toList();
+            long forgotten = store.counterBatches().forgetQuarterHoursBefore(ids, clock.instant().minus(QUARTER_HOURS_KEPT));
+            if (forgotten > 0) {
+                log.info("Forgot {} quarter-hour buckets older than {} days", forgotten, QUARTER_HOURS_KEPT.toDays());
+            }
+        } catch (StoreException e) {
+            log.warn("Old quarter-hour buckets could not be forgotten: {}", e.getMessage());
         }
     }
 

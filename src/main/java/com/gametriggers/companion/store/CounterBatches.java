@@ -16,6 +16,7 @@ import static com.gametriggers.companion.store.Schema.ParticipationFields.VIEWER
 import static com.gametriggers.companion.store.Schema.ParticipationFields.VIEWER_SAMPLE_COUNT;
 import static com.gametriggers.companion.store.DocumentMapping.objectId;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -101,6 +102,26 @@ public final class CounterBatches {
             activityLog.keep(activity);
             makeDurable.run();
             return outcome;
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
+        }
+    }
+
+    /**
+     * Forgets the quarter-hour buckets of these participations that start before {@code cutoff}: the window reads only
+     * its last 30 days from them, the UTC day buckets keep every count, and the embedded server scans the whole
+     * collection on every read, so a year of old quarters made the Earnings section's read take about 100 ms.
+     *
+     * @return how many buckets were forgotten
+     */
+    public long forgetQuarterHoursBefore(Collection<String> participationIds, Instant cutoff) {
+        if (participationIds.isEmpty()) {
+            return 0;
+        }
+        try {
+            return quarterHours.deleteMany(Filters.and(
+                    Filters.in(QuarterHourFields.PARTICIPATION_ID, participationIds.stream().map(DocumentMapping::objectId).toList()),
+                    Filters.lt(QuarterHourFields.START, Date.from(cutoff)))).getDeletedCount();
         } catch (MongoException e) {
             throw StoreFailures.translate(e);
         }

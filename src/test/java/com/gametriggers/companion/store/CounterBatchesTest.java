@@ -181,6 +181,29 @@ class CounterBatchesTest {
     }
 
     @Test
+    void oldQuarterHoursAreForgottenAndTheDaysKeepEveryCount() {
+        Participation mine = fixture.updates().join(newId(), newId());
+        Participation someoneElses = fixture.updates().join(newId(), newId());
+        Instant old = Instant.parse("2026-10-01T23:15:00Z");
+        Instant recent = Instant.parse("2026-11-27T23:15:00Z");
+        ParticipationDay oldDay = new ParticipationDay(mine.id(), LocalDate.of(2026, 10, 1));
+        apply("batch-1", Map.of(mine.id(), DELTA), Map.of(oldDay, DELTA), Map.of(
+                new ParticipationQuarterHour(mine.id(), old), DELTA, new ParticipationQuarterHour(mine.id(), recent), DELTA,
+                new ParticipationQuarterHour(someoneElses.id(), old), DELTA));
+
+        long forgotten = fixture.store().counterBatches().forgetQuarterHoursBefore(List.of(mine.id()),
+                Instant.parse("2026-10-20T00:00:00Z"));
+
+        assertThat(forgotten).isEqualTo(1);
+        assertThat(fixture.rawQuarterHours().find().map(document -> document.getString("_id")).into(new java.util.ArrayList<>()))
+                .containsExactlyInAnyOrder(mine.id() + ":2026-11-27T23:15:00Z", someoneElses.id() + ":2026-10-01T23:15:00Z");
+        assertThat(fixture.rawDailyStats().find(Filters.eq("_id", oldDay.key())).first()
+                .get("impressions", Number.class).longValue()).isEqualTo(100);
+        assertThat(fixture.store().counterBatches().forgetQuarterHoursBefore(List.of(), Instant.parse("2026-12-01T00:00:00Z")))
+                .isZero();
+    }
+
+    @Test
     void aBatchForAParticipationThatDoesNotExistCreatesNothing() {
         CounterBatches.Outcome outcome = apply("b", Map.of(newId(), DELTA), Map.of(), Map.of());
 
