@@ -15,6 +15,7 @@ import org.bson.types.ObjectId;
 
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.store.Schema.ActivityFields;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
@@ -35,8 +36,6 @@ import com.mongodb.client.model.WriteModel;
  */
 public final class ActivityLog {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ActivityLog.class);
-
     private final MongoCollection<Document> showings;
     private final MongoCollection<Document> clicks;
 
@@ -46,7 +45,11 @@ public final class ActivityLog {
         this.clicks = database.getCollection(Schema.CLICKS).withWriteConcern(durable);
     }
 
-    /** Part of a counter batch: keeps what is not kept yet; called before the batch is made durable. */
+    /**
+     * Part of a counter batch: keeps what is not kept yet; called before the batch is made durable.
+     *
+     * @throws MongoException when an entry could not be kept; the batch then fails and is retried whole
+     */
     void keep(Collection<Activity> activity) {
         List<WriteModel<Document>> showingWrites = new ArrayList<>();
         List<WriteModel<Document>> clickWrites = new ArrayList<>();
@@ -61,10 +64,12 @@ public final class ActivityLog {
             if (!clickWrites.isEmpty()) {
                 clicks.bulkWrite(clickWrites, unordered);
             }
-        } catch (MongoException e) {
-            // The embedded server, reopened after a kill, can refuse an upsert of an entry it already holds ("already
-            // existed"). The counters must never wait on the trail: the batch goes on, and the refusal is logged.
-            log.warn("Audit trail entries of a batch were not all kept: {}", e.getMessage());
+        } catch (MongoBulkWriteException e) {
+            // Two upserts of one entry at once: the second insert finds the first's document, which is the entry kept.
+            // Anything else fails the batch, which the tracker retries under its id.
+            if (!StoreFailures.onlyDuplicateKeys(e)) {
+                throw e;
+            }
         }
     }
 
