@@ -93,12 +93,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         if (running.failed()) {
             restartIfRoom(running);
         } else {
-            try {
-                running.backend().compactWhenSparse();
-            } catch (MVStoreException | IllegalStateException e) {
-                // H2 gave up on the file while compacting it: the next round starts the server again
-                log.debug("Compacting the embedded store's data file failed", e);
-            }
+            compactWhenSparse();
+        }
+    }
+
+    /** Compacts the data file when too little of it is live; what the watchdog does while the store runs. */
+    void compactWhenSparse() {
+        try {
+            running.backend().compactWhenSparse();
+        } catch (MVStoreException | IllegalStateException e) {
+            // H2 gave up on the file while compacting it: the watchdog's next round starts the server again
+            log.debug("Compacting the embedded store's data file failed", e);
         }
     }
 

@@ -5,6 +5,9 @@ import java.util.function.Supplier;
 
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -29,8 +32,10 @@ final class WholeCommandH2Backend extends H2Backend {
 
     /** Below this share of live data in the file or in its chunks, the file is compacted. */
     static final int MIN_FILL_RATE_PERCENT = 50;
-    /** How long one compaction may hold up the commands, which wait for it. */
-    private static final int MAX_COMPACT_MILLIS = 500;
+    private static final int REWRITE_BYTES = 4 << 20;
+    private static final int MOVE_BYTES = 16 << 20;
+
+    private static final Logger log = LoggerFactory.getLogger(WholeCommandH2Backend.class);
 
     private final ReentrantReadWriteLock commits = new ReentrantReadWriteLock();
 
@@ -86,22 +91,36 @@ final class WholeCommandH2Backend extends H2Backend {
 
     /**
      * Without H2's background writer nothing else frees the space of chunks that hold little live data any more, or
-     * gives it back to the disk: once too little of the file is live, the live pages are rewritten closer together.
+     * gives it back to the disk. Once too little of the file is live: what is committed is forced to the device, so no
+     * older version is needed any more to recover from a power cut, and the chunks no longer in use are freed at once
+     * rather than after H2's retention time (45 s: at a high write rate that alone is many times the live data); a few
+     * MiB of the live pages in the sparsest chunks are written again, so those chunks die too; and chunks are moved
+     * into the holes so that the file can shrink. A few MiB at a time, since the commands wait meanwhile.
      */
     void compactWhenSparse() {
-        FileStore<?> file = getMvStore().getFileStore();
+        MVStore mvStore = getMvStore();
+        FileStore<?> file = mvStore.getFileStore();
         if (file.getFillRate() >= MIN_FILL_RATE_PERCENT && file.getChunksFillRate() >= MIN_FILL_RATE_PERCENT) {
             return;
         }
         exclusively(() -> {
-            MVStore mvStore = getMvStore();
+            long sizeBefore = file.size();
+            long started = System.nanoTime();
             int retention = mvStore.getRetentionTime();
+            mvStore.commit();
+            mvStore.sync();
+            mvStore.setRetentionTime(0);
             try {
-                // compactFile sets the retention time to zero for good; a power cut is safer with H2's default.
-                mvStore.compactFile(MAX_COMPACT_MILLIS);
+                mvStore.compact(MIN_FILL_RATE_PERCENT, REWRITE_BYTES);
+                mvStore.commit();
+                if (file instanceof RandomAccessStore chunks) {
+                    chunks.compactMoveChunks(MIN_FILL_RATE_PERCENT, MOVE_BYTES, mvStore);
+                }
             } finally {
                 mvStore.setRetentionTime(retention);
             }
+            log.debug("Compacted the embedded store's data file from {} to {} KiB in {} ms", sizeBefore / 1024,
+                    file.size() / 1024, (System.nanoTime() - started) / 1_000_000);
         });
     }
 
