@@ -40,6 +40,12 @@ final class UniqueIndexRepair {
     private static final String INDEX_DESCRIPTIONS = ".system.indexes";
     private static final String ID_FIELD = "_id";
     private static final String ID_INDEX_NAME = "_id_";
+    /**
+     * H2's store version (0 in files of earlier versions, unused by mongo-java-server) once a file was checked: from
+     * then on only whole commands are committed, so it stays in step, and the check (seconds for a file with a long
+     * trail) is not repeated at every start.
+     */
+    static final int CHECKED_STORE_VERSION = 1;
 
     /** One unique index as its description in the file defines it. */
     private record UniqueIndex(String name, Index<Object> keys, boolean sparse, MVMap<KeyValue, Object> entries) {
@@ -61,14 +67,19 @@ final class UniqueIndexRepair {
     }
 
     /**
-     * Checks every collection's unique indexes and rebuilds those of collections where one differs from the documents,
-     * logging once what was repaired, and commits the repair.
+     * Checks every collection's unique indexes, once per file, and rebuilds those of collections where one differs from
+     * the documents, logging once what was repaired, and commits the repair.
      *
      * @throws StoreException when two documents share a key a unique index allows once: the file cannot be repaired
      *                        without choosing between them
      */
     static void repair(MVStore mvStore) {
+        if (mvStore.getStoreVersion() >= CHECKED_STORE_VERSION) {
+            return;
+        }
         new UniqueIndexRepair(mvStore).repairAll();
+        mvStore.setStoreVersion(CHECKED_STORE_VERSION);
+        mvStore.commit();
     }
 
     private void repairAll() {
@@ -83,7 +94,6 @@ final class UniqueIndexRepair {
             }
         }
         if (!repaired.isEmpty()) {
-            mvStore.commit();
             log.warn("The embedded store's data file had indexes out of step with its documents, left by a kill of an "
                     + "earlier version; rebuilt them: {}", String.join("; ", repaired));
         }

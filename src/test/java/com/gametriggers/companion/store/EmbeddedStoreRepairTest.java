@@ -75,6 +75,7 @@ class EmbeddedStoreRepairTest {
             stored.put("impressions", 7L);
             documents.put(unindexed.key(), stored);
             idIndex.put(new KeyValue("gone"), "gone");
+            file.setStoreVersion(0); // as an earlier version left it
             file.commit();
         }
 
