@@ -15,6 +15,7 @@ import org.bson.types.ObjectId;
 
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.store.Schema.ActivityFields;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
@@ -35,8 +36,6 @@ import com.mongodb.client.model.WriteModel;
  */
 public final class ActivityLog {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ActivityLog.class);
-
     private final MongoCollection<Document> showings;
     private final MongoCollection<Document> clicks;
 
@@ -46,7 +45,11 @@ public final class ActivityLog {
         this.clicks = database.getCollection(Schema.CLICKS).withWriteConcern(durable);
     }
 
-    /** Part of a counter batch: keeps what is not kept yet; called before the batch is made durable. */
+    /**
+     * Part of a counter batch: keeps what is not kept yet; called before the batch is made durable.
+     *
+     * @throws MongoException when an entry could not be kept; the batch then fails and is retried whole
+     */
     void keep(Collection<Activity> activity) {
         List<WriteModel<Document>> showingWrites = new ArrayList<>();
         List<WriteModel<Document>> clickWrites = new ArrayList<>();
@@ -58,22 +61,27 @@ public final class ActivityLog {
                 case ON_AIR -> onAirWrites.add(onAir(entry));
             }
         }
-        BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
+        write(showings, showingWrites);
+        write(clicks, clickWrites);
+        // After the showings: a showing counted in this same batch is there to amend.
+        write(showings, onAirWrites);
+    }
+
+    /**
+     * One unordered bulk write. Two upserts of one entry at once end in a duplicate key for the second, whose insert
+     * found the first's document: that entry is kept. Anything else fails the batch, which the tracker retries under
+     * its id.
+     */
+    private static void write(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
         try {
-            if (!showingWrites.isEmpty()) {
-                showings.bulkWrite(showingWrites, unordered);
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!StoreFailures.onlyDuplicateKeys(e)) {
+                throw e;
             }
-            if (!clickWrites.isEmpty()) {
-                clicks.bulkWrite(clickWrites, unordered);
-            }
-            // After the showings: a showing counted in this same batch is there to amend.
-            if (!onAirWrites.isEmpty()) {
-                showings.bulkWrite(onAirWrites, unordered);
-            }
-        } catch (MongoException e) {
-            // The embedded server, reopened after a kill, can refuse an upsert of an entry it already holds ("already
-            // existed"). The counters must never wait on the trail: the batch goes on, and the refusal is logged.
-            log.warn("Audit trail entries of a batch were not all kept: {}", e.getMessage());
         }
     }
 

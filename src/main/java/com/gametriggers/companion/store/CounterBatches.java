@@ -36,7 +36,6 @@ import com.gametriggers.companion.store.Schema.QuarterHourFields;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.WriteConcern;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -173,8 +172,7 @@ public final class CounterBatches {
         try {
             return bucketsChanged(buckets.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
         } catch (MongoBulkWriteException e) {
-            boolean onlyAlreadyApplied = e.getWriteErrors().stream().allMatch(CounterBatches::isDuplicateKey);
-            if (!onlyAlreadyApplied || e.getWriteConcernError() != null) {
+            if (!StoreFailures.onlyDuplicateKeys(e)) {
                 throw e;
             }
             return bucketsChanged(e.getWriteResult());
@@ -184,10 +182,6 @@ public final class CounterBatches {
     /** Buckets that were there and took the batch, and buckets the batch created. */
     private static int bucketsChanged(BulkWriteResult result) {
         return result.getModifiedCount() + result.getUpserts().size();
-    }
-
-    private static boolean isDuplicateKey(BulkWriteError error) {
-        return com.mongodb.ErrorCategory.fromErrorCode(error.getCode()) == com.mongodb.ErrorCategory.DUPLICATE_KEY;
     }
 
     private static Bson counterUpdate(String batchId, CounterDelta delta, Bson... more) {

@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import com.gametriggers.companion.concurrent.NamedThreads;
 
@@ -30,6 +29,10 @@ import com.gametriggers.companion.concurrent.NamedThreads;
  * a real MongoDB would, once the disk has room again; H2 reopens it at its last complete version. Nothing counted is
  * lost: a batch counts only once {@link #commit} made it durable, and the tracker retries the others under their own
  * ids.
+ *
+ * <p>H2 commits only between commands here ({@link WholeCommandH2Backend}), and a file left out of step by an earlier
+ * version is repaired before it is served ({@link UniqueIndexRepair}). The watchdog also compacts the file now and
+ * then, which H2's background writer, off with its auto-commit, did before.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -45,7 +48,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static final long MIN_FREE_BYTES = 16L << 20;
 
     /** One life of the server over the data file; replaced whole when H2 gave up on the file. */
-    private record Running(H2Backend backend, MongoServer server) {
+    private record Running(WholeCommandH2Backend backend, MongoServer server) {
 
         boolean failed() {
             return backend.getMvStore().isClosed();
@@ -64,14 +67,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.running = running;
         this.address = address;
         this.watchdog = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("embedded-store-watchdog"));
-        watchdog.scheduleWithFixedDelay(this::restartIfFailed, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
+        watchdog.scheduleWithFixedDelay(this::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
     public static EmbeddedMongoServer start(Path dataDir) {
         Path dataFile = dataDir.resolve(DATA_FILE_NAME);
         createDirectories(dataDir);
-        H2Backend backend = new H2Backend(openDataFile(dataFile));
+        WholeCommandH2Backend backend = openBackend(dataFile);
         MongoServer server = new MongoServer(backend);
         try {
             InetSocketAddress address = server.bind();
@@ -83,15 +86,32 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Starts a new server over the data file when H2 gave up on it and the disk has room again; logs once when that
-     * fails and once when it works.
-     */
-    private synchronized void restartIfFailed() {
-        Running failed = running;
-        if (closed || !failed.failed()) {
+    private synchronized void watch() {
+        if (closed) {
             return;
         }
+        if (running.failed()) {
+            restartIfRoom(running);
+        } else {
+            compactWhenSparse();
+        }
+    }
+
+    /** Compacts the data file when too little of it is live; what the watchdog does while the store runs. */
+    void compactWhenSparse() {
+        try {
+            running.backend().compactWhenSparse();
+        } catch (MVStoreException | IllegalStateException e) {
+            // H2 gave up on the file while compacting it: the watchdog's next round starts the server again
+            log.debug("Compacting the embedded store's data file failed", e);
+        }
+    }
+
+    /**
+     * Starts a new server over the data file H2 gave up on, once the disk has room again; logs once when that fails
+     * and once when it works.
+     */
+    private void restartIfRoom(Running failed) {
         try {
             if (Files.getFileStore(dataFile).getUsableSpace() < MIN_FREE_BYTES) {
                 return;
@@ -102,7 +122,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         failed.server().shutdownNow();
         MongoServer server = null;
         try {
-            H2Backend backend = new H2Backend(openDataFile(dataFile));
+            WholeCommandH2Backend backend = openBackend(dataFile);
             server = new MongoServer(backend);
             server.bind(address.getHostString(), address.getPort());
             running = new Running(backend, server);
@@ -130,9 +150,23 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
     }
 
+    private static WholeCommandH2Backend openBackend(Path dataFile) {
+        MVStore mvStore = openDataFile(dataFile);
+        try {
+            UniqueIndexRepair.repair(mvStore);
+            return new WholeCommandH2Backend(mvStore);
+        } catch (RuntimeException e) {
+            mvStore.closeImmediately();
+            throw e;
+        }
+    }
+
     private static MVStore openDataFile(Path dataFile) {
         try {
-            return new MVStore.Builder().fileName(dataFile.toString()).open();
+            // No auto-commit at all: without a delay H2 still commits inside a write once enough is unsaved, unless its
+            // buffer size is zero too. WholeCommandH2Backend commits instead.
+            return new MVStore.Builder().fileName(dataFile.toString()).autoCommitDisabled().autoCommitBufferSize(0)
+                    .open();
         } catch (MVStoreException | IllegalStateException e) { // H2 reports some unreadable headers as the latter
             int code = e instanceof MVStoreException mvStoreError ? mvStoreError.getErrorCode() : DataUtils.ERROR_FILE_CORRUPT;
             if (code == DataUtils.ERROR_FILE_LOCKED) {
@@ -165,14 +199,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     /**
-     * Makes every write acknowledged so far durable on disk: H2 otherwise commits about once a second, and writes
-     * without forcing them to the device, which a power cut could undo after the journal let go of the events.
+     * Makes every write acknowledged so far durable on disk: each command's commit writes without forcing it to the
+     * device, which a power cut could undo after the journal let go of the events.
      */
     void commit() {
-        H2Backend backend = running.backend();
         try {
-            backend.commit();
-            backend.getMvStore().sync();
+            running.backend().commitDurably();
         } catch (MVStoreException | IllegalStateException e) {
             throw new StoreUnavailableException("The local store's data file cannot be written (" + rootMessage(e)
                     + "); it is opened again once it can be", e);

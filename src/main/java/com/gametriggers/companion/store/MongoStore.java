@@ -48,7 +48,7 @@ public final class MongoStore implements AutoCloseable {
         this.participations = new ParticipationQueries(database);
         this.participationUpdates = new ParticipationUpdates(database);
         this.earnings = new EarningsQueries(database);
-        // The embedded H2 store keeps about a second of writes in memory; commit before a batch counts as stored.
+        // The embedded store writes each command without forcing it to the device; a batch counts once forced there.
         this.activityLog = new ActivityLog(database);
         this.counterBatches = new CounterBatches(database, activityLog, embedded != null ? embedded::commit : () -> { });
     }

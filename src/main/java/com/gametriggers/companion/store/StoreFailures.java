@@ -1,5 +1,7 @@
 package com.gametriggers.companion.store;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoNodeIsRecoveringException;
@@ -24,5 +26,11 @@ final class StoreFailures {
             return new StoreUnavailableException("MongoDB cannot be reached right now; the app keeps trying.", e);
         }
         return new StoreException("MongoDB refused the change: " + e.getMessage(), e);
+    }
+
+    /** Whether every write the bulk write refused was refused as a duplicate key, and nothing else failed. */
+    static boolean onlyDuplicateKeys(MongoBulkWriteException e) {
+        return e.getWriteConcernError() == null && e.getWriteErrors().stream()
+                .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
     }
 }
