@@ -100,7 +100,7 @@ class EmbeddedStoreFileSizeTest {
                             i < SHOWINGS_PER_BATCH ? Activity.Kind.SHOWING : Activity.Kind.CHAT, at, 40,
                             Activity.Outcome.COUNTED));
                 }
-                counterBatches.apply("batch-" + batch, byParticipation, byDay, activity);
+                counterBatches.apply("batch-" + batch, byParticipation, byDay, Map.of(), activity);
                 if (batch % BATCHES_PER_WATCH == 0) {
                     server.compactWhenSparse();
                 }

@@ -65,7 +65,7 @@ class EmbeddedStoreRepairTest {
         ParticipationDay unindexed = new ParticipationDay(counted.participationId(), LocalDate.of(2026, 3, 2));
         try (MongoStore store = MongoStore.open(StoreSettings.embedded(dataDir))) {
             p = store.participationUpdates().join(newId(), newId());
-            store.counterBatches().apply("batch-1", Map.of(), Map.of(counted, HUNDRED_IMPRESSIONS), List.of());
+            store.counterBatches().apply("batch-1", Map.of(), Map.of(counted, HUNDRED_IMPRESSIONS), Map.of(), List.of());
         }
         try (MVStore file = MVStore.open(dataDir.resolve(EmbeddedMongoServer.DATA_FILE_NAME).toString())) {
             MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = file.openMap(DAILY_STATS_DATA);
@@ -82,7 +82,7 @@ class EmbeddedStoreRepairTest {
         try (MongoStore store = MongoStore.open(StoreSettings.embedded(dataDir));
              MongoClient client = MongoClients.create(store.address())) {
             CounterBatches.Outcome outcome = store.counterBatches().apply("batch-2", Map.of(),
-                    Map.of(counted, HUNDRED_IMPRESSIONS, unindexed, HUNDRED_IMPRESSIONS), List.of());
+                    Map.of(counted, HUNDRED_IMPRESSIONS, unindexed, HUNDRED_IMPRESSIONS), Map.of(), List.of());
 
             MongoCollection<Document> dailyStats = client.getDatabase(StoreSettings.DEFAULT_DATABASE)
                     .getCollection(Schema.DAILY_STATS);
@@ -105,7 +105,7 @@ class EmbeddedStoreRepairTest {
         try (MongoStore store = MongoStore.open(StoreSettings.embedded(dataDir))) {
             store.participationUpdates().join(newId(), newId());
             store.counterBatches().apply("batch-1", Map.of(),
-                    Map.of(new ParticipationDay(newId(), LocalDate.of(2026, 3, 1)), HUNDRED_IMPRESSIONS), List.of());
+                    Map.of(new ParticipationDay(newId(), LocalDate.of(2026, 3, 1)), HUNDRED_IMPRESSIONS), Map.of(), List.of());
         }
         try (MongoStore store = MongoStore.open(StoreSettings.embedded(dataDir))) {
             assertThat(store.isEmbedded()).isTrue();
