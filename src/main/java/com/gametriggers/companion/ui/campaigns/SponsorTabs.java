@@ -25,6 +25,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -67,6 +68,7 @@ final class SponsorTabs extends TabPane {
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         });
         HBox.setHgrow(trackingLink, Priority.ALWAYS);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         VBox campaign = new VBox(12, facts, new Label("Tracking link"), new HBox(8, trackingLink, copy));
         campaign.setPadding(new Insets(10, 0, 0, 0));
         ScrollPane campaignScroll = new ScrollPane(campaign);
@@ -138,6 +140,8 @@ final class SponsorTabs extends TabPane {
         for (SponsorFacts.Fact fact : all) {
             Label label = new Label(fact.label());
             label.setStyle("-fx-font-weight: bold;");
+            // The pane is narrow: the values wrap, the labels keep their words.
+            label.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label(fact.value());
             value.setWrapText(true);
             value.setId("fact-" + fact.label().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));

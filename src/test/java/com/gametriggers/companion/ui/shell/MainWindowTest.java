@@ -273,6 +273,10 @@ class MainWindowTest {
         // The campaign's terms arrive with the next read of the platform's campaigns, which may follow the click.
         await().atMost(LIVE).until(() -> robot.lookup("#fact-pays").tryQuery().isPresent());
         assertThat(onFx(() -> robot.lookup("#fact-pays").queryAs(Label.class).getText())).endsWith(" per click");
+        Label landingPageTitle = robot.lookup("#sponsor-facts").lookup((Label label) -> "Landing page".equals(label.getText()))
+                .queryAs(Label.class);
+        assertThat(onFx(() -> landingPageTitle.getWidth() >= landingPageTitle.prefWidth(-1))).as("the narrow pane keeps its labels' words")
+                .isTrue();
         assertThat(onFx(() -> robot.lookup("#fact-filtered").queryAs(Label.class).getText())).isEqualTo("1 repeat click");
         robot.clickOn("Activity");
         assertThat(onFx(() -> tabs.getSelectionModel().getSelectedItem().getId())).isEqualTo("activity-tab");
