@@ -1,6 +1,7 @@
 package com.gametriggers.companion.store;
 
 import static com.gametriggers.companion.store.Schema.ParticipationFields.APPLIED_BATCHES;
+import static com.gametriggers.companion.store.Schema.ParticipationFields.AVG_VIEWER_COUNT;
 import static com.gametriggers.companion.store.Schema.ParticipationFields.CHAT_CLICKS;
 import static com.gametriggers.companion.store.Schema.ParticipationFields.CLICKS;
 import static com.gametriggers.companion.store.Schema.ParticipationFields.EARNINGS_MICROS;
@@ -71,9 +72,15 @@ public final class CounterBatches {
     private final MongoCollection<Document> quarterHours;
     private final ActivityLog activityLog;
     private final Runnable makeDurable;
+    private final boolean storesAverage;
 
-    CounterBatches(MongoDatabase database, ActivityLog activityLog, Runnable makeDurable) {
+    /**
+     * @param storesAverage whether the store can keep {@code avgViewerCount} itself (MongoDB, with an update pipeline);
+     *                      the embedded server has no update pipelines, and the app derives the average there
+     */
+    CounterBatches(MongoDatabase database, ActivityLog activityLog, Runnable makeDurable, boolean storesAverage) {
         this.activityLog = activityLog;
+        this.storesAverage = storesAverage;
         // Acknowledged by a majority and journaled: the local journal is trimmed on this answer.
         WriteConcern durable = WriteConcern.MAJORITY.withJournal(true);
         this.participations = database.getCollection(Schema.PARTICIPATIONS).withWriteConcern(durable);
@@ -144,9 +151,34 @@ public final class CounterBatches {
 
         int participationsApplied = participationWrites.isEmpty() ? 0
                 : participations.bulkWrite(participationWrites, new BulkWriteOptions().ordered(false)).getModifiedCount();
+        keepAveragesExact(byParticipation);
         int daysApplied = applyBuckets(dailyStats, dayWrites);
         int quartersApplied = applyBuckets(quarterHours, quarterWrites);
         return new Outcome(participationsApplied, daysApplied, quartersApplied);
+    }
+
+    /**
+     * The platform reads {@code avgViewerCount}. A second update per participation that got viewer samples sets it from
+     * the document's own {@code viewerCountSum / viewerSampleCount}, in one pipeline update: computed from whatever the
+     * document holds at that moment, it is exact whichever batch writes last and however often one is retried, and it
+     * needs no guard. Never a value computed from a read (the seed's lost update).
+     */
+    private void keepAveragesExact(Map<String, CounterDelta> byParticipation) {
+        if (!storesAverage) {
+            return;
+        }
+        List<WriteModel<Document>> averages = new ArrayList<>();
+        byParticipation.forEach((participationId, delta) -> {
+            if (delta.viewerSampleCount() > 0) {
+                averages.add(new UpdateOneModel<>(Filters.and(Filters.eq(Schema.ID, objectId(participationId)),
+                        Filters.gt(VIEWER_SAMPLE_COUNT, 0)),
+                        List.of(Updates.set(AVG_VIEWER_COUNT, new Document("$divide",
+                                List.of("$" + VIEWER_COUNT_SUM, "$" + VIEWER_SAMPLE_COUNT))))));
+            }
+        });
+        if (!averages.isEmpty()) {
+            participations.bulkWrite(averages, new BulkWriteOptions().ordered(false));
+        }
     }
 
     /**

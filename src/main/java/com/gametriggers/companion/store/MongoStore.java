@@ -50,7 +50,8 @@ public final class MongoStore implements AutoCloseable {
         this.earnings = new EarningsQueries(database);
         // The embedded store writes each command without forcing it to the device; a batch counts once forced there.
         this.activityLog = new ActivityLog(database);
-        this.counterBatches = new CounterBatches(database, activityLog, embedded != null ? embedded::commit : () -> { });
+        this.counterBatches = new CounterBatches(database, activityLog, embedded != null ? embedded::commit : () -> { },
+                embedded == null);
     }
 
     public static MongoStore open(StoreSettings settings) {

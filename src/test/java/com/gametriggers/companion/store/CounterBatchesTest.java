@@ -204,6 +204,25 @@ class CounterBatchesTest {
     }
 
     @Test
+    void thePlatformsAverageViewerCountIsKeptExactOnMongoDbAndDerivedOnTheEmbeddedStore() {
+        Participation p = fixture.updates().join(newId(), newId());
+        CounterDelta twoSamples = new CounterDelta(0, 0, 0, 0, 0, 0, 0, 0, 0, 300, 2, 200);
+        CounterDelta twoMore = new CounterDelta(0, 0, 0, 0, 0, 0, 0, 0, 0, 600, 2, 350);
+
+        apply("batch-1", Map.of(p.id(), twoSamples), Map.of(), Map.of());
+        apply("batch-2", Map.of(p.id(), twoMore), Map.of(), Map.of());
+        apply("batch-2", Map.of(p.id(), twoMore), Map.of(), Map.of()); // retried after a timeout
+
+        assertThat(fixture.store().participations().byId(p.id()).orElseThrow().averageViewerCount()).isEqualTo(225.0);
+        Document stored = fixture.rawParticipations().find(Filters.eq("_id", new ObjectId(p.id()))).first();
+        if (fixture.isRemote()) {
+            assertThat(stored.get("avgViewerCount", Number.class).doubleValue()).as("900 viewers over 4 samples").isEqualTo(225.0);
+        } else {
+            assertThat(stored).as("no update pipelines on the embedded server").doesNotContainKey("avgViewerCount");
+        }
+    }
+
+    @Test
     void aBatchForAParticipationThatDoesNotExistCreatesNothing() {
         CounterBatches.Outcome outcome = apply("b", Map.of(newId(), DELTA), Map.of(), Map.of());
 

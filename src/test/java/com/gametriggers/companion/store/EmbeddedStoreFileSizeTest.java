@@ -80,7 +80,7 @@ class EmbeddedStoreFileSizeTest {
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoDatabase database = client.getDatabase(StoreSettings.DEFAULT_DATABASE);
             IndexSetup.ensureIndexes(database, true);
-            CounterBatches counterBatches = new CounterBatches(database, new ActivityLog(database), server::commit);
+            CounterBatches counterBatches = new CounterBatches(database, new ActivityLog(database), server::commit, false);
             List<Participation> sponsors = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 sponsors.add(new ParticipationUpdates(database).join(newId(), newId()));
