@@ -277,6 +277,10 @@ public final class Main implements Callable<Integer> {
             log.warn("A second start will not find this one: {}", e.toString());
         }
         out.println("store: " + services.store().address());
+        if (!services.store().missingIndexes().isEmpty()) {
+            out.println("store indexes missing: " + String.join(", ", services.store().missingIndexes())
+                    + " (run --print-mongodb-setup and give it to the platform's administrators)");
+        }
         out.println("overlay: " + services.overlay().baseUrl());
         out.println("links: " + services.links().baseUrl());
         // The URL to paste into OBS; it carries the streamer's secret key, so it goes to the terminal, not to logs.
