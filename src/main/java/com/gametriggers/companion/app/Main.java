@@ -22,7 +22,9 @@ import com.gametriggers.companion.links.LinksException;
 import com.gametriggers.companion.export.CsvExport;
 import com.gametriggers.companion.links.LinksSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
+import com.gametriggers.companion.store.MongoDbSetup;
 import com.gametriggers.companion.store.StoreException;
+import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.TwitchAccount;
 
@@ -109,6 +111,12 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where --export writes its CSV.")
     private Path exportFile;
 
+    @Option(names = "--print-mongodb-setup", description = "Print the mongosh script for the platform's MongoDB "
+            + "administrators and exit: the least-privilege role the app needs, the indexes it relies on (it creates "
+            + "none there) and a user per streamer; for the database of --mongo-uri, else '"
+            + StoreSettings.DEFAULT_DATABASE + "'.")
+    private boolean printMongoDbSetup;
+
     private final PrintStream out;
 
     Main(PrintStream out) {
@@ -137,6 +145,19 @@ public final class Main implements Callable<Integer> {
     static Supplier<Optional<String>> twitchClientId(Optional<String> commandLine, SavedSettings settings,
                                                      BuildDefaults build) {
         return () -> commandLine.or(() -> settings.form().twitchClientId()).or(build::twitchClientId);
+    }
+
+    private int printMongoDbSetup() {
+        String database;
+        try {
+            database = StoreSettings.databaseOf(Optional.ofNullable(mongoUri));
+        } catch (StoreException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        out.print(MongoDbSetup.script(database));
+        out.flush();
+        return 0;
     }
 
     /** Before the single-instance check: an export is not a second start of the app. */
@@ -173,6 +194,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (printMongoDbSetup) { // for an administrator: no data folder, no log file
+            return printMongoDbSetup();
+        }
         Path folder = dataDir != null ? dataDir : DataDirectories.forCurrentUser();
         LogFile.start(folder);
         // Until the desktop app puts its own in place: a failure nobody caught goes to the log, not to a lost stderr.
@@ -253,6 +277,10 @@ public final class Main implements Callable<Integer> {
             log.warn("A second start will not find this one: {}", e.toString());
         }
         out.println("store: " + services.store().address());
+        if (!services.store().missingIndexes().isEmpty()) {
+            out.println("store indexes missing: " + String.join(", ", services.store().missingIndexes())
+                    + " (run --print-mongodb-setup and give it to the platform's administrators)");
+        }
         out.println("overlay: " + services.overlay().baseUrl());
         out.println("links: " + services.links().baseUrl());
         // The URL to paste into OBS; it carries the streamer's secret key, so it goes to the terminal, not to logs.

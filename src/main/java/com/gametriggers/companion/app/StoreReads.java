@@ -28,6 +28,11 @@ public record StoreReads(MongoStore store, String streamerId) implements Streame
     }
 
     @Override
+    public List<String> storeMissingIndexes() {
+        return store.missingIndexes();
+    }
+
+    @Override
     public List<Participation> participations() {
         return store.participations().forStreamer(streamerId);
     }

@@ -5,11 +5,12 @@ import static com.gametriggers.companion.store.Schema.ParticipationFields.CAMPAI
 import static com.gametriggers.companion.store.Schema.ParticipationFields.CHAT_COMMAND_KEY;
 import static com.gametriggers.companion.store.Schema.ParticipationFields.STREAMER_ID;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,17 +18,36 @@ import com.gametriggers.companion.store.Schema.ActivityFields;
 import com.gametriggers.companion.store.Schema.DailyStatsFields;
 import com.gametriggers.companion.store.Schema.QuarterHourFields;
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 
 /**
- * Creates, at every start, the indexes the atomic updates depend on. Creating an index that already exists with the
- * same definition is a no-op in MongoDB, so this is safe to repeat and safe beside the platform's backend.
+ * The indexes the atomic updates and the reads rely on. The app creates them on its embedded store at every start
+ * (creating an index that exists with the same definition is a no-op). On the platform's MongoDB it creates none: the
+ * platform's administrators do, from {@code --print-mongodb-setup}, and the app only checks they are there, so its
+ * user needs no right to change the database's shape.
  */
 final class IndexSetup {
+
+    /** Every index the app relies on; the unique ones are what makes a join, a token and a chat command unique. */
+    static final List<RequiredIndex> REQUIRED = List.of(
+            new RequiredIndex(Schema.PARTICIPATIONS, "browserSourceToken_1", keys(BROWSER_SOURCE_TOKEN, 1), true,
+                    Optional.of(BROWSER_SOURCE_TOKEN), true),
+            new RequiredIndex(Schema.PARTICIPATIONS, "campaignId_1_streamerId_1", keys(CAMPAIGN_ID, 1, STREAMER_ID, 1),
+                    true, Optional.empty(), true),
+            new RequiredIndex(Schema.PARTICIPATIONS, "chatCommandKey_1", keys(CHAT_COMMAND_KEY, 1), true,
+                    Optional.of(CHAT_COMMAND_KEY), true),
+            new RequiredIndex(Schema.DAILY_STATS, "participationId_1_day_1",
+                    keys(DailyStatsFields.PARTICIPATION_ID, 1, DailyStatsFields.DAY, 1), false, Optional.empty(), false),
+            new RequiredIndex(Schema.QUARTER_HOURS, "participationId_1_start_1",
+                    keys(QuarterHourFields.PARTICIPATION_ID, 1, QuarterHourFields.START, 1), false, Optional.empty(), false),
+            new RequiredIndex(Schema.SHOWINGS, "participationId_1_at_-1",
+                    keys(ActivityFields.PARTICIPATION_ID, 1, ActivityFields.AT, -1), false, Optional.empty(), false),
+            new RequiredIndex(Schema.CLICKS, "participationId_1_at_-1",
+                    keys(ActivityFields.PARTICIPATION_ID, 1, ActivityFields.AT, -1), false, Optional.empty(), false),
+            new RequiredIndex(Schema.SHOWINGS, "streamerId_1_at_1",
+                    keys(ActivityFields.STREAMER_ID, 1, ActivityFields.AT, 1), false, Optional.empty(), false));
 
     /** IndexOptionsConflict, IndexKeySpecsConflict: an index of that name or keys exists with other options. */
     private static final Set<Integer> CONFLICT_CODES = Set.of(85, 86);
@@ -37,51 +57,58 @@ final class IndexSetup {
     private IndexSetup() {
     }
 
+    /** Creates the indexes a store of this kind gets: on the embedded store always, on a MongoDB only when asked. */
     static void ensureIndexes(MongoDatabase database, boolean embedded) {
-        MongoCollection<Document> participations = database.getCollection(Schema.PARTICIPATIONS);
-        // Documents the platform wrote before a token existed must not collide as null: a partial index skips them.
-        // The embedded server has no partial indexes; its sparse index skips them the same way for a single field.
-        createUnique(participations, Indexes.ascending(BROWSER_SOURCE_TOKEN), "browserSourceToken_1",
-                onlyWhereSet(BROWSER_SOURCE_TOKEN, embedded));
-        createUnique(participations, Indexes.ascending(CAMPAIGN_ID, STREAMER_ID), "campaignId_1_streamerId_1",
-                new IndexOptions());
-        createUnique(participations, Indexes.ascending(CHAT_COMMAND_KEY), "chatCommandKey_1",
-                onlyWhereSet(CHAT_COMMAND_KEY, embedded));
-
-        if (!embedded) { // the embedded server has no secondary indexes, and its data is small enough to scan
-            database.getCollection(Schema.DAILY_STATS).createIndex(
-                    Indexes.ascending(DailyStatsFields.PARTICIPATION_ID, DailyStatsFields.DAY),
-                    new IndexOptions().name("participationId_1_day_1"));
-            database.getCollection(Schema.QUARTER_HOURS).createIndex(
-                    Indexes.ascending(QuarterHourFields.PARTICIPATION_ID, QuarterHourFields.START),
-                    new IndexOptions().name("participationId_1_start_1"));
-            for (String trail : List.of(Schema.SHOWINGS, Schema.CLICKS)) {
-                database.getCollection(trail).createIndex(
-                        Indexes.compoundIndex(Indexes.ascending(ActivityFields.PARTICIPATION_ID), Indexes.descending(ActivityFields.AT)),
-                        new IndexOptions().name("participationId_1_at_-1"));
+        for (RequiredIndex index : REQUIRED) {
+            if (index.onEmbedded() || !embedded) {
+                create(database.getCollection(index.collection()), index, embedded);
             }
-            database.getCollection(Schema.SHOWINGS).createIndex(
-                    Indexes.ascending(ActivityFields.STREAMER_ID, ActivityFields.AT), new IndexOptions().name("streamerId_1_at_1"));
         }
     }
 
-    private static IndexOptions onlyWhereSet(String field, boolean embedded) {
-        if (embedded) {
-            return new IndexOptions().sparse(true);
-        }
-        Bson isString = Filters.type(field, "string");
-        return new IndexOptions().partialFilterExpression(isString);
-    }
-
-    private static void createUnique(MongoCollection<Document> collection, Bson keys, String name, IndexOptions options) {
+    /**
+     * Checks, without changing anything, that the platform's MongoDB has every index the app relies on, and logs one
+     * warning per missing one: without them the app still works, slower, and a unique one missing lets a race make a
+     * second participation or a duplicate chat command.
+     *
+     * @return the missing ones, as {@code collection.name}; empty also when the indexes could not be listed (logged)
+     */
+    static List<String> checkIndexes(MongoDatabase database) {
+        List<String> missing = new ArrayList<>();
         try {
-            collection.createIndex(keys, options.unique(true).name(name));
+            for (RequiredIndex index : REQUIRED) {
+                List<Document> existing = database.getCollection(index.collection()).listIndexes().into(new ArrayList<>());
+                if (existing.stream().noneMatch(index::isMetBy)) {
+                    missing.add(index.qualifiedName());
+                    log.warn("The MongoDB index {} {} the app relies on is missing; the app creates no index on the "
+                                    + "platform's MongoDB: run --print-mongodb-setup and give it to the platform's "
+                                    + "administrators", index.qualifiedName(), index.keys().toJson());
+                }
+            }
+        } catch (MongoException e) {
+            log.warn("The app could not check the indexes it relies on in '{}' (its MongoDB user needs listIndexes, see "
+                    + "--print-mongodb-setup): {}", database.getName(), e.getMessage());
+        }
+        return List.copyOf(missing);
+    }
+
+    private static void create(MongoCollection<Document> collection, RequiredIndex index, boolean embedded) {
+        try {
+            collection.createIndex(index.keys(), index.options(embedded));
         } catch (MongoCommandException e) {
-            if (!CONFLICT_CODES.contains(e.getErrorCode())) {
+            if (!index.unique() || !CONFLICT_CODES.contains(e.getErrorCode())) {
                 throw e;
             }
             // The platform created this index its own way; it still enforces uniqueness, so keep it.
-            log.warn("Keeping the existing index {} on {}: {}", name, collection.getNamespace(), e.getErrorMessage());
+            log.warn("Keeping the existing index {} on {}: {}", index.name(), collection.getNamespace(), e.getErrorMessage());
         }
+    }
+
+    private static Document keys(String field, int direction) {
+        return new Document(field, direction);
+    }
+
+    private static Document keys(String first, int firstDirection, String second, int secondDirection) {
+        return new Document(first, firstDirection).append(second, secondDirection);
     }
 }

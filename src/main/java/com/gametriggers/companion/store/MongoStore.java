@@ -1,5 +1,6 @@
 package com.gametriggers.companion.store;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
@@ -17,8 +18,8 @@ import com.mongodb.client.MongoDatabase;
 
 /**
  * The app's one connection to its data: either the embedded server in the data folder or the MongoDB the streamer
- * named. Opening it checks that the server answers and creates the indexes the atomic updates rely on, so a store
- * that opened is ready for writes.
+ * named. Opening it checks that the server answers; on the embedded store it creates the indexes the atomic updates
+ * rely on, on a MongoDB it checks them and names any that is missing (the platform's administrators create them).
  */
 public final class MongoStore implements AutoCloseable {
 
@@ -37,10 +38,12 @@ public final class MongoStore implements AutoCloseable {
     private final EarningsQueries earnings;
     private final ActivityLog activityLog;
     private final CommandCounter commands;
+    private final List<String> missingIndexes;
 
     private MongoStore(MongoClient client, MongoDatabase database, EmbeddedMongoServer embedded, String displayAddress,
-                       CommandCounter commands) {
+                       CommandCounter commands, List<String> missingIndexes) {
         this.client = client;
+        this.missingIndexes = missingIndexes;
         this.commands = commands;
         this.embedded = embedded;
         this.displayAddress = displayAddress;
@@ -86,17 +89,20 @@ public final class MongoStore implements AutoCloseable {
         if (embedded != null) {
             builder.retryWrites(false); // a standalone server without sessions
         }
-        String databaseName = settings.databaseName()
-                .or(() -> java.util.Optional.ofNullable(connectionString.getDatabase()))
-                .orElse(StoreSettings.DEFAULT_DATABASE);
+        String databaseName = settings.database();
 
         MongoClient client = MongoClients.create(builder.build());
         try {
             MongoDatabase database = client.getDatabase(databaseName);
             ping(database, displayAddress);
-            IndexSetup.ensureIndexes(database, embedded != null);
+            List<String> missingIndexes = List.of();
+            if (embedded != null || settings.createsIndexes()) {
+                IndexSetup.ensureIndexes(database, embedded != null);
+            } else {
+                missingIndexes = IndexSetup.checkIndexes(database);
+            }
             log.info("Store ready: {} database '{}'", displayAddress, databaseName);
-            return new MongoStore(client, database, embedded, displayAddress, commands);
+            return new MongoStore(client, database, embedded, displayAddress, commands, missingIndexes);
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -124,6 +130,14 @@ public final class MongoStore implements AutoCloseable {
     /** Commands sent to MongoDB since the store opened: each one a round trip, the cost that latency multiplies. */
     public long commandsSent() {
         return commands.count();
+    }
+
+    /**
+     * The indexes the app relies on that the platform's MongoDB lacked when the store opened, as
+     * {@code collection.name}; each was logged. Empty on the embedded store, which creates its own.
+     */
+    public List<String> missingIndexes() {
+        return missingIndexes;
     }
 
     public boolean isEmbedded() {

@@ -2,6 +2,7 @@ package com.gametriggers.companion.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoNodeIsRecoveringException;
@@ -12,6 +13,9 @@ import com.mongodb.MongoWriteConcernException;
 
 /** Turns driver exceptions into the store's own, so callers outside this package need no driver types. */
 final class StoreFailures {
+
+    /** MongoDB's error code for an action the user's roles do not grant. */
+    private static final int UNAUTHORIZED = 13;
 
     private StoreFailures() {
     }
@@ -24,6 +28,11 @@ final class StoreFailures {
                 || e.hasErrorLabel("RetryableWriteError")) {
             // The driver's text (cluster state, socket exceptions) stays in the cause, for the log and a bug report.
             return new StoreUnavailableException("MongoDB cannot be reached right now; the app keeps trying.", e);
+        }
+        if (e.getCode() == UNAUTHORIZED) {
+            String refusal = e instanceof MongoCommandException command ? command.getErrorMessage() : e.getMessage();
+            return new StoreException("MongoDB refused the change: the app's user lacks a privilege (" + refusal
+                    + "); the platform's administrators give it the role printed by --print-mongodb-setup.", e);
         }
         return new StoreException("MongoDB refused the change: " + e.getMessage(), e);
     }

@@ -24,6 +24,12 @@ public interface StreamerData extends ExportSource {
     /** Whether the store is the app's own, in the data folder (a first start has no campaigns yet). */
     boolean storeEmbedded();
 
+    /**
+     * The indexes the app relies on that the platform's MongoDB lacked at start, as {@code collection.name}: the app
+     * creates none there, so the platform's administrators must. Empty on the embedded store.
+     */
+    List<String> storeMissingIndexes();
+
     /** The streamer's participations, paused and left ones too: what they earned stays earned. */
     @Override
     List<Participation> participations();

@@ -2,9 +2,11 @@ package com.gametriggers.companion.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,8 +26,25 @@ class MainOptionsTest {
 
         assertThat(exitCode).isZero();
         assertThat(out.toString()).contains("--mongo-uri=URI", "--data-dir=DIR", "--overlay-port=PORT", "--links-port=PORT",
-                "--public-tracking-url=URL", "--twitch-client-id=ID", "--twitch-login", "--headless", "--demo", "--help",
+                "--public-tracking-url=URL", "--twitch-client-id=ID", "--twitch-login", "--headless", "--demo", "--print-mongodb-setup", "--help",
                 "MONGODB_URI", "TWITCH_CLIENT_ID");
+    }
+
+    @Test
+    void theMongoDbSetupIsPrintedForTheUrisDatabaseWithoutStartingAnything() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path dataDir = Path.of("target", "main-options-test", "never-made");
+
+        int exitCode = new CommandLine(new Main(new PrintStream(out, true, StandardCharsets.UTF_8))).execute(
+                "--print-mongodb-setup", "--mongo-uri", "mongodb://admin:secret@db.example.net/platformdb",
+                "--data-dir", dataDir.toString());
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("// GameTriggers Companion on the platform's MongoDB")
+                .contains("db.getSiblingDB('platformdb')", "createRole({ role: 'gametriggersCompanion'",
+                        "createIndex({\"campaignId\": 1, \"streamerId\": 1}")
+                .doesNotContain("secret");
+        assertThat(dataDir).doesNotExist();
     }
 
     @Test

@@ -47,7 +47,9 @@ public final class StoreFixture implements AutoCloseable {
         String uri = System.getenv("MONGODB_URI");
         if (uri != null && !uri.isBlank()) {
             String databaseName = "gt_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            StoreSettings settings = new StoreSettings(Optional.of(uri), dataDir, Optional.of(databaseName));
+            // A fresh database no administrator prepared: the store creates the indexes, so tests still check uniqueness.
+            StoreSettings settings = new StoreSettings(Optional.of(uri), dataDir, Optional.of(databaseName))
+                    .withIndexCreation();
             return new StoreFixture(settings, MongoStore.open(settings), uri, databaseName, true);
         }
         StoreSettings settings = StoreSettings.embedded(dataDir);

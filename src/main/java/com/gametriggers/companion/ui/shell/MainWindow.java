@@ -73,7 +73,8 @@ public final class MainWindow {
     private static final int STORE_READ_TICKS = 5;
 
     /** What the services' start hands to the window: the running app and the campaigns read on the way. */
-    private record Started(AppSession session, String storeAddress, boolean embedded, List<Row> rows) {
+    private record Started(AppSession session, String storeAddress, boolean embedded, List<String> missingIndexes,
+                           List<Row> rows) {
     }
 
     private record Status(WriterStatus tracking, ChannelStatus channel, PublicLinksStatus links) {
@@ -197,7 +198,8 @@ public final class MainWindow {
         background.run(() -> {
             session = starter.call();
             StreamerData data = session.data();
-            return new Started(session, data.storeAddress(), data.storeEmbedded(), CampaignsView.load(session));
+            return new Started(session, data.storeAddress(), data.storeEmbedded(), data.storeMissingIndexes(),
+                    CampaignsView.load(session));
         }, this::started, this::startFailed);
     }
 
@@ -284,7 +286,8 @@ public final class MainWindow {
     }
 
     private void started(Started started) {
-        statusBar.started(started.storeAddress(), started.embedded(), started.session().obsOverlayUrl());
+        statusBar.started(started.storeAddress(), started.embedded(), started.missingIndexes(),
+                started.session().obsOverlayUrl());
         publicLinks.attach(started.session());
         replaceSection(Navigation.CAMPAIGNS, new CampaignsView(started.session(), background, started.rows(),
                 () -> select(Navigation.SETTINGS)));

@@ -129,9 +129,19 @@ final class StatusBar {
         return bar;
     }
 
-    /** The services run: where the store is, and the URL for OBS. */
-    void started(String storeAddress, boolean embedded, String obsUrl) {
-        store.setText("Store: " + (embedded ? "embedded (" + storeAddress + ")" : storeAddress));
+    /** The services run: where the store is, any index the platform's MongoDB lacks, and the URL for OBS. */
+    void started(String storeAddress, boolean embedded, List<String> missingIndexes, String obsUrl) {
+        String where = "Store: " + (embedded ? "embedded (" + storeAddress + ")" : storeAddress);
+        if (missingIndexes.isEmpty()) {
+            store.setText(where);
+        } else {
+            store.setText(where + " · " + missingIndexes.size() + (missingIndexes.size() == 1 ? " index" : " indexes")
+                    + " missing");
+            store.setTooltip(new Tooltip("The platform's MongoDB lacks " + String.join(", ", missingIndexes)
+                    + ": the app works, slower, and a race could make a duplicate where a unique one is missing. Run the "
+                    + "app with --print-mongodb-setup and give the output to the "
+                    + "platform's administrators."));
+        }
         overlayUrl.setText(obsUrl);
         copyOverlayUrl.setDisable(false);
         addToObs.setDisable(false);

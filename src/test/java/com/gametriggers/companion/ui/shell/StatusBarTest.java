@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class StatusBarTest {
     @Start
     void start(Stage stage) {
         bar = new StatusBar(new InMemorySettings(dataDir), new OkHttpClient(), new Background(failure -> { }), opener);
-        bar.started("mongodb://127.0.0.1:27017", true, OBS_URL);
+        bar.started("mongodb://127.0.0.1:27017", true, List.of(), OBS_URL);
         stage.setScene(new Scene(new BorderPane(null, null, null, bar.view(), null), 1280, 200));
         stage.show();
     }
@@ -72,6 +73,23 @@ class StatusBarTest {
         assertThat(onFx(() -> message.getTooltip().getText())).isEqualTo(longMessage);
         assertThat(onFx(() -> message.getWidth())).as("cut, not the whole line").isLessThan(1280 - StatusBar.URL_MIN_WIDTH);
         assertThat(onFx(() -> robot.lookup("#add-to-obs").queryButton().isVisible())).isTrue();
+    }
+
+    @Test
+    void indexesThePlatformsMongoDbLacksAreCountedAndNamed(FxRobot robot) throws Exception {
+        onFx(() -> {
+            bar.started("mongodb+srv://streamer-1:****@cluster.example.net/gametriggers", false,
+                    List.of("campaignparticipations.chatCommandKey_1", "participationdailystats.participationId_1_day_1"),
+                    OBS_URL);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label store = robot.lookup("#store-status").queryAs(Label.class);
+        assertThat(onFx(() -> store.getText())).isEqualTo(
+                "Store: mongodb+srv://streamer-1:****@cluster.example.net/gametriggers · 2 indexes missing");
+        assertThat(onFx(() -> store.getTooltip().getText())).contains("campaignparticipations.chatCommandKey_1, "
+                + "participationdailystats.participationId_1_day_1", "--print-mongodb-setup");
     }
 
     @Test
