@@ -67,12 +67,15 @@ public final class CounterBatches {
      */
     static final int REMEMBERED_BATCHES = 64;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CounterBatches.class);
+
     private final MongoCollection<Document> participations;
     private final MongoCollection<Document> dailyStats;
     private final MongoCollection<Document> quarterHours;
     private final ActivityLog activityLog;
     private final Runnable makeDurable;
     private final boolean storesAverage;
+    private volatile boolean averageRefusalLogged;
 
     /**
      * @param storesAverage whether the store can keep {@code avgViewerCount} itself (MongoDB, with an update pipeline);
@@ -176,8 +179,19 @@ public final class CounterBatches {
                                 List.of("$" + VIEWER_COUNT_SUM, "$" + VIEWER_SAMPLE_COUNT))))));
             }
         });
-        if (!averages.isEmpty()) {
+        if (averages.isEmpty()) {
+            return;
+        }
+        try {
             participations.bulkWrite(averages, new BulkWriteOptions().ordered(false));
+        } catch (MongoException e) {
+            // The counters never wait on a derived value: the next batch with viewer samples sets it from the whole
+            // sum and count again. A store without update pipelines (MongoDB before 4.2) refuses every time: said once.
+            if (!averageRefusalLogged) {
+                averageRefusalLogged = true;
+                log.warn("The store did not take the average viewer count (avgViewerCount); the counters are stored, and "
+                        + "the average is set again with the next viewer samples: {}", e.getMessage());
+            }
         }
     }
 
