@@ -36,6 +36,9 @@ import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.tracking.TrackingEvent;
 import com.gametriggers.companion.tracking.ViewerKeys;
 import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -141,7 +144,7 @@ public final class FleetBenchmark implements Callable<Integer> {
                     : "mongodb://127.0.0.1:" + tap.port() + "/?retryWrites=false";
             StoreSettings settings = new StoreSettings(Optional.of(tapped), runDir.resolve("data"), Optional.of(database));
             try (MongoStore store = MongoStore.open(settings)) {
-                return run(store, tap, runDir, loadAtStart, remote);
+                return run(store, tap, runDir, loadAtStart, remote, tapped, database);
             }
         } finally {
             if (embedded != null) {
@@ -150,7 +153,8 @@ public final class FleetBenchmark implements Callable<Integer> {
         }
     }
 
-    private int run(MongoStore store, CommandTap tap, Path runDir, String loadAtStart, boolean remote) throws IOException {
+    private int run(MongoStore store, CommandTap tap, Path runDir, String loadAtStart, boolean remote, String uri,
+                    String database) throws IOException {
         Instant windowStart = Instant.now();
         CompressedClock streamClock = new CompressedClock(windowStart, speed);
         TrackerOptions defaults = TrackerOptions.defaults();
@@ -208,6 +212,7 @@ public final class FleetBenchmark implements Callable<Integer> {
 
         print(tallies, due.size(), byType, recorded, filtered, orphaned, waiting, (produced - began) / 1e9,
                 (drained - produced) / 1e9, behindMaxNanos, loadAtStart, remote);
+        printStored(uri, database);
         return waiting == 0 ? 0 : 1;
     }
 
@@ -334,6 +339,21 @@ public final class FleetBenchmark implements Callable<Integer> {
         System.out.println();
         System.out.println("Per 1,000 streamers / s: counts / streamers x 1,000 / stream seconds (the rate a platform sees "
                 + "in real time; compression changes when, not how much). Monitoring (hello, ping) is one shared client's.");
+    }
+
+    /** What the run left in the store: the documents it created (it started from an empty database). */
+    private void printStored(String uri, String database) {
+        System.out.println();
+        System.out.println("| collection | documents after the run | per streamer and live hour |");
+        System.out.println("|---|---:|---:|");
+        try (MongoClient raw = MongoClients.create(uri)) {
+            MongoDatabase db = raw.getDatabase(database);
+            for (String collection : List.of("campaignparticipations", "participationdailystats",
+                    "participationquarterhours", "participationshowings", "participationclicks")) {
+                long count = db.getCollection(collection).countDocuments();
+                System.out.printf(Locale.ROOT, "| %s | %,d | %.1f |%n", collection, count, perHour(count));
+            }
+        }
     }
 
     private double perHour(long count) {
