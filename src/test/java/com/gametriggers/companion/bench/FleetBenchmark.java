@@ -309,8 +309,8 @@ public final class FleetBenchmark implements Callable<Integer> {
         System.out.println("store: " + (remote ? "MONGODB_URI" : "embedded (mongo-java-server + H2), in this JVM")
                 + ", through the command tap; one MongoClient shared by every app (a real app has its own)");
         System.out.printf(Locale.ROOT, "%d streamers x %d sponsors, %d stream minutes at %dx (%.1f s real), %d viewers; "
-                        + "flush interval %s real (200 ms of stream time)%n", streamers, participations, streamMinutes, speed,
-                producedSeconds, viewers, TrackerOptions.defaults().flushInterval().dividedBy(speed));
+                        + "flush interval %s ms real (200 ms of stream time)%n", streamers, participations, streamMinutes, speed,
+                producedSeconds, viewers, BenchFigures.ms(TrackerOptions.defaults().flushInterval().dividedBy(speed).toNanos()));
         System.out.printf(Locale.ROOT, "events: %,d (impressions %,d, on-air %,d, viewer samples %,d, clicks %,d); "
                         + "recorded %,d, repeat clicks filtered %,d, orphaned %,d, still waiting %,d%n", events, byType[0],
                 byType[1], byType[2], byType[3], recorded, filtered, orphaned, waiting);
