@@ -212,7 +212,7 @@ public final class FleetBenchmark implements Callable<Integer> {
 
         print(tallies, due.size(), byType, recorded, filtered, orphaned, waiting, (produced - began) / 1e9,
                 (drained - produced) / 1e9, behindMaxNanos, loadAtStart, remote);
-        printStored(uri, database);
+        printStored(uri, database, remote);
         return waiting == 0 ? 0 : 1;
     }
 
@@ -341,8 +341,11 @@ public final class FleetBenchmark implements Callable<Integer> {
                 + "in real time; compression changes when, not how much). Monitoring (hello, ping) is one shared client's.");
     }
 
-    /** What the run left in the store: the documents it created (it started from an empty database). */
-    private void printStored(String uri, String database) {
+    /**
+     * What the run left in the store: the documents it created (it started from an empty database). A real MongoDB's
+     * throw-away database is dropped after.
+     */
+    private void printStored(String uri, String database, boolean remote) {
         System.out.println();
         System.out.println("| collection | documents after the run | per streamer and live hour |");
         System.out.println("|---|---:|---:|");
@@ -352,6 +355,9 @@ public final class FleetBenchmark implements Callable<Integer> {
                     "participationquarterhours", "participationshowings", "participationclicks")) {
                 long count = db.getCollection(collection).countDocuments();
                 System.out.printf(Locale.ROOT, "| %s | %,d | %.1f |%n", collection, count, perHour(count));
+            }
+            if (remote) {
+                db.drop();
             }
         }
     }
