@@ -132,7 +132,7 @@ class StreamDayTest {
      */
     private void storeStoppedForAWhile(StreamDay day) throws Exception {
         day.awaitStoredAsExpected();
-        long eventsBefore = day.expected.events();
+        long eventsBefore = day.eventsSent();
         day.stopStore();
         liveWithChangingViewersAndChat(day, 4);
         day.awaitEventsWaitingSince(eventsBefore);
@@ -177,7 +177,7 @@ class StreamDayTest {
      */
     private void killedAndStartedAgain(StreamDay day) throws Exception {
         day.awaitStoredAsExpected();
-        long eventsBefore = day.expected.events();
+        long eventsBefore = day.eventsSent();
         day.stopStore();
         String loyalViewer = viewer();
         liveWithChangingViewersAndChat(day, 1);
