@@ -50,6 +50,11 @@ final class ManualTime extends Clock implements ChatScheduler {
         return () -> task.cancelled = true;
     }
 
+    /** How many tasks were ever scheduled: lets a test wait until another thread has set its timer. */
+    synchronized long scheduledSoFar() {
+        return scheduled;
+    }
+
     /** How many scheduled tasks are still to run: timers left behind would pile up over a long stream. */
     synchronized long pending() {
         return tasks.stream().filter(task -> !task.cancelled).count();
