@@ -3,12 +3,9 @@ package com.gametriggers.companion.store;
 import static com.gametriggers.companion.store.TestIds.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -27,8 +24,6 @@ import com.mongodb.client.model.Filters;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB that refuses update pipelines (before 4.2, or a wire-protocol server such as mongo-java-server reached by
@@ -39,19 +34,12 @@ class AverageViewerCountTest {
     @TempDir
     Path dataDir;
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final PlatformWireServer server = new PlatformWireServer();
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger batchLog = (Logger) LoggerFactory.getLogger(CounterBatches.class);
-    private String uri;
 
     @BeforeEach
-    void start() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server.bind("127.0.0.1", port);
-        uri = "mongodb://127.0.0.1:" + port + "/platform?directConnection=true";
+    void start() {
         logged.start();
         batchLog.addAppender(logged);
     }
@@ -59,14 +47,14 @@ class AverageViewerCountTest {
     @AfterEach
     void stop() {
         batchLog.detachAppender(logged);
-        server.shutdownNow();
+        server.close();
     }
 
     @Test
     void aStoreWithoutUpdatePipelinesStillTakesEveryCountAndTheRefusalIsSaidOnce() {
         CounterDelta samples = new CounterDelta(500, 0, 0, 0, 0, 0, 0, 0, 2_250_000, 300, 2, 200);
-        try (MongoStore store = MongoStore.open(new StoreSettings(Optional.of(uri), dataDir, Optional.empty()));
-             MongoClient raw = MongoClients.create(uri)) {
+        try (MongoStore store = MongoStore.open(server.settings(dataDir));
+             MongoClient raw = MongoClients.create(server.uri)) {
             Participation p = store.participationUpdates().join(newId(), newId());
 
             store.counterBatches().apply("batch-1", Map.of(p.id(), samples), Map.of(), Map.of(), List.of());

@@ -2,12 +2,9 @@ package com.gametriggers.companion.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +19,6 @@ import com.mongodb.client.MongoClients;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * On a MongoDB the app creates no index: it checks them, names each missing one, and still opens. Against the
@@ -34,19 +29,12 @@ class IndexSetupTest {
     @TempDir
     Path dataDir;
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final PlatformWireServer server = new PlatformWireServer();
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger indexLog = (Logger) LoggerFactory.getLogger(IndexSetup.class);
-    private String uri;
 
     @BeforeEach
-    void start() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server.bind("127.0.0.1", port);
-        uri = "mongodb://127.0.0.1:" + port + "/platform?directConnection=true";
+    void start() {
         logged.start();
         indexLog.addAppender(logged);
     }
@@ -54,7 +42,7 @@ class IndexSetupTest {
     @AfterEach
     void stop() {
         indexLog.detachAppender(logged);
-        server.shutdownNow();
+        server.close();
     }
 
     @Test
@@ -78,7 +66,7 @@ class IndexSetupTest {
 
     @Test
     void indexesTheAdministratorsCreatedSatisfyTheCheckWhateverTheirNames() {
-        try (MongoClient admin = MongoClients.create(uri)) {
+        try (MongoClient admin = MongoClients.create(server.uri)) {
             for (RequiredIndex index : IndexSetup.REQUIRED) {
                 // As the platform may have made one before: same keys and uniqueness, its own name.
                 admin.getDatabase("platform").getCollection(index.collection())
@@ -121,13 +109,13 @@ class IndexSetupTest {
     }
 
     private StoreSettings platform() {
-        return new StoreSettings(Optional.of(uri), dataDir, Optional.empty());
+        return server.settings(dataDir);
     }
 
     /** Every index but the {@code _id} ones, as {@code collection.name}. */
     private List<String> indexNames() {
         List<String> names = new ArrayList<>();
-        try (MongoClient admin = MongoClients.create(uri)) {
+        try (MongoClient admin = MongoClients.create(server.uri)) {
             for (String collection : admin.getDatabase("platform").listCollectionNames()) {
                 for (Document index : admin.getDatabase("platform").getCollection(collection).listIndexes()) {
                     if (!"_id_".equals(index.getString("name"))) {
