@@ -7,15 +7,40 @@ import java.util.Optional;
 import com.gametriggers.companion.links.LinksSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.store.ConnectionCode;
 import com.gametriggers.companion.store.StoreSettings;
 
 /**
  * What the command line asked for, resolved: the data folder is always known here. {@code twitchClientId} is the
  * command line's or the environment's only; Settings and the build's default come after it, at each use.
+ * {@code platform} is the GameTriggers connection the streamer pasted: when present it names the store and the
+ * streamer, over Settings' MongoDB address and the profile's streamer id.
  */
 record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo, int overlayPort,
                   int linksPort, Optional<URI> publicTrackingUrl, Optional<String> twitchClientId, boolean twitchLogin,
-                  RotationSettings rotation, TwitchEndpoints twitch) {
+                  RotationSettings rotation, TwitchEndpoints twitch, Optional<ConnectionCode> platform) {
+
+    AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boolean demo, int overlayPort, int linksPort,
+               Optional<URI> publicTrackingUrl, Optional<String> twitchClientId, boolean twitchLogin,
+               RotationSettings rotation, TwitchEndpoints twitch) {
+        this(mongoUri, dataDir, headless, demo, overlayPort, linksPort, publicTrackingUrl, twitchClientId, twitchLogin,
+                rotation, twitch, Optional.empty());
+    }
+
+    AppOptions withPlatform(Optional<ConnectionCode> connection) {
+        return new AppOptions(mongoUri, dataDir, headless, demo, overlayPort, linksPort, publicTrackingUrl,
+                twitchClientId, twitchLogin, rotation, twitch, connection);
+    }
+
+    AppOptions withRotation(RotationSettings paced) {
+        return new AppOptions(mongoUri, dataDir, headless, demo, overlayPort, linksPort, publicTrackingUrl,
+                twitchClientId, twitchLogin, paced, twitch, platform);
+    }
+
+    /** Whom the app counts for: the connected GameTriggers user, else the profile's own id. */
+    String streamerId(LocalProfile profile) {
+        return platform.map(ConnectionCode::userId).orElse(profile.streamerId());
+    }
 
     OverlaySettings overlaySettings() {
         return new OverlaySettings(overlayPort);
@@ -26,6 +51,14 @@ record AppOptions(Optional<String> mongoUri, Path dataDir, boolean headless, boo
     }
 
     StoreSettings storeSettings() {
-        return new StoreSettings(mongoUri, dataDir, Optional.empty());
+        return new StoreSettings(platform.map(ConnectionCode::mongoUri).or(() -> mongoUri), dataDir, Optional.empty());
+    }
+
+    /**
+     * The tracking journal of this store: events wait there for the store they were recorded for, so a connection
+     * made or changed while some wait never sends them to another one.
+     */
+    Path journalDir() {
+        return dataDir.resolve(platform.map(code -> "journal-" + code.userId()).orElse("journal"));
     }
 }

@@ -26,6 +26,7 @@ import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.qr.QrCodes;
 import com.gametriggers.companion.store.ChatCommandTakenException;
+import com.gametriggers.companion.store.ConnectionCode;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.store.StoreSettings;
@@ -52,6 +53,8 @@ final class CompanionServices implements AppSession {
     static final Duration QUARTER_HOURS_KEPT = Duration.ofDays(40);
 
     private final LocalProfile profile;
+    private final String streamerId;
+    private final Optional<ConnectionCode> platform;
     private final MongoStore store;
     private final Tracker tracker;
     private final LinksServer links;
@@ -62,11 +65,13 @@ final class CompanionServices implements AppSession {
     private final Clock clock;
     private final Resources running;
 
-    private CompanionServices(LocalProfile profile, MongoStore store, Tracker tracker, LinksServer links,
-                              OverlayServer overlay, PublicLinks publicLinks, TwitchLink twitch, AtomicLong viewers,
-                              Clock clock, Resources running) {
+    private CompanionServices(LocalProfile profile, String streamerId, Optional<ConnectionCode> platform,
+                              MongoStore store, Tracker tracker, LinksServer links, OverlayServer overlay, PublicLinks publicLinks,
+                              TwitchLink twitch, AtomicLong viewers, Clock clock, Resources running) {
         this.viewers = viewers;
         this.profile = profile;
+        this.platform = platform;
+        this.streamerId = streamerId;
         this.store = store;
         this.tracker = tracker;
         this.links = links;
@@ -86,29 +91,30 @@ final class CompanionServices implements AppSession {
      */
     static CompanionServices start(AppOptions options, OkHttpClient http, TwitchSignIn twitch, Clock clock) {
         LocalProfile profile = loadProfile(options);
+        String streamerId = options.streamerId(profile);
         Resources running = new Resources();
         try {
             MongoStore store = running.add(MongoStore.open(options.storeSettings()));
             if (options.demo()) {
-                DemoCampaigns.install(store, profile.streamerId(), clock);
+                DemoCampaigns.install(store, streamerId, clock);
             }
             Tracker tracker = running.add(startTracker(store, options, clock));
-            forgetOldQuarterHours(store, profile.streamerId(), clock);
+            forgetOldQuarterHours(store, streamerId, clock);
             AtomicLong viewers = new AtomicLong();
-            OverlayDirectory directory = OverlayDirectory.load(store, profile.streamerId());
+            OverlayDirectory directory = OverlayDirectory.load(store, streamerId);
             LinksServer links = running.add(LinksServer.start(options.linksSettings(), directory, tracker, clock));
             OverlayServer overlay = running.add(OverlayServer.start(options.overlaySettings(), directory,
                     links.trackingLinks(), tracker, profile.rotationKey(), profile.overlaySecretBytes(), viewers::get,
                     clock));
             overlay.control().updateRotation(options.rotation());
-            new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId());
+            new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId);
             TwitchLink twitchLink = running.add(TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(),
                     tracker, viewers, options.twitch().link(clock)));
             PublicLinks publicLinks = running.add(PublicLinks.forThisComputer(links.trackingLinks(),
                     URI.create(links.baseUrl()), clock,
-                    () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(profile.streamerId())));
-            return new CompanionServices(profile, store, tracker, links, overlay, publicLinks, twitchLink, viewers, clock,
-                    running);
+                    () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId)));
+            return new CompanionServices(profile, streamerId, options.platform(), store, tracker, links, overlay, publicLinks,
+                    twitchLink, viewers, clock, running);
         } catch (RuntimeException e) {
             running.close();
             throw e;
@@ -132,7 +138,7 @@ final class CompanionServices implements AppSession {
     }
 
     private static Tracker startTracker(MongoStore store, AppOptions options, Clock clock) {
-        Path journalDir = options.dataDir().resolve("journal");
+        Path journalDir = options.journalDir();
         try {
             return Tracker.start(store, journalDir, TrackerOptions.defaults().withClock(clock));
         } catch (JournalFormatException e) {
@@ -164,12 +170,12 @@ final class CompanionServices implements AppSession {
 
     @Override
     public StreamerData data() {
-        return new StoreReads(store, profile.streamerId());
+        return new StoreReads(store, streamerId, platform.map(ConnectionCode::displayName));
     }
 
     @Override
     public String streamerId() {
-        return profile.streamerId();
+        return streamerId;
     }
 
     @Override
@@ -241,13 +247,13 @@ final class CompanionServices implements AppSession {
 
     @Override
     public List<Campaign> joinableCampaigns() {
-        return CampaignsViewModel.joinable(store.campaigns().active(), store.participations().forStreamer(profile.streamerId()));
+        return CampaignsViewModel.joinable(store.campaigns().active(), store.participations().forStreamer(streamerId));
     }
 
     @Override
     public Participation join(Campaign campaign) {
-        Participation joined = store.participationUpdates().join(campaign.id(), profile.streamerId());
-        participationLinks().assignMissing(profile.streamerId());
+        Participation joined = store.participationUpdates().join(campaign.id(), streamerId);
+        participationLinks().assignMissing(streamerId);
         overlay.control().refresh();
         // Read again for the tracking link and chat command just given to it.
         return store.participations().byId(joined.id()).orElse(joined);
@@ -280,8 +286,8 @@ final class CompanionServices implements AppSession {
 
     @Override
     public void installDemo() {
-        DemoCampaigns.install(store, profile.streamerId(), clock);
-        participationLinks().assignMissing(profile.streamerId());
+        DemoCampaigns.install(store, streamerId, clock);
+        participationLinks().assignMissing(streamerId);
     }
 
     private ParticipationLinks participationLinks() {

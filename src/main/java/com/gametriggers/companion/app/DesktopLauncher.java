@@ -3,12 +3,14 @@ package com.gametriggers.companion.app;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.ui.OperatingSystem;
+import com.gametriggers.companion.ui.PlatformConnection;
 import com.gametriggers.companion.ui.shell.DesktopApp;
 import com.gametriggers.companion.ui.shell.MainWindow;
 import com.gametriggers.companion.update.ReleaseFeed;
@@ -44,13 +46,30 @@ final class DesktopLauncher {
      * @param inBackground start with the window closed
      * @param instance     this app's hold on the data folder; a later start shows the window through it
      */
-    static void launch(AppOptions options, SettingsFile settings, OkHttpClient http, TwitchSignIn twitch,
-                       Clock clock, boolean inBackground, SingleInstance instance) throws InterruptedException {
+    static void launch(AppOptions options, SettingsFile settings, PlatformConnector connector, OkHttpClient http,
+                       TwitchSignIn twitch, Clock clock, boolean inBackground, SingleInstance instance)
+            throws InterruptedException {
         CountDownLatch quit = new CountDownLatch(1);
-        DesktopApp app = new DesktopApp(() -> CompanionServices.start(options, http, twitch, clock),
-                (services, afterQuit) -> {
+        CompletableFuture<SwitchingSession> running = new CompletableFuture<>();
+        PlatformConnection platform = connector.moving(next -> {
+            SwitchingSession session = running.getNow(null);
+            if (session == null) {
+                return "Start the app again to use it.";
+            }
+            session.switchTo(next);
+            return "";
+        });
+        DesktopApp app = new DesktopApp(() -> {
+            // Settings may have paced the overlay since the app started: the services start with what it says now.
+            SwitchingSession session = new SwitchingSession(connection -> CompanionServices.start(
+                    options.withPlatform(connection).withRotation(settings.rotation()), http, twitch, clock),
+                    options.platform());
+            running.complete(session);
+            return session;
+        }, (services, afterQuit) -> {
                     MainWindow window = new MainWindow(services, settings, twitch, http,
                             CompanionServices::openStoreForTest, OperatingSystem.ofThisComputer(), afterQuit);
+                    window.connectsToPlatform(platform);
                     window.checksForUpdates(updateCheck(settings, http, clock));
                     return window;
                 }, () -> {

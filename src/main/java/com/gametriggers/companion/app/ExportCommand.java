@@ -33,7 +33,7 @@ final class ExportCommand {
     static int run(AppOptions options, CsvExport.Kind kind, LocalDate from, LocalDate to, Path file, PrintStream out) {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try (MongoStore store = MongoStore.open(options.storeSettings())) {
-            String streamerId = LocalProfile.loadOrCreate(options.dataDir()).streamerId();
+            String streamerId = options.streamerId(LocalProfile.loadOrCreate(options.dataDir()));
             int rows;
             // Written aside and moved into place, so a failed export never leaves half a file under the asked name.
             try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {

@@ -22,9 +22,11 @@ import com.gametriggers.companion.links.LinksException;
 import com.gametriggers.companion.export.CsvExport;
 import com.gametriggers.companion.links.LinksSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
+import com.gametriggers.companion.store.ConnectionCode;
 import com.gametriggers.companion.store.MongoDbSetup;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.store.StoreSettings;
+import com.gametriggers.companion.ui.PlatformConnection;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.TwitchAccount;
 
@@ -93,6 +95,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--background", description = "Start with the window closed (in the tray, or until the app is "
             + "started again): the sponsors go on stream without the window, as when the app starts with the computer.")
     private boolean background;
+
+    @Option(names = "--connect", paramLabel = "CODE", description = "Connect to your GameTriggers account with the "
+            + "code the platform gave you (as Settings does): test it, keep it, then start as usual. A MongoDB address "
+            + "on the command line or in MONGODB_URI comes before the connection.")
+    private String connectCode;
 
     @Option(names = "--demo", description = "Add three demo campaigns and join them.")
     private boolean demo;
@@ -215,14 +222,24 @@ public final class Main implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return 1;
         }
-        // The command line and the environment win over the settings file, which wins over the defaults.
+        // The command line and the environment win over a GameTriggers connection, which wins over the settings file,
+        // which wins over the defaults.
+        Optional<String> commandLineStore = Optional.ofNullable(mongoUri).filter(uri -> !uri.isBlank());
+        PlatformAccountFile accountFile = new PlatformAccountFile(folder);
+        Optional<ConnectionCode> platform;
+        try {
+            platform = commandLineStore.isPresent() ? Optional.empty() : accountFile.load();
+        } catch (IOException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
         AppOptions options = new AppOptions(
-                Optional.ofNullable(mongoUri).filter(uri -> !uri.isBlank()).or(saved::mongoUri),
+                commandLineStore.or(saved::mongoUri),
                 folder, headless, demo, overlayPort != null ? overlayPort : saved.overlayPort(),
                 linksPort != null ? linksPort : LinksSettings.DEFAULT_PORT,
                 Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
                 Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()),
-                twitchLogin, saved.rotation(), endpoints);
+                twitchLogin, saved.rotation(), endpoints, platform);
         // The app's one clock: every service, the window and the tray read time from it.
         Clock clock = Clock.systemDefaultZone();
         if (export != null) {
@@ -242,6 +259,20 @@ public final class Main implements Callable<Integer> {
             System.err.println("error: the data folder " + folder + " cannot be used: " + e.getMessage());
             return 1;
         }
+        // Before the services start, so they start on it; the window's Settings moves running ones.
+        PlatformConnector connector = new PlatformConnector(accountFile, folder, platform, commandLineStore.isPresent(),
+                next -> "");
+        if (connectCode != null) {
+            try {
+                out.println(connector.connect(connectCode));
+                out.flush();
+            } catch (PlatformConnection.Refused e) {
+                System.err.println("error: " + e.getMessage());
+                closeQuietly(instance);
+                return 1;
+            }
+            options = options.withPlatform(connector.connection());
+        }
         OkHttpClient http = AppHttp.create();
         SettingsFile settings = new SettingsFile(folder, saved);
         TwitchSignIn twitch = TwitchSignIn.onTwitch(folder,
@@ -257,7 +288,7 @@ public final class Main implements Callable<Integer> {
             }
         }
         if (!options.headless()) {
-            DesktopLauncher.launch(options, settings, http, twitch, clock, background, instance);
+            DesktopLauncher.launch(options, settings, connector, http, twitch, clock, background, instance);
             return 0;
         }
         CompanionServices services;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.Campaign;
@@ -14,8 +15,17 @@ import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.ui.StreamerData;
 
-/** The streamer's data as the window reads it, straight from the store's queries. */
-public record StoreReads(MongoStore store, String streamerId) implements StreamerData {
+/**
+ * The streamer's data as the window reads it, straight from the store's queries.
+ *
+ * @param connectedAs the name of the GameTriggers account the app is connected as, if it is
+ */
+public record StoreReads(MongoStore store, String streamerId, Optional<String> connectedAs) implements StreamerData {
+
+    /** Not connected to a GameTriggers account: the export and the tests read a store this way. */
+    public StoreReads(MongoStore store, String streamerId) {
+        this(store, streamerId, Optional.empty());
+    }
 
     @Override
     public String storeAddress() {

@@ -39,10 +39,12 @@ public final class MongoStore implements AutoCloseable {
     private final ActivityLog activityLog;
     private final CommandCounter commands;
     private final List<String> missingIndexes;
+    private final MongoDatabase database;
 
     private MongoStore(MongoClient client, MongoDatabase database, EmbeddedMongoServer embedded, String displayAddress,
                        CommandCounter commands, List<String> missingIndexes) {
         this.client = client;
+        this.database = database;
         this.missingIndexes = missingIndexes;
         this.commands = commands;
         this.embedded = embedded;
@@ -138,6 +140,24 @@ public final class MongoStore implements AutoCloseable {
      */
     public List<String> missingIndexes() {
         return missingIndexes;
+    }
+
+    /**
+     * Whether this store's user may do what the app does, and what it holds for the streamer: the check a connection
+     * code gets before the app switches to it.
+     *
+     * @throws StoreException when the server cannot be asked
+     */
+    public StoreAccess checkAccess(String streamerId) {
+        Document status;
+        try {
+            status = database.runCommand(new Document("connectionStatus", 1).append("showPrivileges", true));
+        } catch (MongoException e) {
+            throw StoreFailures.translate(e);
+        }
+        List<String> missing = PrivilegeCheck.missing(status, database.getName());
+        int held = missing.isEmpty() ? participations.forStreamer(streamerId).size() : 0;
+        return new StoreAccess(PrivilegeCheck.user(status), missing, held);
     }
 
     public boolean isEmbedded() {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.DailyEarnings;
@@ -29,6 +30,9 @@ public interface StreamerData extends ExportSource {
      * creates none there, so the platform's administrators must. Empty on the embedded store.
      */
     List<String> storeMissingIndexes();
+
+    /** The display name of the GameTriggers account the app is connected as; empty when it is not connected. */
+    Optional<String> connectedAs();
 
     /** The streamer's participations, paused and left ones too: what they earned stays earned. */
     @Override

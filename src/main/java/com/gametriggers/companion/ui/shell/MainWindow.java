@@ -22,6 +22,7 @@ import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.OperatingSystem;
+import com.gametriggers.companion.ui.PlatformConnection;
 import com.gametriggers.companion.ui.PublicLinksStatus;
 import com.gametriggers.companion.ui.SavedSettings;
 import com.gametriggers.companion.ui.Section;
@@ -36,6 +37,7 @@ import com.gametriggers.companion.ui.earnings.EarningsView;
 import com.gametriggers.companion.ui.earnings.ExportMenu;
 import com.gametriggers.companion.ui.overlay.OverlayView;
 import com.gametriggers.companion.ui.settings.ObsSettingsPane;
+import com.gametriggers.companion.ui.settings.PlatformConnectionPane;
 import com.gametriggers.companion.ui.settings.PublicLinksPane;
 import com.gametriggers.companion.ui.settings.SettingsView;
 import com.gametriggers.companion.ui.settings.TwitchSignInPane;
@@ -74,7 +76,14 @@ public final class MainWindow {
 
     /** What the services' start hands to the window: the running app and the campaigns read on the way. */
     private record Started(AppSession session, String storeAddress, boolean embedded, List<String> missingIndexes,
-                           List<Row> rows) {
+                           Optional<String> connectedAs, List<Row> rows) {
+
+        /** Store work: reads what the window shows first. */
+        static Started read(AppSession session) {
+            StreamerData data = session.data();
+            return new Started(session, data.storeAddress(), data.storeEmbedded(), data.storeMissingIndexes(),
+                    data.connectedAs(), CampaignsView.load(session));
+        }
     }
 
     private record Status(WriterStatus tracking, ChannelStatus channel, PublicLinksStatus links) {
@@ -105,6 +114,7 @@ public final class MainWindow {
     private volatile AppSession session;
     private BooleanSupplier trayShown = () -> false;
     private AutoCloseable updateChecks = () -> { };
+    private Optional<PlatformConnection> platform = Optional.empty();
     private PublicLinksPane publicLinks;
     private Navigation shown;
     private Stage stage;
@@ -146,6 +156,23 @@ public final class MainWindow {
         updateChecks = check.startHourly(release -> Platform.runLater(() -> statusBar.offerUpdate(release)));
     }
 
+    /**
+     * Offers "Connect to GameTriggers" in Settings, which moves the running services to the streamer's account; before
+     * {@link #show}. Without it Settings has no such section (the window over a session that cannot move).
+     */
+    public void connectsToPlatform(PlatformConnection connection) {
+        this.platform = Optional.of(connection);
+    }
+
+    /** Under the GameTriggers account and Twitch, so the OBS form beside them stays whole on a 720-pixel-high screen. */
+    private VBox accountsColumn() {
+        VBox column = new VBox(24);
+        platform.ifPresent(connection -> column.getChildren().add(
+                new PlatformConnectionPane(connection, background, this::servicesSwitched)));
+        column.getChildren().addAll(new TwitchSignInPane(twitch, system.opener()), publicLinks);
+        return column;
+    }
+
     /** Builds and shows the window, and starts the services behind it. */
     public void show(Stage window) {
         this.stage = window;
@@ -156,8 +183,7 @@ public final class MainWindow {
         publicLinks = new PublicLinksPane(background);
         sections.put(Navigation.SETTINGS, Section.of(new SettingsView(saved, background, system, storeOpener,
                 Theme::apply,
-                // Under Twitch, so the OBS form beside them stays whole on a 720-pixel-high screen.
-                new VBox(24, new TwitchSignInPane(twitch, system.opener()), publicLinks), new ObsSettingsPane(saved, background)),
+                accountsColumn(), new ObsSettingsPane(saved, background)),
                 publicLinks::refresh));
 
         BorderPane root = new BorderPane(content);
@@ -197,10 +223,12 @@ public final class MainWindow {
 
         background.run(() -> {
             session = starter.call();
-            StreamerData data = session.data();
-            return new Started(session, data.storeAddress(), data.storeEmbedded(), data.storeMissingIndexes(),
-                    CampaignsView.load(session));
-        }, this::started, this::startFailed);
+            return Started.read(session);
+        }, started -> {
+            showSession(started);
+            refresher.start(this::refresh);
+            refresh();
+        }, this::startFailed);
     }
 
     /**
@@ -285,8 +313,19 @@ public final class MainWindow {
         }
     }
 
-    private void started(Started started) {
-        statusBar.started(started.storeAddress(), started.embedded(), started.missingIndexes(),
+    /**
+     * The session moved to another store or account (Settings' GameTriggers connection): the sections and the status
+     * bar follow it, read again as at start.
+     */
+    private void servicesSwitched() {
+        background.run(() -> Started.read(session), started -> {
+            showSession(started);
+            refresh();
+        }, this::startFailed);
+    }
+
+    private void showSession(Started started) {
+        statusBar.started(started.storeAddress(), started.embedded(), started.missingIndexes(), started.connectedAs(),
                 started.session().obsOverlayUrl());
         publicLinks.attach(started.session());
         replaceSection(Navigation.CAMPAIGNS, new CampaignsView(started.session(), background, started.rows(),
@@ -294,8 +333,6 @@ public final class MainWindow {
         replaceSection(Navigation.EARNINGS, new EarningsView(EarningsLoader.of(started.session()), background)
                 .withExport(ExportMenu.withSaveDialog(started.session().data(), started.session().clock(), background)));
         replaceSection(Navigation.OVERLAY, new OverlayView(started.session(), saved, background));
-        refresher.start(this::refresh);
-        refresh();
     }
 
     /** The start failed: the sentence the exception carries, its text one click away, never a stack trace. */

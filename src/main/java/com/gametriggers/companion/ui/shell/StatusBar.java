@@ -1,6 +1,8 @@
 package com.gametriggers.companion.ui.shell;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -129,19 +131,27 @@ final class StatusBar {
         return bar;
     }
 
-    /** The services run: where the store is, any index the platform's MongoDB lacks, and the URL for OBS. */
-    void started(String storeAddress, boolean embedded, List<String> missingIndexes, String obsUrl) {
-        String where = "Store: " + (embedded ? "embedded (" + storeAddress + ")" : storeAddress);
+    /**
+     * The services run: who the app counts for when connected to GameTriggers, else where the store is; any index the
+     * platform's MongoDB lacks, and the URL for OBS.
+     */
+    void started(String storeAddress, boolean embedded, List<String> missingIndexes, Optional<String> connectedAs,
+                 String obsUrl) {
+        // Connected, the name is what the streamer checks; the address is one hover away.
+        String where = connectedAs.map(name -> "Connected as " + name)
+                .orElse("Store: " + (embedded ? "embedded (" + storeAddress + ")" : storeAddress));
+        List<String> details = new ArrayList<>();
+        connectedAs.ifPresent(name -> details.add("Store: " + storeAddress));
         if (missingIndexes.isEmpty()) {
             store.setText(where);
         } else {
             store.setText(where + " · " + missingIndexes.size() + (missingIndexes.size() == 1 ? " index" : " indexes")
                     + " missing");
-            store.setTooltip(new Tooltip("The platform's MongoDB lacks " + String.join(", ", missingIndexes)
+            details.add("The platform's MongoDB lacks " + String.join(", ", missingIndexes)
                     + ": the app works, slower, and a race could make a duplicate where a unique one is missing. Run the "
-                    + "app with --print-mongodb-setup and give the output to the "
-                    + "platform's administrators."));
+                    + "app with --print-mongodb-setup and give the output to the platform's administrators.");
         }
+        store.setTooltip(details.isEmpty() ? null : new Tooltip(String.join("\n", details)));
         overlayUrl.setText(obsUrl);
         copyOverlayUrl.setDisable(false);
         addToObs.setDisable(false);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class StatusBarTest {
     @Start
     void start(Stage stage) {
         bar = new StatusBar(new InMemorySettings(dataDir), new OkHttpClient(), new Background(failure -> { }), opener);
-        bar.started("mongodb://127.0.0.1:27017", true, List.of(), OBS_URL);
+        bar.started("mongodb://127.0.0.1:27017", true, List.of(), Optional.empty(), OBS_URL);
         stage.setScene(new Scene(new BorderPane(null, null, null, bar.view(), null), 1280, 200));
         stage.show();
     }
@@ -80,7 +81,7 @@ class StatusBarTest {
         onFx(() -> {
             bar.started("mongodb+srv://streamer-1:****@cluster.example.net/gametriggers", false,
                     List.of("campaignparticipations.chatCommandKey_1", "participationdailystats.participationId_1_day_1"),
-                    OBS_URL);
+                    Optional.empty(), OBS_URL);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -90,6 +91,30 @@ class StatusBarTest {
                 "Store: mongodb+srv://streamer-1:****@cluster.example.net/gametriggers · 2 indexes missing");
         assertThat(onFx(() -> store.getTooltip().getText())).contains("campaignparticipations.chatCommandKey_1, "
                 + "participationdailystats.participationId_1_day_1", "--print-mongodb-setup");
+    }
+
+    @Test
+    void aConnectedStreamerReadsWhomTheAppCountsForWithTheStoreOneHoverAway(FxRobot robot) throws Exception {
+        onFx(() -> {
+            bar.started("mongodb+srv://streamer-1:****@cluster.example.net/gametriggers", false,
+                    List.of("campaignparticipations.chatCommandKey_1"), Optional.of("Alice"), OBS_URL);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label store = robot.lookup("#store-status").queryAs(Label.class);
+        assertThat(onFx(() -> store.getText())).isEqualTo("Connected as Alice · 1 index missing");
+        assertThat(onFx(() -> store.getTooltip().getText())).contains(
+                "Store: mongodb+srv://streamer-1:****@cluster.example.net/gametriggers",
+                "campaignparticipations.chatCommandKey_1");
+
+        onFx(() -> {
+            bar.started("mongodb://127.0.0.1:27017", true, List.of(), Optional.empty(), OBS_URL);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> store.getText())).isEqualTo("Store: embedded (mongodb://127.0.0.1:27017)");
+        assertThat(onFx(() -> store.getTooltip())).as("nothing left from the connection").isNull();
     }
 
     @Test
