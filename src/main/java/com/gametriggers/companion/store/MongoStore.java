@@ -151,7 +151,9 @@ public final class MongoStore implements AutoCloseable {
     public StoreAccess checkAccess(String streamerId) {
         Document status;
         try {
-            status = database.runCommand(new Document("connectionStatus", 1).append("showPrivileges", true));
+            // Any database answers it on MongoDB; the embedded server only on admin.
+            status = client.getDatabase("admin").runCommand(new Document("connectionStatus", 1)
+                    .append("showPrivileges", true));
         } catch (MongoException e) {
             throw StoreFailures.translate(e);
         }

@@ -13,13 +13,13 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * An in-memory MongoDB wire server on a free loopback port, which the app reaches by its address as it would the
  * platform's MongoDB: the store then runs in platform mode, not as the embedded store.
  */
-final class PlatformWireServer implements AutoCloseable {
+public final class PlatformWireServer implements AutoCloseable {
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
     /** {@code mongodb://127.0.0.1:PORT/platform?directConnection=true}. */
-    final String uri;
+    public final String uri;
 
-    PlatformWireServer() {
+    public PlatformWireServer() {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
