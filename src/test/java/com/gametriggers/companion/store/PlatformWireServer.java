@@ -30,6 +30,10 @@ public final class PlatformWireServer implements AutoCloseable {
         uri = "mongodb://127.0.0.1:" + port + "/platform?directConnection=true";
     }
 
+    public int port() {
+        return server.getLocalAddress().getPort();
+    }
+
     /** Store settings for this server, with the data folder the app would use. */
     StoreSettings settings(Path dataDir) {
         return new StoreSettings(Optional.of(uri), dataDir, Optional.empty());
