@@ -62,7 +62,7 @@ class TwitchWiringTest {
             Campaign campaign = new Campaign(TestIds.newId(), "Launch", "Nova Energy", "", CampaignStatus.ACTIVE,
                     PaymentType.CPM, new BigDecimal("4.50"), BigDecimal.TEN, "/m.svg", MediaType.IMAGE,
                     "https://example.com", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)));
-            fixture.store().campaigns().addIfMissing(campaign);
+            fixture.addCampaign(campaign);
             Participation shown = fixture.updates().join(campaign.id(), TestIds.newId());
             AtomicInteger live = new AtomicInteger();
             AtomicInteger offline = new AtomicInteger();
