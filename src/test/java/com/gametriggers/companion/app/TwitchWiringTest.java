@@ -7,9 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +46,7 @@ class TwitchWiringTest {
         accounts.keep(token);
 
         assertThat(accounts.load()).contains(new TwitchAccountStore.Saved(token, false));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(TwitchAccountStore.FILE_NAME))))
-                .isEqualTo("rw-------");
+        OwnerOnly.assertOwnerOnly(dir.resolve(TwitchAccountStore.FILE_NAME));
         assertThat(token.toString()).doesNotContain("access-0123456789").doesNotContain("refresh-0123456789");
     }
 
