@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,9 @@ class ReplicaSetStepDownTest {
 
     private static final int PRODUCERS = 4;
     private static final int PARTICIPATIONS = 3;
-    /** A bound on a run whose step-downs never end, so it cannot fill the disk. */
-    private static final long MAX_EVENTS = 400_000;
+    private static final Duration PACE = Duration.ofMillis(2);
+    /** A bound on a run whose elections never end, so it cannot fill the disk. */
+    private static final long MAX_EVENTS = 1_000_000;
     private static final Duration ELECTION = Duration.ofSeconds(90);
 
     @TempDir
@@ -84,10 +86,12 @@ class ReplicaSetStepDownTest {
                         TrackingEvent event = isClick
                                 ? TrackingEvent.click("p" + producer + "-" + i, participation, now, ClickType.CHAT, null)
                                 : TrackingEvent.impression("p" + producer + "-" + i, participation, now, viewers);
-                        // Waiting for each event on disk keeps the producers at the journal's pace.
                         if (tracker.record(event).join() == RecordOutcome.RECORDED) {
                             (isClick ? clicks : impressions).addAndGet(isClick ? 1 : viewers);
                         }
+                        // A stream's pace, not the journal's: at most some 2,000 events a second over all producers,
+                        // so the elections happen while events keep coming.
+                        LockSupport.parkNanos(PACE.toNanos());
                     }
                 }, "stream-" + t);
                 producers.add(thread);
