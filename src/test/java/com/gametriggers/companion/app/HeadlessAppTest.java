@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.gametriggers.companion.testing.DebianTools;
+
 /** The headless app as scripts and CI run it: its printed address, its exit codes, and its data from outside. */
 class HeadlessAppTest {
 
@@ -34,6 +36,7 @@ class HeadlessAppTest {
 
     @Test
     void theDemoCanBeReadByAnIndependentMongoDbClientAndSurvivesARestart() throws Exception {
+        DebianTools.assumeAvailable("Debian's python3 with python3-pymongo");
         try (ChildApp app = ChildApp.start("--headless", "--demo", "--overlay-port", "0", "--data-dir", dataDir.toString())) {
             String address = app.awaitLine(STORE_LINE, START);
             String overlay = app.awaitLine(OVERLAY_LINE, START);

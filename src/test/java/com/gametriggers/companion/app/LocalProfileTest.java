@@ -24,8 +24,7 @@ class LocalProfileTest {
         assertThat(first.rotationKey()).matches("[0-9a-f]{64}");
         assertThat(first.overlaySecret()).matches("[0-9a-f]{64}").isNotEqualTo(first.rotationKey());
         assertThat(second).isEqualTo(first);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(dataDir.resolve(LocalProfile.FILE_NAME)))).isEqualTo("rw-------");
+        OwnerOnly.assertOwnerOnly(dataDir.resolve(LocalProfile.FILE_NAME));
     }
 
     @Test

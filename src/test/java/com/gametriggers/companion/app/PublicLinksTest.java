@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -81,12 +82,19 @@ class PublicLinksTest {
         }
     }
 
-    /** An executable named like the real program, which runs the stand-in on the tests' own java. */
+    /**
+     * An executable named like the real program, which runs the stand-in on the tests' own java: a shell script, or
+     * on Windows (no POSIX modes) a batch file, which Windows runs as a program too.
+     */
     private Path standInCloudflared() throws IOException {
+        List<String> command = FakeCloudflared.command(Files.createDirectories(dir.resolve("fake")));
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.writeString(dir.resolve("cloudflared.cmd"), command.stream().map(part -> "\"" + part + "\"")
+                    .collect(Collectors.joining(" ", "@", " %*\r\n")));
+        }
         Path script = dir.resolve("cloudflared");
-        String command = FakeCloudflared.command(Files.createDirectories(dir.resolve("fake"))).stream()
-                .map(part -> "'" + part + "'").collect(Collectors.joining(" "));
-        Files.writeString(script, "#!/bin/sh\nexec " + command + " \"$@\"\n");
+        Files.writeString(script, command.stream().map(part -> "'" + part + "'")
+                .collect(Collectors.joining(" ", "#!/bin/sh\nexec ", " \"$@\"\n")));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
     }

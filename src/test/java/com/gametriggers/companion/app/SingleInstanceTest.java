@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,8 +35,7 @@ class SingleInstanceTest {
             assertThat(knock(port, "show not-the-key")).as("no answer without the key").isNull();
             assertThat(knock(port, "show " + address.getProperty("key"))).isEqualTo("shown");
             assertThat(shown).hasValue(1);
-            assertThat(Files.getPosixFilePermissions(dataDir.resolve(SingleInstance.ADDRESS_FILE)))
-                    .extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+            OwnerOnly.assertOwnerOnly(dataDir.resolve(SingleInstance.ADDRESS_FILE));
         }
         assertThat(dataDir.resolve(SingleInstance.ADDRESS_FILE)).doesNotExist();
     }

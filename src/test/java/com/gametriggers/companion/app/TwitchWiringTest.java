@@ -7,9 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +46,7 @@ class TwitchWiringTest {
         accounts.keep(token);
 
         assertThat(accounts.load()).contains(new TwitchAccountStore.Saved(token, false));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(TwitchAccountStore.FILE_NAME))))
-                .isEqualTo("rw-------");
+        OwnerOnly.assertOwnerOnly(dir.resolve(TwitchAccountStore.FILE_NAME));
         assertThat(token.toString()).doesNotContain("access-0123456789").doesNotContain("refresh-0123456789");
     }
 
@@ -62,7 +59,7 @@ class TwitchWiringTest {
             Campaign campaign = new Campaign(TestIds.newId(), "Launch", "Nova Energy", "", CampaignStatus.ACTIVE,
                     PaymentType.CPM, new BigDecimal("4.50"), BigDecimal.TEN, "/m.svg", MediaType.IMAGE,
                     "https://example.com", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)));
-            fixture.store().campaigns().addIfMissing(campaign);
+            fixture.addCampaign(campaign);
             Participation shown = fixture.updates().join(campaign.id(), TestIds.newId());
             AtomicInteger live = new AtomicInteger();
             AtomicInteger offline = new AtomicInteger();

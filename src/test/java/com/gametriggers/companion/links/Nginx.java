@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.gametriggers.companion.testing.DebianTools;
+
 /**
  * Debian's nginx as the reverse proxy in front of the links listener, as a streamer would run it, started as an
  * unprivileged fixture: its own prefix under {@code target/}, no daemon, every temporary path inside the prefix.
@@ -34,6 +36,7 @@ final class Nginx implements AutoCloseable {
 
     /** Proxies every request to {@code upstreamPort} with the forwarding headers the README tells streamers to set. */
     static Nginx proxyTo(int upstreamPort) throws IOException {
+        DebianTools.assumeAvailable("Debian's nginx");
         assertThat(BINARY).as("Debian's nginx, as .ci/run installs it (apt-get install nginx)").exists();
         Path prefix = Path.of("target", "nginx", UUID.randomUUID().toString()).toAbsolutePath();
         Files.createDirectories(prefix.resolve("logs"));

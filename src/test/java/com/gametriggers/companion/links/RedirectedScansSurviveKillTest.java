@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.gametriggers.companion.app.ChildApp;
+import com.gametriggers.companion.testing.DebianTools;
 
 /**
  * The promise to sponsors, end to end: every scan a viewer was redirected for is counted, and none twice, even when
@@ -103,6 +104,7 @@ class RedirectedScansSurviveKillTest {
     @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void everyRedirectedScanIsCountedOnceAcrossKills() throws Exception {
+        DebianTools.assumeAvailable("Debian's python3 with python3-pymongo");
         long seed = Long.getLong("flood.seed", System.nanoTime());
         System.out.println("RedirectedScansSurviveKillTest seed " + seed + " (repeat with -Dflood.seed=" + seed
                 + "), data in " + dataDir);

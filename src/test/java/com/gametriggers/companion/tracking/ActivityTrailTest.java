@@ -49,7 +49,7 @@ class ActivityTrailTest {
 
     @Test
     void eachShowingAndClickIsKeptWithWhatBecameOfIt() {
-        Participation running = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPC, "0.35"));
+        Participation running = Campaigns.joined(fixture, Campaigns.running(PaymentType.CPC, "0.35"));
         Instant now = clock.instant();
         String viewer = ViewerKeys.forChatUser("4711");
         tracker.record(TrackingEvent.impression("showing-1", running.id(), now.minusSeconds(30), 42)).join();
@@ -80,10 +80,10 @@ class ActivityTrailTest {
 
     @Test
     void whatCouldNotEarnSaysWhy() {
-        Participation paused = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPM, "4.50"));
+        Participation paused = Campaigns.joined(fixture, Campaigns.running(PaymentType.CPM, "4.50"));
         fixture.store().participationUpdates().pause(paused.id());
         Instant now = clock.instant();
-        Participation ended = Campaigns.joined(fixture.store(), Campaigns.campaign(PaymentType.CPM, "4.50",
+        Participation ended = Campaigns.joined(fixture, Campaigns.campaign(PaymentType.CPM, "4.50",
                 now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))));
 
         tracker.record(TrackingEvent.impression("while-paused", paused.id(), now, 10)).join();
@@ -100,7 +100,7 @@ class ActivityTrailTest {
 
     @Test
     void theStreamersShowingsOfAPeriodOldestFirst() {
-        Participation first = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPM, "4.50"));
+        Participation first = Campaigns.joined(fixture, Campaigns.running(PaymentType.CPM, "4.50"));
         Instant now = clock.instant();
         tracker.record(TrackingEvent.impression("later", first.id(), now.minusSeconds(60), 5)).join();
         tracker.record(TrackingEvent.impression("earlier", first.id(), now.minusSeconds(120), 7)).join();

@@ -10,6 +10,7 @@ import com.gametriggers.companion.domain.MediaType;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.store.MongoStore;
+import com.gametriggers.companion.store.StoreFixture;
 import com.gametriggers.companion.store.TestIds;
 
 /** Campaigns and participations for tracking tests. */
@@ -31,5 +32,11 @@ final class Campaigns {
     static Participation joined(MongoStore store, Campaign campaign) {
         store.campaigns().addIfMissing(campaign);
         return store.participationUpdates().join(campaign.id(), TestIds.newId());
+    }
+
+    /** The campaign added as the platform adds it (the app's role may write none), then joined through the app. */
+    static Participation joined(StoreFixture fixture, Campaign campaign) {
+        fixture.addCampaign(campaign);
+        return fixture.updates().join(campaign.id(), TestIds.newId());
     }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 
+import com.gametriggers.companion.testing.DebianTools;
+
 /**
  * A real file system of a few MiB that a test can fill up and free again: a tmpfs mounted under {@code target/}. Only
  * root can mount one, as CI runs; elsewhere the test is skipped, unless {@value #REQUIRED} is set (CI sets it, so
@@ -28,6 +30,7 @@ public final class SmallDisk implements AutoCloseable {
     }
 
     public static SmallDisk mount(int megabytes) throws IOException, InterruptedException {
+        DebianTools.assumeAvailable("a tmpfs mounted as root");
         Path root = Path.of("target", "small-disk-" + UUID.randomUUID()).toAbsolutePath();
         Files.createDirectories(root);
         String output = run(List.of("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", root.toString()));

@@ -73,7 +73,7 @@ class TrackerFullDiskTest {
         Tracker tracker = Tracker.start(fixture.store(), journalDir, options);
         List<WriterStatus> changes = new CopyOnWriteArrayList<>();
         tracker.onStatusChange(changes::add);
-        Participation p = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPC, "0.10"));
+        Participation p = Campaigns.joined(fixture, Campaigns.running(PaymentType.CPC, "0.10"));
         List<CompletableFuture<RecordOutcome>> sent = new CopyOnWriteArrayList<>();
         AtomicBoolean producing = new AtomicBoolean(true);
         Thread producer = new Thread(() -> {

@@ -44,7 +44,7 @@ class TrackerRecoveryTest {
     void setUp() {
         fixture = StoreFixture.open(dataDir.resolve("store"));
         journalDir = dataDir.resolve("journal");
-        participation = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPM, "2"));
+        participation = Campaigns.joined(fixture, Campaigns.running(PaymentType.CPM, "2"));
     }
 
     @AfterEach

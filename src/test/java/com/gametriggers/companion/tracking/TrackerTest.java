@@ -49,7 +49,7 @@ class TrackerTest {
 
     @Test
     void aCallerThatStopsWaitingForItsEventDoesNotKeepTheEventFromTheStore() {
-        Participation cpm = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPM, "4.50"));
+        Participation cpm = Campaigns.joined(fixture, Campaigns.running(PaymentType.CPM, "4.50"));
         Instant now = Instant.now();
         for (int i = 0; i < 200; i++) {
             // As the beacon handler's timeout does while the journal waits for disk space: before the event is on disk.
@@ -65,7 +65,7 @@ class TrackerTest {
 
     @Test
     void recordedEventsReachTheStoreCoalescedAndExact() {
-        Participation cpm = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPM, "4.50"));
+        Participation cpm = Campaigns.joined(fixture, Campaigns.running(PaymentType.CPM, "4.50"));
         Instant now = Instant.now();
         List<CompletableFuture<RecordOutcome>> done = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
@@ -97,7 +97,7 @@ class TrackerTest {
 
     @Test
     void anEventIdSeenAgainIsADuplicateAndCountsOnce() {
-        Participation p = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPC, "0.35"));
+        Participation p = Campaigns.joined(fixture, Campaigns.running(PaymentType.CPC, "0.35"));
 
         assertThat(tracker.record(TrackingEvent.click("same", p.id(), Instant.now(), ClickType.LINK, null)).join())
                 .isEqualTo(RecordOutcome.RECORDED);
@@ -112,7 +112,7 @@ class TrackerTest {
 
     @Test
     void aViewersRepeatClickIsCountedAsFilteredNotAsAClick() {
-        Participation p = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPC, "0.35"));
+        Participation p = Campaigns.joined(fixture, Campaigns.running(PaymentType.CPC, "0.35"));
         String viewer = ViewerKeys.forChatUser("4711");
 
         assertThat(tracker.record(TrackingEvent.click("c1", p.id(), Instant.now(), ClickType.CHAT, viewer)).join())
@@ -132,7 +132,7 @@ class TrackerTest {
 
     @Test
     void eventsOfAPausedParticipationCountButEarnNothing() {
-        Participation p = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPM, "10"));
+        Participation p = Campaigns.joined(fixture, Campaigns.running(PaymentType.CPM, "10"));
         fixture.updates().pause(p.id());
 
         tracker.record(TrackingEvent.impression("i1", p.id(), Instant.now(), 1000)).join();
@@ -147,7 +147,7 @@ class TrackerTest {
     @Test
     void eventsOutsideTheCampaignsDatesCountButEarnNothing() {
         Instant now = Instant.now();
-        Participation p = Campaigns.joined(fixture.store(),
+        Participation p = Campaigns.joined(fixture,
                 Campaigns.campaign(PaymentType.CPC, "1.00", now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2))));
 
         tracker.record(TrackingEvent.click("early", p.id(), now, ClickType.QR, null)).join();
@@ -170,7 +170,7 @@ class TrackerTest {
 
     @Test
     void whatWasWaitingAtCloseIsWrittenOnTheNextStart() throws Exception {
-        Participation p = Campaigns.joined(fixture.store(), Campaigns.running(PaymentType.CPM, "1"));
+        Participation p = Campaigns.joined(fixture, Campaigns.running(PaymentType.CPM, "1"));
         tracker.close();
         tracker = Tracker.start(fixture.store(), dataDir.resolve("journal"),
                 TrackerOptions.defaults().withFlushInterval(Duration.ofHours(1)));

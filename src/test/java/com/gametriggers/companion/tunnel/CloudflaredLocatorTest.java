@@ -2,6 +2,7 @@ package com.gametriggers.companion.tunnel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +19,20 @@ class CloudflaredLocatorTest {
     void findsAnExecutableCloudflaredOnThePath() throws IOException {
         Path root = Files.createDirectories(Path.of("target", "cloudflared-locator-test", UUID.randomUUID().toString()))
                 .toAbsolutePath();
+        // The real file system's rules: an executable bit and ':' between PATH entries, or on Windows (no POSIX
+        // modes, and ':' in every entry) the .exe name and ';'.
+        boolean windows = !root.getFileSystem().supportedFileAttributeViews().contains("posix");
         Path empty = Files.createDirectories(root.resolve("empty"));
         Path notExecutable = Files.createDirectories(root.resolve("plain"));
         Files.writeString(notExecutable.resolve("cloudflared"), "not a program");
         Path bin = Files.createDirectories(root.resolve("bin"));
-        Path cloudflared = Files.writeString(bin.resolve("cloudflared"), "#!/bin/sh\n");
-        Files.setPosixFilePermissions(cloudflared, PosixFilePermissions.fromString("rwxr-xr-x"));
-        String path = empty + ":" + notExecutable + "::" + bin;
+        Path cloudflared = Files.writeString(bin.resolve(windows ? "cloudflared.exe" : "cloudflared"), "#!/bin/sh\n");
+        if (!windows) {
+            Files.setPosixFilePermissions(cloudflared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        String path = String.join(File.pathSeparator, empty.toString(), notExecutable.toString(), "", bin.toString());
 
-        CloudflaredLocator real = new CloudflaredLocator(Map.of("PATH", path), "Linux",
+        CloudflaredLocator real = new CloudflaredLocator(Map.of("PATH", path), windows ? "Windows 11" : "Linux",
                 file -> Files.isRegularFile(file) && Files.isExecutable(file));
 
         assertThat(real.find()).contains(cloudflared);
