@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -53,7 +52,7 @@ class AppSettingsTest {
         settings.writeTo(dataDir);
 
         Path file = dataDir.resolve(AppSettings.FILE_NAME);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        OwnerOnly.assertOwnerOnly(file);
         assertThat(AppSettings.load(dataDir)).isEqualTo(settings);
         assertThat(dataDir.resolve(AppSettings.FILE_NAME + ".tmp")).doesNotExist();
     }
@@ -75,8 +74,7 @@ class AppSettingsTest {
         second.writeTo(dataDir);
 
         assertThat(AppSettings.load(dataDir)).isEqualTo(second);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(AppSettings.FILE_NAME))))
-                .isEqualTo("rw-------");
+        OwnerOnly.assertOwnerOnly(dataDir.resolve(AppSettings.FILE_NAME));
     }
 
     @Test
