@@ -87,15 +87,36 @@ public final class MongoDbSetup {
         }
         script.append("""
 
-                // 3. One user per streamer, with that role alone (replace the placeholders; never share a user):
-                // companionDb.createUser({
-                //   user: 'streamer-<platform user id>',
-                //   pwd: passwordPrompt(), // or a long random password the platform hands the streamer
-                //   roles: [{ role: %1$s, db: %2$s }]
-                // });
-                // The streamer's app then connects with (MONGODB_URI, --mongo-uri or Settings), the password URL-encoded:
-                //   mongodb+srv://streamer-<platform user id>:<password>@<cluster host>/%3$s?authSource=%3$s
-                """.formatted(quoted(ROLE), db, database));
+                // 3. One user per streamer, with that role alone, and the connection code the streamer pastes into the
+                //    app (Settings, "GameTriggers account", or --connect CODE). Never share a user between streamers.
+                //    Once per streamer; calling it again gives the user a new password and a new code, and the old code
+                //    stops working. In this shell, for example:
+                //      companionStreamer('<platform user id>', '<display name>', 'mongodb+srv://<cluster host>')
+                //    or, for a replica set named in the address:
+                //      companionStreamer(id, name, 'mongodb://h1:27017,h2:27017,h3:27017', 'replicaSet=rs0')
+                function companionStreamer(platformUserId, displayName, clusterAddress, options) {
+                  if (!/^[0-9a-f]{24}$/.test(platformUserId)) {
+                    throw new Error('the platform user id must be 24 hexadecimal characters: ' + platformUserId);
+                  }
+                  const user = 'streamer-' + platformUserId;
+                  const password = require('crypto').randomBytes(24).toString('hex');
+                  const roles = [{ role: %1$s, db: %2$s }];
+                  if (companionDb.getUser(user) === null) {
+                    companionDb.createUser({ user: user, pwd: password, roles: roles });
+                  } else {
+                    companionDb.updateUser(user, { pwd: password, roles: roles });
+                  }
+                  const scheme = clusterAddress.indexOf('://') + 3;
+                  const uri = clusterAddress.slice(0, scheme) + user + ':' + password + '@'
+                    + clusterAddress.slice(scheme).replace(/\\/+$/, '') + '/' + encodeURIComponent(%2$s)
+                    + '?authSource=' + encodeURIComponent(%2$s)
+                    + (options ? '&' + options : '');
+                  const code = 'gametriggers://connect?uri=' + encodeURIComponent(uri) + '&user=' + platformUserId
+                    + '&name=' + encodeURIComponent(displayName);
+                  print(code);
+                  return code;
+                }
+                """.formatted(quoted(ROLE), db));
         return script.toString();
     }
 

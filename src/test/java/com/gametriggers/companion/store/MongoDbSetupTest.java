@@ -56,13 +56,51 @@ class MongoDbSetupTest {
         assertThat(script.split("participationId_1_at_-1", -1)).hasSize(3); // showings and clicks
     }
 
+    /**
+     * The script's per-streamer function, run by Node over a stand-in for mongosh's {@code db} that records what it is
+     * asked: one user with the role alone, and a code the app reads back as that user on that database.
+     */
     @Test
-    void theStreamersUserIsAnExampleWithPlaceholders() {
-        assertThat(script).contains("// companionDb.createUser({", "//   user: 'streamer-<platform user id>',",
-                "//   roles: [{ role: 'gametriggersCompanion', db: 'platform' }]",
-                "//   mongodb+srv://streamer-<platform user id>:<password>@<cluster host>/platform?authSource=platform");
-        assertThat(script.lines().filter(line -> line.contains("createUser")))
-                .allMatch(line -> line.startsWith("//"));
+    void eachStreamerGetsTheirOwnUserWithTheRoleAloneAndACodeTheAppReads() throws IOException, InterruptedException {
+        Optional<Path> node = onPath("node");
+        assumeTrue(node.isPresent(), "needs Node.js on the PATH to run the script");
+        String user = "64b7f0c2a1e4d3b2c1a09f8e";
+        String shell = """
+                const made = [];
+                const users = {};
+                const companion = {
+                  getRole: () => null, createRole: () => {}, updateRole: () => {},
+                  getCollection: () => ({ createIndex: () => {} }),
+                  getUser: (name) => users[name] || null,
+                  createUser: (u) => { users[u.user] = u; made.push('create ' + JSON.stringify(u.roles)); },
+                  updateUser: (name, u) => { users[name].pwd = u.pwd; made.push('update ' + name); },
+                };
+                const db = { getSiblingDB: (name) => { if (name !== 'platform') throw new Error(name); return companion; } };
+                const print = (line) => console.log(line);
+                """ + script + """
+                const first = companionStreamer('%s', 'Ana María', 'mongodb://h1:27017,h2:27017/', 'replicaSet=rs0');
+                const again = companionStreamer('%s', 'Ana María', 'mongodb://h1:27017,h2:27017/', 'replicaSet=rs0');
+                if (first === again) throw new Error('a second call must give a new password');
+                made.forEach((line) => console.log(line));
+                """.formatted(user, user);
+        Path file = Files.createDirectories(Path.of("target", "mongodb-setup")).resolve("streamer.js");
+        Files.writeString(file, shell, StandardCharsets.UTF_8);
+
+        Process run = new ProcessBuilder(node.get().toString(), file.toString()).redirectErrorStream(true).start();
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        java.util.List<String> lines = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+
+        assertThat(run.exitValue()).as(String.join("\n", lines)).isZero();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(2, 4)).containsExactly(
+                "create [{\"role\":\"gametriggersCompanion\",\"db\":\"platform\"}]", "update streamer-" + user);
+        ConnectionCode code = ConnectionCode.parse(lines.get(1));
+        assertThat(code.userId()).isEqualTo(user);
+        assertThat(code.displayName()).isEqualTo("Ana María");
+        assertThat(code.mongoUri()).matches("mongodb://streamer-" + user + ":[0-9a-f]{48}@h1:27017,h2:27017/platform"
+                + "\\?authSource=platform&replicaSet=rs0");
+        assertThat(MongoUris.parse(code.mongoUri()).getDatabase()).isEqualTo("platform");
+        assertThat(ConnectionCode.parse(lines.get(0)).mongoUri()).isNotEqualTo(code.mongoUri());
     }
 
     @Test
