@@ -54,6 +54,9 @@ public final class PlatformConnectionPane extends VBox {
         state.setWrapText(true);
         code.setId("connect-code");
         code.setPromptText("paste the connection code from GameTriggers");
+        // As wide as the Twitch section below it: a wider column would squeeze the OBS form beside it.
+        code.setPrefColumnCount(16);
+        setPrefWidth(480);
         connect.setId("connect-platform");
         connect.setMinWidth(USE_PREF_SIZE);
         connect.setOnAction(event -> connect());
