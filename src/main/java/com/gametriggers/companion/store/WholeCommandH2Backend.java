@@ -66,16 +66,25 @@ final class WholeCommandH2Backend extends H2Backend {
         });
     }
 
-    /** Runs a command beside others, then commits what it changed; a message runs its command nested in it. */
+    /**
+     * Runs a command beside others, then commits what it changed; a message runs its command nested in it.
+     *
+     * <p>Whether anything is left to commit is asked while the command still holds the shared side of the lock, when no
+     * commit can be under way: a commit serializes the changed pages before it writes them, and from then on H2 reports
+     * no unsaved changes though nothing reached the file yet. Asked after, a command whose change such a commit had
+     * taken up answered at once, and a kill before the commit's write lost a write already acknowledged.
+     */
     private <T> T whole(Supplier<T> command) {
         T result;
+        boolean changed;
         commits.readLock().lock();
         try {
             result = command.get();
+            changed = commits.getReadHoldCount() == 1 && getMvStore().hasUnsavedChanges();
         } finally {
             commits.readLock().unlock();
         }
-        if (commits.getReadHoldCount() == 0 && getMvStore().hasUnsavedChanges()) {
+        if (changed) {
             exclusively(getMvStore()::commit);
         }
         return result;

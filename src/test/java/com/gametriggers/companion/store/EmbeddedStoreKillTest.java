@@ -182,9 +182,43 @@ class EmbeddedStoreKillTest {
             TreeSet<String> inserted = new TreeSet<>(entryIds.subSet("r" + r + "t" + thread + "n", "r" + r + "t" + thread + "n~"));
             boolean acknowledgedOnly = counted.equals(talliesUpTo(r, thread, last)) && inserted.equals(entriesUpTo(r, thread, last));
             boolean andOneMore = counted.equals(talliesUpTo(r, thread, last + 1)) && inserted.equals(entriesUpTo(r, thread, last + 1));
-            assertThat(acknowledgedOnly || andOneMore).as("after round %d, thread %d of round %d (last ack %d): tallies %s, "
-                    + "%d entries", round, thread, r, last, counted, inserted.size()).isTrue();
+            assertThat(acknowledgedOnly || andOneMore).as("after round %d, thread %d of round %d (last ack %d): %s", round,
+                    thread, r, last, difference(r, thread, last, counted, inserted)).isTrue();
         }));
+    }
+
+    /**
+     * What the store holds of one thread's operations beside its acknowledged ones: the entries' operations by number,
+     * and each tally that counts otherwise with the operations that count on it.
+     */
+    private static String difference(int round, int thread, long last, Map<String, Long> counted, TreeSet<String> inserted) {
+        String prefix = "r" + round + "t" + thread + "n";
+        TreeSet<Long> stored = new TreeSet<>();
+        inserted.forEach(id -> stored.add(Long.parseLong(id.substring(prefix.length()))));
+        TreeSet<Long> missing = new TreeSet<>();
+        entriesUpTo(round, thread, last).forEach(id -> missing.add(Long.parseLong(id.substring(prefix.length()))));
+        missing.removeAll(stored);
+        TreeSet<Long> extra = new TreeSet<>(stored.tailSet(last, false));
+        Map<String, Long> expected = talliesUpTo(round, thread, last);
+        TreeSet<String> ids = new TreeSet<>(expected.keySet());
+        ids.addAll(counted.keySet());
+        List<String> tallyDifferences = new ArrayList<>();
+        for (String id : ids) {
+            long want = expected.getOrDefault(id, 0L);
+            long found = counted.getOrDefault(id, 0L);
+            if (want != found) {
+                List<Long> ops = new ArrayList<>();
+                for (long op = 1; op <= last + 1; op++) {
+                    if (isTally(op) && tallyId(round, thread, op).equals(id)) {
+                        ops.add(op);
+                    }
+                }
+                tallyDifferences.add(id + " holds " + found + " for " + want + " acknowledged (ops " + ops + ")");
+            }
+        }
+        return "entries of acknowledged ops missing " + missing + ", entries of later ops " + extra + ", "
+                + inserted.size() + " entries; tallies counting otherwise than the acknowledged ops "
+                + (tallyDifferences.isEmpty() ? "none" : tallyDifferences);
     }
 
     private static Map<String, Long> talliesUpTo(int round, int thread, long last) {
