@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.overlay.OverlayStatus;
@@ -25,6 +28,8 @@ import com.gametriggers.companion.ui.StreamerData;
  */
 final class SwitchingSession implements AppSession {
 
+    private static final Logger log = LoggerFactory.getLogger(SwitchingSession.class);
+
     private final Function<Optional<ConnectionCode>, CompanionServices> starter;
     /** Guarded by this. */
     private Optional<ConnectionCode> platform;
@@ -42,10 +47,14 @@ final class SwitchingSession implements AppSession {
      * failure is thrown: the streamer keeps a running app and hears why.
      */
     synchronized void switchTo(Optional<ConnectionCode> next) {
+        long started = System.nanoTime();
         current.close();
         try {
             current = starter.apply(next);
             platform = next;
+            log.info("The services moved to {} in {} ms",
+                    next.map(ConnectionCode::address).orElse("the store without a GameTriggers account"),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException refused) {
             try {
                 current = starter.apply(platform);

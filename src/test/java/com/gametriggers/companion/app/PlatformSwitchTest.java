@@ -33,8 +33,8 @@ import okhttp3.Response;
 
 /**
  * The running services moving between the app's own store and the streamer's GameTriggers account, as Settings'
- * "Connect" and "Disconnect" do, with viewers clicking throughout: every click reaches the store it was recorded for,
- * also when that store was unreachable at the moment of the move, and none reaches another.
+ * "Connect to GameTriggers" and "Disconnect" do, with viewers clicking throughout: every click reaches the store it was
+ * recorded for, also when that store was unreachable at the moment of the move, and none reaches another.
  */
 class PlatformSwitchTest {
 
