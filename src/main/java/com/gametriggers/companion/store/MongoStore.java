@@ -96,7 +96,8 @@ public final class MongoStore implements AutoCloseable {
         MongoClient client = MongoClients.create(builder.build());
         try {
             MongoDatabase database = client.getDatabase(databaseName);
-            ping(database, displayAddress);
+            Integer uriTimeoutMs = connectionString.getServerSelectionTimeout();
+            ping(database, displayAddress, uriTimeoutMs == null ? CONNECT_TIMEOUT_SECONDS * 1000 : uriTimeoutMs);
             List<String> missingIndexes = List.of();
             if (embedded != null || settings.createsIndexes()) {
                 IndexSetup.ensureIndexes(database, embedded != null);
@@ -111,14 +112,16 @@ public final class MongoStore implements AutoCloseable {
         }
     }
 
-    private static void ping(MongoDatabase database, String displayAddress) {
+    /** @param timeoutMs how long the driver waits for a server: the URI's serverSelectionTimeoutMS, else ours */
+    private static void ping(MongoDatabase database, String displayAddress, long timeoutMs) {
         try {
             database.runCommand(new Document("ping", 1));
         } catch (MongoSecurityException e) {
             throw new StoreException("MongoDB at " + displayAddress + " refused the user name or password in the URI.", e);
         } catch (MongoTimeoutException e) {
-            throw new StoreException("MongoDB at " + displayAddress + " cannot be reached (no answer within "
-                    + CONNECT_TIMEOUT_SECONDS + " s); check the address and that the server is running.", e);
+            String waited = timeoutMs % 1000 == 0 ? timeoutMs / 1000 + " s" : timeoutMs / 1000.0 + " s";
+            throw new StoreException("MongoDB at " + displayAddress + " cannot be reached (no answer within " + waited
+                    + "); check the address and that the server is running.", e);
         } catch (MongoException e) {
             throw new StoreException("MongoDB at " + displayAddress + " cannot be used: " + e.getMessage(), e);
         }

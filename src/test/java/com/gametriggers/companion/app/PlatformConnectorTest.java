@@ -109,7 +109,7 @@ class PlatformConnectorTest {
                 .hasMessageStartingWith("This is not a GameTriggers connection code");
         assertThatThrownBy(() -> connector.connect(nowhere.toUrl())).isInstanceOf(Refused.class)
                 .hasMessage("MongoDB at mongodb://streamer:****@127.0.0.1:" + closedPort
-                        + "/gametriggers?serverSelectionTimeoutMS=500 cannot be reached (no answer within 5 s); check "
+                        + "/gametriggers?serverSelectionTimeoutMS=500 cannot be reached (no answer within 0.5 s); check "
                         + "the address and that the server is running.");
 
         assertThat(moves).isEmpty();
