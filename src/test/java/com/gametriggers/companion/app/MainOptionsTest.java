@@ -26,7 +26,8 @@ class MainOptionsTest {
 
         assertThat(exitCode).isZero();
         assertThat(out.toString()).contains("--mongo-uri=URI", "--data-dir=DIR", "--overlay-port=PORT", "--links-port=PORT",
-                "--public-tracking-url=URL", "--twitch-client-id=ID", "--twitch-login", "--headless", "--demo", "--print-mongodb-setup", "--help",
+                "--public-tracking-url=URL", "--twitch-client-id=ID", "--twitch-login", "--headless", "--connect=CODE", "--demo",
+                "--print-mongodb-setup", "--help",
                 "MONGODB_URI", "TWITCH_CLIENT_ID");
     }
 
