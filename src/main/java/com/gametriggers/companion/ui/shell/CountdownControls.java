@@ -3,6 +3,7 @@ package com.gametriggers.companion.ui.shell;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -67,7 +68,7 @@ final class CountdownControls {
     }
 
     /** Hides the warning at once, so a second click cannot act twice; the next reading shows it again if it still applies. */
-    private void act(java.util.function.Function<AppSession, String> action) {
+    private void act(Function<AppSession, String> action) {
         AppSession session = running;
         box.setVisible(false);
         if (session != null) {
