@@ -62,6 +62,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     static final String ROTATION_GAP_SECONDS = "rotation.secondsBetweenSponsors";
     static final String ROTATION_DELAY_SECONDS = "rotation.secondsAfterGoingLive";
     static final String ROTATION_STRATEGY = "rotation.strategy";
+    static final String ROTATION_COUNTDOWN_SECONDS = "rotation.countdownSeconds";
     static final String OBS_HOST = "obs.host";
     static final String OBS_PORT = "obs.port";
     static final String OBS_PASSWORD = "obs.password";
@@ -219,6 +220,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         properties.setProperty(ROTATION_GAP_SECONDS, Long.toString(rotation.timeBetweenSponsors().toSeconds()));
         properties.setProperty(ROTATION_DELAY_SECONDS, Long.toString(rotation.delayAfterGoingLive().toSeconds()));
         properties.setProperty(ROTATION_STRATEGY, rotation.strategy());
+        properties.setProperty(ROTATION_COUNTDOWN_SECONDS, Long.toString(rotation.countdown().toSeconds()));
         properties.setProperty(OBS_HOST, obs.host());
         properties.setProperty(OBS_PORT, Integer.toString(obs.port()));
         obs.password().ifPresent(password -> properties.setProperty(OBS_PASSWORD, password));
@@ -288,8 +290,10 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         java.time.Duration delay = seconds(properties, file, ROTATION_DELAY_SECONDS, 0)
                 .orElse(defaults.delayAfterGoingLive());
         String strategy = value(properties, ROTATION_STRATEGY).orElse(defaults.strategy());
+        java.time.Duration countdown = seconds(properties, file, ROTATION_COUNTDOWN_SECONDS, 0)
+                .orElse(defaults.countdown());
         try {
-            return new RotationSettings(display, gap, delay, strategy);
+            return new RotationSettings(display, gap, delay, strategy, countdown);
         } catch (IllegalArgumentException e) {
             throw malformed(file, ROTATION_STRATEGY, "must be one of " + RotationSettings.strategies(), strategy);
         }

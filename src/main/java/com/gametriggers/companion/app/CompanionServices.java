@@ -24,6 +24,7 @@ import com.gametriggers.companion.overlay.OverlayDirectory;
 import com.gametriggers.companion.overlay.OverlayServer;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.overlay.rotation.SkipOutcome;
 import com.gametriggers.companion.qr.QrCodes;
 import com.gametriggers.companion.store.ChatCommandTakenException;
 import com.gametriggers.companion.store.ConnectionCode;
@@ -262,6 +263,11 @@ final class CompanionServices implements AppSession {
     @Override
     public void showNow() {
         overlay.control().showNow();
+    }
+
+    @Override
+    public SkipOutcome skipNextSponsor() {
+        return overlay.control().skipNextSponsor();
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.overlay.rotation.SkipOutcome;
 import com.gametriggers.companion.store.ConnectionCode;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.ui.AppSession;
@@ -133,6 +134,11 @@ final class SwitchingSession implements AppSession {
     @Override
     public void showNow() {
         current.showNow();
+    }
+
+    @Override
+    public SkipOutcome skipNextSponsor() {
+        return current.skipNextSponsor();
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 
 import com.gametriggers.companion.overlay.rotation.RotationScheduler;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.overlay.rotation.SkipOutcome;
+import com.gametriggers.companion.overlay.rotation.SponsorCountdown;
 
 /**
  * Every overlay URL's channel: one per participation token and one for the streamer's rotation. Channels are made
@@ -136,7 +138,29 @@ final class OverlayChannels {
         int listening = (int) channels.values().stream().filter(OverlayChannel::hasClients).count();
         return new OverlayStatus(settings, Optional.ofNullable(live),
                 until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty(), listening,
-                onScreen().stream().map(brandOf).flatMap(Optional::stream).sorted().toList(), creativeProblems);
+                onScreen().stream().map(brandOf).flatMap(Optional::stream).sorted().toList(), creativeProblems,
+                countdown());
+    }
+
+    /** The soonest sponsor about to come on an overlay a page listens to: the one the streamer is warned of. */
+    private Optional<SponsorCountdown> countdown() {
+        return listenedSchedulers().map(scheduler -> scheduler.status().countdown()).flatMap(Optional::stream)
+                .min(java.util.Comparator.comparing(SponsorCountdown::at));
+    }
+
+    /**
+     * Skips the coming showing on every overlay a page listens to. Skipped if any overlay had one to skip (the
+     * others had nothing coming); otherwise the first reason why not.
+     */
+    SkipOutcome skipNext() {
+        List<SkipOutcome> outcomes = listenedSchedulers().map(RotationScheduler::skipNext).toList();
+        return outcomes.stream().filter(SkipOutcome::skipped).findFirst()
+                .or(() -> outcomes.stream().findFirst())
+                .orElse(new SkipOutcome(false, "No overlay is open in OBS, so no sponsor is coming to skip."));
+    }
+
+    private java.util.stream.Stream<RotationScheduler> listenedSchedulers() {
+        return channels.values().stream().filter(OverlayChannel::hasClients).map(OverlayChannel::scheduler);
     }
 
     void resume() {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.overlay.rotation.SkipOutcome;
 
 /**
  * What the rest of the app changes and reads about the overlays: the rotation, the stream's state, a pause, what is
@@ -71,6 +72,11 @@ public final class OverlayControl implements AutoCloseable {
     /** Shows a sponsor on every overlay at the next tick. */
     public void showNow() {
         channels.forEachScheduler(scheduler -> scheduler.showNow());
+    }
+
+    /** "Skip this one": drops the showing about to come, or says why there is none to drop. */
+    public SkipOutcome skipNextSponsor() {
+        return channels.skipNext();
     }
 
     public void pauseAds(Duration duration) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.overlay.rotation.SponsorCountdown;
 
 /**
  * The overlay at a glance, for the window.
@@ -16,9 +17,11 @@ import com.gametriggers.companion.overlay.rotation.RotationSettings;
  * @param pagesListening   overlay pages connected now (OBS, a browser, the app's preview)
  * @param onScreen         the brands on screen now
  * @param creativeProblems the sponsors' creatives OBS's browser could not show, by brand; their showings still count
+ * @param countdown        the sponsor about to come on a listened overlay, while the streamer can still skip it
  */
 public record OverlayStatus(RotationSettings rotation, Optional<Boolean> live, Optional<Instant> pausedUntil,
-                            int pagesListening, List<String> onScreen, List<CreativeProblem> creativeProblems) {
+                            int pagesListening, List<String> onScreen, List<CreativeProblem> creativeProblems,
+                            Optional<SponsorCountdown> countdown) {
 
     public OverlayStatus {
         Objects.requireNonNull(rotation, "rotation");
@@ -26,5 +29,12 @@ public record OverlayStatus(RotationSettings rotation, Optional<Boolean> live, O
         Objects.requireNonNull(pausedUntil, "pausedUntil");
         onScreen = List.copyOf(onScreen);
         creativeProblems = List.copyOf(creativeProblems);
+        Objects.requireNonNull(countdown, "countdown");
+    }
+
+    /** The overlay with no sponsor about to come. */
+    public OverlayStatus(RotationSettings rotation, Optional<Boolean> live, Optional<Instant> pausedUntil,
+                         int pagesListening, List<String> onScreen, List<CreativeProblem> creativeProblems) {
+        this(rotation, live, pausedUntil, pagesListening, onScreen, creativeProblems, Optional.empty());
     }
 }

@@ -8,6 +8,7 @@ import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.overlay.rotation.SkipOutcome;
 import com.gametriggers.companion.tracking.WriterStatus;
 
 /** What a window needs from the running app; the {@code app} package provides it. */
@@ -58,6 +59,9 @@ public interface AppSession extends AutoCloseable {
 
     /** Shows a sponsor on the overlay at once, outside the rotation's pace. */
     void showNow();
+
+    /** "Skip this one": the sponsor about to come does not, and keeps its turn; or why there is none to skip. */
+    SkipOutcome skipNextSponsor();
 
     /** Keeps sponsors off the overlay for this long (the one on screen leaves now). */
     void pauseAds(Duration duration);

@@ -45,7 +45,8 @@ class AppSettingsTest {
         AppSettings settings = new AppSettings(Optional.of("mongodb://streamer:s3cret@db.example.net:27017/gt"), 18000,
                 Optional.of(URI.create("https://gt.example.net/base")), Optional.of("abcdefghij0123456789klmnopqrst"),
                 "light", Optional.of(new WindowBounds(-1200.5, 40, 1024, 768)),
-                new RotationSettings(Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ZERO, "least-shown"),
+                new RotationSettings(Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ZERO, "least-shown",
+                        Duration.ofSeconds(25)),
                 new ObsConnectionSettings("192.168.1.20", 4460, Optional.of("obs-s3cret")), WhenWindowCloses.KEEP_RUNNING,
                 new UpdateSettings(false, Optional.of(Instant.parse("2026-03-01T18:04:05.123Z"))), true);
 
@@ -230,6 +231,13 @@ class AppSettingsTest {
         RotationSettings rotation = AppSettings.load(dataDir).rotation();
         assertThat(rotation.timeBetweenSponsors()).isEqualTo(Duration.ofMinutes(1));
         assertThat(rotation.displayDuration()).isEqualTo(RotationSettings.defaults().displayDuration());
+        assertThat(rotation.countdown()).isEqualTo(Duration.ofSeconds(10));
+
+        write("rotation.countdownSeconds=0\n");
+        assertThat(AppSettings.load(dataDir).rotation().countdown()).as("0 turns the warning off").isZero();
+        write("rotation.countdownSeconds=soon\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("rotation.countdownSeconds").hasMessageContaining("from 0 to 86400");
     }
 
     private void write(String text) throws IOException {

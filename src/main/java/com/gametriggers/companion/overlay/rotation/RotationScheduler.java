@@ -25,6 +25,10 @@ import com.gametriggers.companion.overlay.rotation.RotationDecision.Show;
  * stream. A showing is cut short when the stream goes offline, a pause starts, or its participation leaves the
  * candidates (paused or left in the app). Waits are measured from when things happened with the settings in force at
  * the tick, so a changed setting applies to the wait in progress; the showing on screen keeps the end it was given.
+ *
+ * <p>The countdown: from {@code countdown} before a showing is due, {@link #status()} names the sponsor the last
+ * tick picked and when it comes, and {@link #skipNext()} can drop that showing. A skipped showing counts as a slot
+ * that passed empty: the next comes {@code timeBetweenSponsors} after it, and the skipped sponsor keeps its turn.
  */
 public final class RotationScheduler {
 
@@ -46,6 +50,10 @@ public final class RotationScheduler {
     private boolean showNowRequested;
     private Show current;
     private String lastShownParticipationId;
+    /** When the last skipped showing was due; the wait to the next counts from there, as from a showing's end. */
+    private Instant skippedSlotAt;
+    /** Who the last tick would show next, while live with nothing on screen; null otherwise. */
+    private RotationCandidate upcoming;
 
     public RotationScheduler(RotationSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -99,6 +107,32 @@ public final class RotationScheduler {
         showNowRequested = false;
     }
 
+    /**
+     * Drops the next showing ("Skip this one"): nothing comes on screen at its time, the next comes the time between
+     * sponsors after it, and the sponsor it would have shown stays next in turn (not shown, not counted, not moved
+     * back); during a pause, that is the first showing after it. Refused, with the reason, when there is nothing to
+     * skip: a sponsor already on screen (it stays and ends as planned; a skip never takes down a showing that has
+     * started), the stream offline, or no sponsor.
+     */
+    public synchronized SkipOutcome skipNext() {
+        Instant now = clock.instant();
+        if (current != null) {
+            return new SkipOutcome(false, current.candidate().sponsorName() + " is already on screen until "
+                    + timeOfDay.format(current.until()) + "; Skip this one only skips a sponsor before it comes on.");
+        }
+        if (!live) {
+            return new SkipOutcome(false, "The stream is not live, so no sponsor is coming to skip.");
+        }
+        if (upcoming == null) {
+            return new SkipOutcome(false, "No sponsor is coming up to skip.");
+        }
+        skippedSlotAt = later(nextShowAt(), now);
+        showNowRequested = false;
+        String skipped = upcoming.sponsorName();
+        return new SkipOutcome(true, "Skipped " + skipped + "; the next sponsor comes at "
+                + timeOfDay.format(nextShowAt()) + ".");
+    }
+
     /** Ends a pause early; the next sponsor then comes when the waits since going live and since the last showing allow. */
     public synchronized void resume() {
         pausedUntil = null;
@@ -135,7 +169,20 @@ public final class RotationScheduler {
                 isPaused(now) ? Optional.of(pausedUntil) : Optional.empty(),
                 showing.map(show -> show.candidate().participationId()),
                 showing.map(Show::until),
-                nextSponsorAt);
+                nextSponsorAt,
+                countdown(now));
+    }
+
+    /** The warning in force at {@code now}: from the countdown before the due showing until the moment it is due. */
+    private Optional<SponsorCountdown> countdown(Instant now) {
+        Duration countdown = settings.countdown();
+        // A pause moves the due time to its end, so a warning in progress ends when the pause starts.
+        if (!live || current != null || upcoming == null || countdown.isZero() || showNowRequested) {
+            return Optional.empty();
+        }
+        Instant due = nextShowAt();
+        boolean warning = !now.isBefore(due.minus(countdown)) && now.isBefore(due);
+        return warning ? Optional.of(new SponsorCountdown(upcoming.sponsorName(), due)) : Optional.empty();
     }
 
     private void goLive() {
@@ -152,6 +199,7 @@ public final class RotationScheduler {
             return new Idle(current.until(),
                     "showing " + current.candidate().sponsorName() + " until " + timeOfDay.format(current.until()));
         }
+        upcoming = null;
         Hide hide = new Hide(current.showId());
         current = null;
         lastHiddenAt = now;
@@ -161,13 +209,16 @@ public final class RotationScheduler {
     private RotationDecision whileNothingShows(List<RotationCandidate> candidates, Instant now) {
         boolean forced = showNowRequested;
         showNowRequested = false;
+        upcoming = null;
         if (!live) {
             return new Idle(now.plus(RECHECK), "stream offline");
         }
+        Optional<RotationCandidate> next = strategy.pick(candidates, Optional.ofNullable(lastShownParticipationId));
+        // Known during a pause too, so the warning before the first showing after it comes on time.
+        upcoming = next.orElse(null);
         if (isPaused(now)) {
             return new Idle(nextShowAt(), "paused until " + timeOfDay.format(pausedUntil));
         }
-        Optional<RotationCandidate> next = strategy.pick(candidates, Optional.ofNullable(lastShownParticipationId));
         if (next.isEmpty()) {
             return new Idle(now.plus(RECHECK), "no active campaigns");
         }
@@ -175,6 +226,7 @@ public final class RotationScheduler {
         if (!forced && now.isBefore(due)) {
             return new Idle(due, "next sponsor at " + timeOfDay.format(due));
         }
+        upcoming = null;
         current = new Show(next.get(), UUID.randomUUID().toString(), now.plus(settings.displayDuration()));
         lastShownParticipationId = next.get().participationId();
         return current;
@@ -184,6 +236,9 @@ public final class RotationScheduler {
     private Instant nextShowAt() {
         Instant due = wentLiveAt.plus(settings.delayAfterGoingLive());
         Instant lastEnd = current != null ? current.until() : lastHiddenAt;
+        if (skippedSlotAt != null) {
+            lastEnd = lastEnd == null ? skippedSlotAt : later(lastEnd, skippedSlotAt);
+        }
         if (lastEnd != null) {
             due = later(due, lastEnd.plus(settings.timeBetweenSponsors()));
         }

@@ -7,16 +7,22 @@ import java.util.Objects;
  * How the rotation overlay paces sponsors: each showing lasts {@code displayDuration}, the first comes
  * {@code delayAfterGoingLive} after the stream starts, and {@code timeBetweenSponsors} passes between two showings.
  * The two waits may be zero (no wait); a showing must last. {@code strategy} is one of
- * {@link SelectionStrategy#names()}.
+ * {@link SelectionStrategy#names()}. {@code countdown} is how long before each showing the streamer is warned (and
+ * can skip it); zero warns not at all.
  */
 public record RotationSettings(
         Duration displayDuration,
         Duration timeBetweenSponsors,
         Duration delayAfterGoingLive,
-        String strategy) {
+        String strategy,
+        Duration countdown) {
+
+    /** The warning before each showing unless the streamer chose otherwise. */
+    public static final Duration DEFAULT_COUNTDOWN = Duration.ofSeconds(10);
 
     public RotationSettings {
         Objects.requireNonNull(displayDuration, "displayDuration");
+        Objects.requireNonNull(countdown, "countdown");
         Objects.requireNonNull(timeBetweenSponsors, "timeBetweenSponsors");
         Objects.requireNonNull(delayAfterGoingLive, "delayAfterGoingLive");
         if (displayDuration.isNegative() || displayDuration.isZero()) {
@@ -28,11 +34,20 @@ public record RotationSettings(
         if (delayAfterGoingLive.isNegative()) {
             throw new IllegalArgumentException("delayAfterGoingLive must not be negative: " + delayAfterGoingLive);
         }
+        if (countdown.isNegative()) {
+            throw new IllegalArgumentException("countdown must not be negative: " + countdown);
+        }
         // Resolved here only to refuse an unknown name when the settings are made, not at the first showing.
         SelectionStrategy.named(strategy);
     }
 
-    /** 20 s on screen, 5 min between sponsors, the first 2 min after going live, every sponsor in turn. */
+    /** These paces with the default countdown. */
+    public RotationSettings(Duration displayDuration, Duration timeBetweenSponsors, Duration delayAfterGoingLive,
+                            String strategy) {
+        this(displayDuration, timeBetweenSponsors, delayAfterGoingLive, strategy, DEFAULT_COUNTDOWN);
+    }
+
+    /** 20 s on screen, 5 min between sponsors, the first 2 min after going live, every sponsor in turn, warned 10 s before. */
     public static RotationSettings defaults() {
         return new RotationSettings(Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(2), RoundRobin.NAME);
     }

@@ -57,6 +57,7 @@ public final class OverlayView extends VBox implements Section {
     private final TextField secondsOnScreen = new TextField();
     private final TextField minutesBetween = new TextField();
     private final TextField minutesAfterLive = new TextField();
+    private final TextField secondsWarning = new TextField();
     private final ComboBox<String> strategy = new ComboBox<>();
     private final Label rotationMessage = new Label();
     private WebView webView;
@@ -130,9 +131,10 @@ public final class OverlayView extends VBox implements Section {
         minutesBetween.setId("rotation-between");
         minutesAfterLive.setId("rotation-after-live");
         strategy.setId("rotation-strategy");
+        secondsWarning.setId("rotation-countdown");
         strategy.setPrefWidth(210);
         rotationMessage.setId("rotation-message");
-        for (TextField field : List.of(secondsOnScreen, minutesBetween, minutesAfterLive)) {
+        for (TextField field : List.of(secondsOnScreen, minutesBetween, minutesAfterLive, secondsWarning)) {
             field.setPrefColumnCount(4);
             field.setOnAction(event -> applyRotation());
         }
@@ -159,6 +161,8 @@ public final class OverlayView extends VBox implements Section {
         grid.addRow(1, FieldLabels.forField("Time between sponsors (minutes)", minutesBetween), minutesBetween);
         grid.addRow(2, FieldLabels.forField("Wait after going live (minutes)", minutesAfterLive), minutesAfterLive);
         grid.addRow(3, FieldLabels.forField("Next sponsor", strategy), strategy);
+        grid.addRow(4, FieldLabels.forField("Warn me before a sponsor (seconds, 0 = never)", secondsWarning),
+                secondsWarning);
         Label title = new Label("Schedule");
         title.getStyleClass().add("title-4");
         return new VBox(10, title, grid, apply, rotationMessage);
@@ -169,11 +173,12 @@ public final class OverlayView extends VBox implements Section {
         minutesBetween.setText(Long.toString(rotation.timeBetweenSponsors().toMinutes()));
         minutesAfterLive.setText(Long.toString(rotation.delayAfterGoingLive().toMinutes()));
         strategy.setValue(rotation.strategy());
+        secondsWarning.setText(Long.toString(rotation.countdown().toSeconds()));
     }
 
     private void applyRotation() {
         RotationForm form = OverlayViewModel.rotation(secondsOnScreen.getText(), minutesBetween.getText(),
-                minutesAfterLive.getText(), strategy.getValue());
+                minutesAfterLive.getText(), strategy.getValue(), secondsWarning.getText());
         if (form.problem().isPresent()) {
             rotationMessage.setText(form.problem().get());
             return;

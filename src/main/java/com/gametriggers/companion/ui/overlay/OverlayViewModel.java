@@ -48,9 +48,12 @@ public final class OverlayViewModel {
         return STRATEGY_NAMES.getOrDefault(strategy, strategy);
     }
 
-    /** Reads the form: seconds on screen (1 to 600), minutes between sponsors and after going live (0 to a day). */
+    /**
+     * Reads the form: seconds on screen (1 to 600), minutes between sponsors and after going live (0 to a day), and
+     * the warning's seconds before each sponsor (0, no warning, to 600).
+     */
     public static RotationForm rotation(String secondsOnScreen, String minutesBetween, String minutesAfterLive,
-                                        String strategy) {
+                                        String strategy, String secondsWarning) {
         Optional<Long> shown = number(secondsOnScreen, 1, MAX_SECONDS_ON_SCREEN);
         if (shown.isEmpty()) {
             return problem("Time on screen must be a whole number of seconds from 1 to " + MAX_SECONDS_ON_SCREEN + ".");
@@ -66,8 +69,14 @@ public final class OverlayViewModel {
         if (strategy == null || !STRATEGY_NAMES.containsKey(strategy)) {
             return problem("Choose which sponsor comes next.");
         }
+        Optional<Long> warning = number(secondsWarning, 0, MAX_SECONDS_ON_SCREEN);
+        if (warning.isEmpty()) {
+            return problem("The warning before a sponsor must be a whole number of seconds from 0 (no warning) to "
+                    + MAX_SECONDS_ON_SCREEN + ".");
+        }
         return new RotationForm(Optional.of(new RotationSettings(Duration.ofSeconds(shown.get()),
-                Duration.ofMinutes(between.get()), Duration.ofMinutes(afterLive.get()), strategy)), Optional.empty());
+                Duration.ofMinutes(between.get()), Duration.ofMinutes(afterLive.get()), strategy,
+                Duration.ofSeconds(warning.get()))), Optional.empty());
     }
 
     private static RotationForm problem(String sentence) {

@@ -202,7 +202,8 @@ public final class DesktopApp {
     }
 
     private void installTray() {
-        TrayCommands commands = new TrayCommands(this::showWindow, () -> runningSession().orElse(null), this::quit);
+        TrayCommands commands = new TrayCommands(this::showWindow, () -> runningSession().orElse(null), this::quit,
+                this::toTrayAndWindow);
         Optional<DesktopTray> installed = DesktopTray.install(commands);
         StatusWatch watch = new StatusWatch(this::runningSession, installed, this::toWindow);
         synchronized (this) {
@@ -214,6 +215,11 @@ public final class DesktopApp {
             statusWatch = watch;
         }
         watch.start();
+    }
+
+    private void toTrayAndWindow(Notice notice) {
+        tray.ifPresent(installed -> installed.notify(notice));
+        toWindow(notice);
     }
 
     private void toWindow(Notice notice) {

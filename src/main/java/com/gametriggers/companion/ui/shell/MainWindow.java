@@ -41,6 +41,7 @@ import com.gametriggers.companion.ui.settings.PlatformConnectionPane;
 import com.gametriggers.companion.ui.settings.PublicLinksPane;
 import com.gametriggers.companion.ui.settings.SettingsView;
 import com.gametriggers.companion.ui.settings.TwitchSignInPane;
+import com.gametriggers.companion.ui.tray.SponsorWarning;
 import com.gametriggers.companion.update.UpdateCheck;
 
 import javafx.application.Platform;
@@ -86,7 +87,8 @@ public final class MainWindow {
         }
     }
 
-    private record Status(WriterStatus tracking, ChannelStatus channel, PublicLinksStatus links) {
+    private record Status(WriterStatus tracking, ChannelStatus channel, PublicLinksStatus links,
+                          Optional<String> sponsorWarning) {
     }
 
     static final double DEFAULT_WIDTH = 1280;
@@ -381,9 +383,11 @@ public final class MainWindow {
         }
         statusLoading = true;
         AppSession running = session;
-        statusWork.run(() -> new Status(running.trackingStatus(), running.channelStatus(), running.publicLinks()), status -> {
+        statusWork.run(() -> new Status(running.trackingStatus(), running.channelStatus(), running.publicLinks(),
+                SponsorWarning.line(running.overlayStatus(), running.clock().instant())), status -> {
             statusLoading = false;
             statusBar.show(status.tracking(), status.channel(), status.links());
+            statusBar.showCountdown(status.sponsorWarning(), running);
             Instant flushed = status.tracking().lastSuccessfulFlush();
             boolean stored = !Objects.equals(flushed, lastFlushSeen);
             lastFlushSeen = flushed;

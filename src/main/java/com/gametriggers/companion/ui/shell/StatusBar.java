@@ -11,6 +11,7 @@ import com.gametriggers.companion.obs.AddToObs;
 import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.obs.ObsException;
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.Failures;
@@ -64,6 +65,7 @@ final class StatusBar {
     private final Button copyOverlayUrl = new Button("Copy", new FontIcon(Feather.COPY));
     private final Button addToObs = new Button("Add to OBS", new FontIcon(Feather.CAST));
     private final OpenControl openLogs;
+    private final CountdownControls countdown;
     private final HBox bar;
 
     /**
@@ -120,8 +122,9 @@ final class StatusBar {
         openLogs.managedProperty().bind(openLogs.visibleProperty());
         openLogs.setVisible(false);
         openLogs.setMinWidth(Region.USE_PREF_SIZE);
-        bar = new HBox(12, store, tracking, chat, stream, links, message, openLogs, update, urlLabel, overlayUrl, copyOverlayUrl,
-                addToObs);
+        countdown = new CountdownControls(background, this::message);
+        bar = new HBox(12, store, tracking, chat, stream, links, countdown.view(), message, openLogs, update, urlLabel,
+                overlayUrl, copyOverlayUrl, addToObs);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
@@ -167,6 +170,11 @@ final class StatusBar {
         links.setTooltip(new Tooltip(linksStatus.sentence()));
         chat.setText(channel.chatText());
         stream.setText(channel.streamText());
+    }
+
+    /** The warning before a sponsor, with its Skip and Pause buttons acting on {@code session}; empty hides it. */
+    void showCountdown(Optional<String> warning, AppSession session) {
+        countdown.show(warning, session);
     }
 
     /** A line for the streamer; the whole of it in the tooltip when the bar is too narrow for it. */

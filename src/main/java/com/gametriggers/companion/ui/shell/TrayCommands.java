@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.overlay.OverlayView;
+import com.gametriggers.companion.ui.tray.Notice;
+import com.gametriggers.companion.ui.tray.SponsorWarning;
 import com.gametriggers.companion.ui.tray.TrayActions;
 
 /** The tray menu's entries, on the window and the running app; before the services run, only Show and Quit act. */
@@ -13,16 +15,19 @@ final class TrayCommands implements TrayActions {
     private final Runnable showWindow;
     private final Supplier<AppSession> session;
     private final Runnable quit;
+    private final Consumer<Notice> told;
 
     /**
      * @param showWindow brings the window back (from any thread)
      * @param session    the running app, null while it starts
      * @param quit       stops everything (from any thread)
+     * @param told       where an entry's answer goes, such as why there was no sponsor to skip (from any thread)
      */
-    TrayCommands(Runnable showWindow, Supplier<AppSession> session, Runnable quit) {
+    TrayCommands(Runnable showWindow, Supplier<AppSession> session, Runnable quit, Consumer<Notice> told) {
         this.showWindow = showWindow;
         this.session = session;
         this.quit = quit;
+        this.told = told;
     }
 
     @Override
@@ -33,6 +38,11 @@ final class TrayCommands implements TrayActions {
     @Override
     public void showSponsorNow() {
         whenRunning(AppSession::showNow);
+    }
+
+    @Override
+    public void skipNextSponsor() {
+        whenRunning(running -> told.accept(new Notice(SponsorWarning.SKIP, running.skipNextSponsor().sentence())));
     }
 
     @Override

@@ -64,6 +64,7 @@ public final class DesktopTray implements AutoCloseable {
         menu.add(item("Show GameTriggers Companion", event -> actions.showWindow()));
         menu.addSeparator();
         menu.add(item("Show a sponsor now", event -> actions.showSponsorNow()));
+        menu.add(item(SponsorWarning.SKIP + " (the sponsor coming next)", event -> actions.skipNextSponsor()));
         menu.add(item("Pause ads for 15 minutes", event -> actions.pauseAds()));
         menu.add(item("Resume ads", event -> actions.resumeAds()));
         menu.addSeparator();

@@ -31,6 +31,7 @@ public final class StatusWatch implements AutoCloseable {
     private final Optional<DesktopTray> tray;
     private final Consumer<Notice> inWindow;
     private final Attention attention = new Attention();
+    private final SponsorWarning sponsorWarning = new SponsorWarning();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             NamedThreads.factory("status-watch"));
 
@@ -70,6 +71,9 @@ public final class StatusWatch implements AutoCloseable {
                 tray.ifPresent(icon -> icon.notify(notice));
                 inWindow.accept(notice);
             }
+            // The window's status bar counts down by itself, so the warning goes to the tray only.
+            sponsorWarning.update(overlay, app.clock().instant(), app.clock().getZone())
+                    .ifPresent(notice -> tray.ifPresent(icon -> icon.notify(notice)));
         } catch (RuntimeException e) {
             // A reading that failed is tried again in a few seconds; the watch itself must never stop.
             log.debug("Status reading failed", e);

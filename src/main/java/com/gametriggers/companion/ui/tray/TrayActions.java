@@ -7,6 +7,9 @@ public interface TrayActions {
 
     void showSponsorNow();
 
+    /** Drops the sponsor about to come on screen (the countdown's "Skip this one"). */
+    void skipNextSponsor();
+
     void pauseAds();
 
     void resumeAds();

@@ -21,7 +21,7 @@ class OverlayViewModelTest {
 
     @Test
     void theRotationFormReadsSecondsAndMinutes() {
-        RotationForm form = OverlayViewModel.rotation(" 30 ", "10", "0", "least-shown");
+        RotationForm form = OverlayViewModel.rotation(" 30 ", "10", "0", "least-shown", "10");
 
         assertThat(form.problem()).isEmpty();
         assertThat(form.settings()).contains(new RotationSettings(Duration.ofSeconds(30), Duration.ofMinutes(10),
@@ -30,15 +30,25 @@ class OverlayViewModelTest {
 
     @Test
     void eachUnusableValueGetsItsOwnSentence() {
-        assertThat(OverlayViewModel.rotation("0", "5", "2", "round-robin").problem())
+        assertThat(OverlayViewModel.rotation("0", "5", "2", "round-robin", "10").problem())
                 .contains("Time on screen must be a whole number of seconds from 1 to 600.");
-        assertThat(OverlayViewModel.rotation("20", "-1", "2", "round-robin").problem())
+        assertThat(OverlayViewModel.rotation("20", "-1", "2", "round-robin", "10").problem())
                 .contains("Time between sponsors must be a whole number of minutes from 0 to 1440.");
-        assertThat(OverlayViewModel.rotation("20", "5", "2.5", "round-robin").problem())
+        assertThat(OverlayViewModel.rotation("20", "5", "2.5", "round-robin", "10").problem())
                 .contains("The wait after going live must be a whole number of minutes from 0 to 1440.");
-        assertThat(OverlayViewModel.rotation("20", "5", "2", null).problem()).contains("Choose which sponsor comes next.");
-        assertThat(OverlayViewModel.rotation("20", "5", "2", "loudest").problem()).contains("Choose which sponsor comes next.");
-        assertThat(OverlayViewModel.rotation("601", "5", "2", "round-robin").settings()).isEmpty();
+        assertThat(OverlayViewModel.rotation("20", "5", "2", null, "10").problem()).contains("Choose which sponsor comes next.");
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "loudest", "10").problem()).contains("Choose which sponsor comes next.");
+        assertThat(OverlayViewModel.rotation("601", "5", "2", "round-robin", "10").settings()).isEmpty();
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "-1").problem()).contains(
+                "The warning before a sponsor must be a whole number of seconds from 0 (no warning) to 600.");
+    }
+
+    @Test
+    void aZeroWarningTurnsTheCountdownOff() {
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "0").settings().orElseThrow().countdown())
+                .isEqualTo(Duration.ZERO);
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", " 15 ").settings().orElseThrow().countdown())
+                .isEqualTo(Duration.ofSeconds(15));
     }
 
     @Test

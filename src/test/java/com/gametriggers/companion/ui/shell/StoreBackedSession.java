@@ -10,6 +10,7 @@ import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.overlay.rotation.SkipOutcome;
 import com.gametriggers.companion.qr.QrCodes;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.tracking.Tracker;
@@ -97,6 +98,11 @@ record StoreBackedSession(MongoStore store, Tracker tracker, String streamerId) 
 
     @Override
     public void showNow() {
+        throw new UnsupportedOperationException("no overlay server in the window tests");
+    }
+
+    @Override
+    public SkipOutcome skipNextSponsor() {
         throw new UnsupportedOperationException("no overlay server in the window tests");
     }
 
