@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.twitch.DisclosureWarning;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
@@ -86,7 +87,8 @@ public final class MainWindow {
         }
     }
 
-    private record Status(WriterStatus tracking, ChannelStatus channel, PublicLinksStatus links) {
+    private record Status(WriterStatus tracking, ChannelStatus channel, PublicLinksStatus links,
+                          Optional<DisclosureWarning> disclosure) {
     }
 
     static final double DEFAULT_WIDTH = 1280;
@@ -381,9 +383,11 @@ public final class MainWindow {
         }
         statusLoading = true;
         AppSession running = session;
-        statusWork.run(() -> new Status(running.trackingStatus(), running.channelStatus(), running.publicLinks()), status -> {
+        statusWork.run(() -> new Status(running.trackingStatus(), running.channelStatus(), running.publicLinks(),
+                running.disclosureWarning()), status -> {
             statusLoading = false;
             statusBar.show(status.tracking(), status.channel(), status.links());
+            statusBar.offerDisclosure(status.disclosure(), running);
             Instant flushed = status.tracking().lastSuccessfulFlush();
             boolean stored = !Objects.equals(flushed, lastFlushSeen);
             lastFlushSeen = flushed;
