@@ -387,7 +387,7 @@ public final class MainWindow {
                 running.disclosureWarning()), status -> {
             statusLoading = false;
             statusBar.show(status.tracking(), status.channel(), status.links());
-            statusBar.offerDisclosure(status.disclosure(), running);
+            statusBar.offerDisclosure(status.disclosure(), running::turnOnBrandedContent);
             Instant flushed = status.tracking().lastSuccessfulFlush();
             boolean stored = !Objects.equals(flushed, lastFlushSeen);
             lastFlushSeen = flushed;

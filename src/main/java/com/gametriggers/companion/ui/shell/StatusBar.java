@@ -13,7 +13,6 @@ import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.obs.ObsException;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.twitch.DisclosureWarning;
-import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.DisclosureOffer;
@@ -179,11 +178,15 @@ final class StatusBar {
         stream.setText(channel.streamText());
     }
 
-    /** Offers to turn on Twitch's branded-content label while the live stream shows sponsors undisclosed. */
-    void offerDisclosure(Optional<DisclosureWarning> warning, AppSession session) {
+    /**
+     * Offers to turn on Twitch's branded-content label while the live stream shows sponsors undisclosed.
+     *
+     * @param turnOn the session's {@link com.gametriggers.companion.ui.AppSession#turnOnBrandedContent}, run off the FX thread
+     */
+    void offerDisclosure(Optional<DisclosureWarning> warning, Callable<String> turnOn) {
         disclosure.show(warning);
         turnOnBrandedContent.setOnAction(event -> {
-            Callable<String> work = disclosure.turnOn(session::turnOnBrandedContent);
+            Callable<String> work = disclosure.turnOn(turnOn);
             showDisclosure();
             background.run(work, sentence -> {
                 message(disclosure.answered(sentence));
