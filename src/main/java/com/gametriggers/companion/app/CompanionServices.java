@@ -31,7 +31,6 @@ import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.tracking.Tracker;
-import com.gametriggers.companion.twitch.DisclosureCheck;
 import com.gametriggers.companion.twitch.DisclosureWarning;
 import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.tracking.WriterStatus;
@@ -111,7 +110,7 @@ final class CompanionServices implements AppSession {
             overlay.control().updateRotation(options.rotation());
             new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId);
             TwitchLink twitchLink = running.add(TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(),
-                    tracker, viewers, () -> DisclosureCheck.DEFAULT_TAGS, options.twitch().link(clock)));
+                    tracker, viewers, options::disclosureTags, options.twitch().link(clock)));
             PublicLinks publicLinks = running.add(PublicLinks.forThisComputer(links.trackingLinks(),
                     URI.create(links.baseUrl()), clock,
                     () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId)));
