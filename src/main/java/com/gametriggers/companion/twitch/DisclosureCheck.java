@@ -36,7 +36,7 @@ public final class DisclosureCheck implements StreamListener {
     private final Duration every;
 
     /* Only the poller's thread touches these. */
-    private long stream;
+    private Instant streamSeen;
     private Instant lastRead;
     private boolean warned;
 
@@ -70,7 +70,7 @@ public final class DisclosureCheck implements StreamListener {
 
     @Override
     public void wentLive() {
-        stream++;
+        streamSeen = null;
         lastRead = null;
         warned = false;
     }
@@ -82,6 +82,9 @@ public final class DisclosureCheck implements StreamListener {
 
     @Override
     public void viewerSample(long viewers, Instant at) {
+        if (streamSeen == null) {
+            streamSeen = at;
+        }
         if (!sponsorsOnRotation.getAsBoolean()) {
             warning = Optional.empty();
             lastRead = null;
@@ -108,8 +111,8 @@ public final class DisclosureCheck implements StreamListener {
             warning = Optional.empty();
             return;
         }
-        warning = Optional.of(new DisclosureWarning(stream, "Your stream shows sponsors but does not disclose them: "
-                + "turn on Twitch's branded-content label, or put " + String.join(" or ", disclosing)
+        warning = Optional.of(new DisclosureWarning(streamSeen, "Your stream shows sponsors but does not disclose "
+                + "them: turn on Twitch's branded-content label, or put " + String.join(" or ", disclosing)
                 + " in the stream title."));
         if (!warned) {
             warned = true;

@@ -171,7 +171,7 @@ class TwitchLinkTest {
         int before = samples.size();
         soon().until(() -> samples.size() >= before + 3);
         assertThat(twitch.channelReads()).as("read at the stream's start, not at every poll").isEqualTo(1);
-        assertThat(link.disclosureWarning().orElseThrow().stream()).isEqualTo(1);
+        assertThat(link.disclosureWarning().orElseThrow().streamSeen()).isEqualTo(time.instant());
 
         assertThat(link.turnOnBrandedContent()).isEqualTo(MissingScopeException.MESSAGE);
         assertThat(twitch.refreshes()).as("a missing scope is not a reason to renew").isZero();

@@ -104,7 +104,7 @@ class DisclosureCheckTest {
         check.wentLive();
         poll(Duration.ofHours(3));
         DisclosureWarning next = check.warning().orElseThrow();
-        assertThat(next.stream()).isNotEqualTo(first.stream());
+        assertThat(next.streamSeen()).isNotEqualTo(first.streamSeen());
         assertThat(twitch.server.getRequestCount()).isEqualTo(3);
     }
 

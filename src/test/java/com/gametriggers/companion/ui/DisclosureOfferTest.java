@@ -2,6 +2,7 @@ package com.gametriggers.companion.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import com.gametriggers.companion.twitch.MissingScopeException;
 /** The one-click disclosure offer without a window: when it shows, and what a click answers. */
 class DisclosureOfferTest {
 
-    private static final DisclosureWarning WARNING = new DisclosureWarning(1,
+    private static final DisclosureWarning WARNING = new DisclosureWarning(Instant.parse("2030-05-01T12:00:00Z"),
             "Your stream shows sponsors but does not disclose them.");
 
     private final DisclosureOffer offer = new DisclosureOffer();

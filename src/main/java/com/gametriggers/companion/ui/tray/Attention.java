@@ -27,7 +27,7 @@ public final class Attention {
     private Optional<String> signInProblem = Optional.empty();
     private boolean journalFailing;
     private Set<String> creativesTold = Set.of();
-    private long disclosureToldFor;
+    private Instant disclosureToldFor;
 
     /**
      * The notices this status reading calls for.
@@ -53,10 +53,10 @@ public final class Attention {
      * not the streamer fixed it and undid the fix within the stream.
      */
     public Optional<Notice> disclosureNotice(Optional<DisclosureWarning> warning) {
-        if (warning.isEmpty() || warning.get().stream() == disclosureToldFor) {
+        if (warning.isEmpty() || warning.get().streamSeen().equals(disclosureToldFor)) {
             return Optional.empty();
         }
-        disclosureToldFor = warning.get().stream();
+        disclosureToldFor = warning.get().streamSeen();
         return Optional.of(new Notice("Disclose your sponsors", warning.get().sentence()));
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -90,8 +91,8 @@ class StatusBarTest {
         assertThat(onFx(() -> offer.isVisible())).isFalse();
 
         onFx(() -> {
-            bar.offerDisclosure(Optional.of(new DisclosureWarning(1, "Your stream shows sponsors but does not "
-                    + "disclose them.")), twitch);
+            bar.offerDisclosure(Optional.of(new DisclosureWarning(Instant.parse("2030-05-01T12:00:00Z"),
+                    "Your stream shows sponsors but does not disclose them.")), twitch);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();

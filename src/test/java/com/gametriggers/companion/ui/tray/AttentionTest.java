@@ -22,7 +22,8 @@ class AttentionTest {
 
     @Test
     void aStreamWithoutDisclosureIsToldOnceAndTheNextStreamAgain() {
-        DisclosureWarning first = new DisclosureWarning(1, "Your stream shows sponsors but does not disclose them.");
+        DisclosureWarning first = new DisclosureWarning(at(0),
+                "Your stream shows sponsors but does not disclose them.");
 
         assertThat(attention.disclosureNotice(Optional.of(first))).hasValueSatisfying(notice -> {
             assertThat(notice.title()).isEqualTo("Disclose your sponsors");
@@ -32,7 +33,8 @@ class AttentionTest {
         assertThat(attention.disclosureNotice(Optional.empty())).as("disclosed for a while").isEmpty();
         assertThat(attention.disclosureNotice(Optional.of(first))).as("undisclosed again, same stream").isEmpty();
 
-        assertThat(attention.disclosureNotice(Optional.of(new DisclosureWarning(2, first.sentence())))).isPresent();
+        DisclosureWarning next = new DisclosureWarning(at(7200), first.sentence());
+        assertThat(attention.disclosureNotice(Optional.of(next))).as("the next stream").isPresent();
     }
 
     @Test
