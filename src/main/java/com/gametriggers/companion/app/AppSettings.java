@@ -6,6 +6,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.store.MongoUris;
+import com.gametriggers.companion.twitch.DisclosureCheck;
 import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.WindowBounds;
 import com.gametriggers.companion.update.UpdateSettings;
@@ -35,11 +38,12 @@ import com.gametriggers.companion.update.UpdateSettings;
  * @param whenClosed        what closing the window does while the services run
  * @param updates           whether the app looks for a newer version once a day, and when it last did
  * @param startWithComputer whether the app starts in the background when the streamer logs in (off until chosen)
+ * @param disclosureTags    the stream-title tags that disclose sponsors, besides Twitch's branded-content label
  */
 public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<URI> publicTrackingUrl,
                           Optional<String> twitchClientId, String theme, Optional<WindowBounds> window,
                           RotationSettings rotation, ObsConnectionSettings obs, WhenWindowCloses whenClosed,
-                          UpdateSettings updates, boolean startWithComputer) {
+                          UpdateSettings updates, boolean startWithComputer, List<String> disclosureTags) {
 
     public static final String FILE_NAME = "settings.properties";
     public static final String DARK = "dark";
@@ -70,6 +74,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     static final String UPDATE_CHECK = "update.check";
     static final String UPDATE_LAST_CHECK = "update.lastCheck";
     static final String START_WITH_COMPUTER = "startWithComputer";
+    static final String DISCLOSURE_TAGS = "disclosure.tags";
 
     public AppSettings {
         Objects.requireNonNull(mongoUri, "mongoUri");
@@ -81,6 +86,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         Objects.requireNonNull(obs, "obs");
         Objects.requireNonNull(whenClosed, "whenClosed");
         Objects.requireNonNull(updates, "updates");
+        disclosureTags = disclosureTags.stream().map(String::strip).filter(tag -> !tag.isEmpty()).toList();
         mongoUri = mongoUri.map(String::strip).filter(uri -> !uri.isEmpty());
         twitchClientId = twitchClientId.map(String::strip).filter(id -> !id.isEmpty());
         mongoUri.ifPresent(uri -> {
@@ -105,44 +111,44 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     public static AppSettings defaults() {
         return new AppSettings(Optional.empty(), OverlaySettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), DARK,
                 Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
-                UpdateSettings.defaults(), false);
+                UpdateSettings.defaults(), false, DisclosureCheck.DEFAULT_TAGS);
     }
 
     public AppSettings withWindow(Optional<WindowBounds> newWindow) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, newWindow, rotation, obs,
-                whenClosed, updates, startWithComputer);
+                whenClosed, updates, startWithComputer, disclosureTags);
     }
 
     public AppSettings withRotation(RotationSettings newRotation) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, newRotation, obs,
-                whenClosed, updates, startWithComputer);
+                whenClosed, updates, startWithComputer, disclosureTags);
     }
 
     /** The settings the form edits, keeping the window and the rotation. */
     public AppSettings withForm(Optional<String> newMongoUri, int newOverlayPort, Optional<URI> newPublicTrackingUrl,
                                 Optional<String> newTwitchClientId, String newTheme) {
         return new AppSettings(newMongoUri, newOverlayPort, newPublicTrackingUrl, newTwitchClientId, newTheme, window,
-                rotation, obs, whenClosed, updates, startWithComputer);
+                rotation, obs, whenClosed, updates, startWithComputer, disclosureTags);
     }
 
     public AppSettings withObs(ObsConnectionSettings newObs) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, newObs,
-                whenClosed, updates, startWithComputer);
+                whenClosed, updates, startWithComputer, disclosureTags);
     }
 
     public AppSettings withWhenClosed(WhenWindowCloses newWhenClosed) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
-                newWhenClosed, updates, startWithComputer);
+                newWhenClosed, updates, startWithComputer, disclosureTags);
     }
 
     public AppSettings withUpdates(UpdateSettings newUpdates) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
-                whenClosed, newUpdates, startWithComputer);
+                whenClosed, newUpdates, startWithComputer, disclosureTags);
     }
 
     public AppSettings withStartWithComputer(boolean on) {
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
-                whenClosed, updates, on);
+                whenClosed, updates, on, disclosureTags);
     }
 
     /**
@@ -197,9 +203,11 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         UpdateSettings updates = readUpdates(properties, file);
 
         boolean startWithComputer = readBoolean(properties, START_WITH_COMPUTER, defaults.startWithComputer(), file);
+        List<String> disclosureTags = value(properties, DISCLOSURE_TAGS).map(AppSettings::tags)
+                .orElse(defaults.disclosureTags());
 
         return new AppSettings(mongoUri, overlayPort, publicTrackingUrl, twitchClientId, theme, window, rotation, obs,
-                whenClosed, updates, startWithComputer);
+                whenClosed, updates, startWithComputer, disclosureTags);
     }
 
     /** Replaces {@code settings.properties} in one step, readable by the user only; unset values are left out. */
@@ -228,6 +236,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         properties.setProperty(UPDATE_CHECK, Boolean.toString(updates.enabled()));
         updates.lastCheck().ifPresent(at -> properties.setProperty(UPDATE_LAST_CHECK, at.toString()));
         properties.setProperty(START_WITH_COMPUTER, Boolean.toString(startWithComputer));
+        properties.setProperty(DISCLOSURE_TAGS, String.join(", ", disclosureTags));
         PrivateFiles.write(dataDir.resolve(FILE_NAME), properties, "GameTriggers Companion: your settings");
     }
 
@@ -237,7 +246,13 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         return "AppSettings[mongoUri=" + mongoUri.map(MongoUris::redact) + ", overlayPort=" + overlayPort
                 + ", publicTrackingUrl=" + publicTrackingUrl + ", twitchClientId=" + twitchClientId + ", theme=" + theme
                 + ", window=" + window + ", rotation=" + rotation + ", obs=" + obs + ", whenClosed=" + whenClosed
-                + ", updates=" + updates + ", startWithComputer=" + startWithComputer + "]";
+                + ", updates=" + updates + ", startWithComputer=" + startWithComputer + ", disclosureTags="
+                + disclosureTags + "]";
+    }
+
+    /** {@code #ad, #sponsored}: commas or spaces between tags, as a streamer would type them. */
+    private static List<String> tags(String text) {
+        return Arrays.stream(text.split("[,\\s]+")).filter(tag -> !tag.isBlank()).toList();
     }
 
     /** A last check that cannot be read is forgotten rather than refused: the next check is then due at once. */

@@ -32,6 +32,7 @@ import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.store.StoreException;
 import com.gametriggers.companion.store.StoreSettings;
 import com.gametriggers.companion.tracking.Tracker;
+import com.gametriggers.companion.twitch.DisclosureWarning;
 import com.gametriggers.companion.tracking.TrackerOptions;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.tracking.journal.JournalFormatException;
@@ -110,7 +111,7 @@ final class CompanionServices implements AppSession {
             overlay.control().updateRotation(options.rotation());
             new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId);
             TwitchLink twitchLink = running.add(TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(),
-                    tracker, viewers, options.twitch().link(clock)));
+                    tracker, viewers, options::disclosureTags, options.twitch().link(clock)));
             PublicLinks publicLinks = running.add(PublicLinks.forThisComputer(links.trackingLinks(),
                     URI.create(links.baseUrl()), clock,
                     () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId)));
@@ -217,6 +218,16 @@ final class CompanionServices implements AppSession {
         }
         Optional<Boolean> live = overlay.control().status().live();
         return new ChannelStatus(chatBot, live, live.orElse(false) ? viewers.get() : 0, twitch.needsStreamer());
+    }
+
+    @Override
+    public Optional<DisclosureWarning> disclosureWarning() {
+        return twitch.disclosureWarning();
+    }
+
+    @Override
+    public String turnOnBrandedContent() {
+        return twitch.turnOnBrandedContent();
     }
 
     @Override

@@ -239,7 +239,7 @@ public final class Main implements Callable<Integer> {
                 linksPort != null ? linksPort : LinksSettings.DEFAULT_PORT,
                 Optional.ofNullable(publicTrackingUrl).or(saved::publicTrackingUrl),
                 Optional.ofNullable(twitchClientId).filter(id -> !id.isBlank()),
-                twitchLogin, saved.rotation(), endpoints, platform);
+                twitchLogin, saved.rotation(), endpoints, platform, saved.disclosureTags());
         // The app's one clock: every service, the window and the tray read time from it.
         Clock clock = Clock.systemDefaultZone();
         if (export != null) {

@@ -16,6 +16,7 @@ import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.overlay.rotation.SkipOutcome;
 import com.gametriggers.companion.store.ConnectionCode;
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.twitch.DisclosureWarning;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.PublicLinksStatus;
@@ -99,6 +100,16 @@ final class SwitchingSession implements AppSession {
     @Override
     public ChannelStatus channelStatus() {
         return current.channelStatus();
+    }
+
+    @Override
+    public Optional<DisclosureWarning> disclosureWarning() {
+        return current.disclosureWarning();
+    }
+
+    @Override
+    public String turnOnBrandedContent() {
+        return current.turnOnBrandedContent();
     }
 
     @Override

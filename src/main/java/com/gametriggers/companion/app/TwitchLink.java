@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ import com.gametriggers.companion.overlay.OverlayControl;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackingEvent;
 import com.gametriggers.companion.tracking.ViewerKeys;
+import com.gametriggers.companion.twitch.DisclosureCheck;
+import com.gametriggers.companion.twitch.DisclosureWarning;
 import com.gametriggers.companion.twitch.HelixClient;
 import com.gametriggers.companion.twitch.SignInExpiredException;
 import com.gametriggers.companion.twitch.Sleeper;
@@ -41,7 +44,8 @@ import okhttp3.OkHttpClient;
 /**
  * The streamer's Twitch channel, wired to the rest of the app: the chat bot answers sponsors' commands with their
  * tracking links and records each use as a chat click; the stream status poller tells the overlays when the stream is
- * live and records viewer-count samples for the sponsors on screen. It follows the sign-in while the services run:
+ * live and records viewer-count samples for the sponsors on screen, and checks on the same polls that a live stream
+ * with sponsors discloses them. It follows the sign-in while the services run:
  * signing in starts both at once, signing out (or a sign-in Twitch refuses for good) stops them. While they run, the
  * sign-in is validated at start and every hour, and renewed whenever Twitch answers 401.
  */
@@ -51,15 +55,28 @@ final class TwitchLink implements AutoCloseable {
     static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
     /** Twitch asks apps to validate their tokens at start and hourly. */
     static final Duration VALIDATE_EVERY = Duration.ofHours(1);
+    static final String NOT_SIGNED_IN = "Sign in with Twitch in Settings first; the app changes your channel's label "
+            + "through your sign-in.";
 
     /** Where chat is and how often Twitch is asked: Twitch's own in the app, a local stand-in in tests. */
     record Options(String chatUrl, Duration pollInterval, Duration validateEvery, Clock clock) {
 
     }
 
+    /**
+     * What the disclosure check needs from the rest of the app.
+     *
+     * @param sponsorsOnRotation whether a sponsor may be shown now
+     * @param tags               the title tags that disclose sponsors, as the settings say now
+     */
+    record Disclosure(BooleanSupplier sponsorsOnRotation, Supplier<List<String>> tags) {
+
+    }
+
     private final TwitchSignIn account;
     private final OkHttpClient http;
     private final StreamListener stream;
+    private final Disclosure disclosure;
     private final Supplier<List<ChatCommand>> commands;
     private final ChatClickSink clicks;
     private final Runnable stopped;
@@ -78,11 +95,12 @@ final class TwitchLink implements AutoCloseable {
      *
      * @param stopped runs each time chat and the stream status stop, so nothing keeps the last viewer count
      */
-    TwitchLink(TwitchSignIn account, OkHttpClient http, StreamListener stream, Supplier<List<ChatCommand>> commands,
-               ChatClickSink clicks, Runnable stopped, Options options) {
+    TwitchLink(TwitchSignIn account, OkHttpClient http, StreamListener stream, Disclosure disclosure,
+               Supplier<List<ChatCommand>> commands, ChatClickSink clicks, Runnable stopped, Options options) {
         this.account = account;
         this.http = http;
         this.stream = stream;
+        this.disclosure = disclosure;
         this.commands = commands;
         this.clicks = clicks;
         this.stopped = stopped;
@@ -92,10 +110,12 @@ final class TwitchLink implements AutoCloseable {
     }
 
     static TwitchLink start(TwitchSignIn account, OkHttpClient http, OverlayControl overlay, TrackingLinks links,
-                            Tracker tracker, AtomicLong viewers, Options options) {
+                            Tracker tracker, AtomicLong viewers, Supplier<List<String>> disclosureTags,
+                            Options options) {
         TwitchLink link = new TwitchLink(account, http,
                 new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline, overlay::participationsOnScreen,
                         tracker, viewers),
+                new Disclosure(() -> !overlay.showableSponsors().isEmpty(), disclosureTags),
                 () -> chatCommands(overlay, links),
                 (participationId, messageId, userId, at) -> tracker.record(TrackingEvent.click("chat:" + messageId,
                         participationId, at, ClickType.CHAT, ViewerKeys.forChatUser(userId))).whenComplete((outcome, failure) -> {
@@ -125,6 +145,20 @@ final class TwitchLink implements AutoCloseable {
                         links.viewerUrl(sponsor.browserSourceToken(), ClickType.CHAT,
                                 sponsor.campaignId(), sponsor.landingUrl())))
                 .toList();
+    }
+
+    /** The live stream's missing disclosure of its sponsors; empty while not signed in. */
+    synchronized Optional<DisclosureWarning> disclosureWarning() {
+        return Optional.ofNullable(running).flatMap(current -> current.disclosure.warning());
+    }
+
+    /** Turns on the channel's branded-content label: one sentence saying it is on, or why not. Blocks on Twitch. */
+    String turnOnBrandedContent() {
+        DisclosureCheck check;
+        synchronized (this) {
+            check = running == null ? null : running.disclosure;
+        }
+        return check == null ? NOT_SIGNED_IN : check.turnOnBrandedContent();
     }
 
     /** Empty while not signed in. */
@@ -182,6 +216,7 @@ final class TwitchLink implements AutoCloseable {
         final TwitchCredentials credentials;
         final ChatBot bot;
         final StreamStatusPoller poller;
+        final DisclosureCheck disclosure;
         final ScheduledFuture<?> validation;
         /** Only the scheduler's thread uses it: the validation problem logged last, so each is logged once. */
         private String validationProblem;
@@ -193,9 +228,14 @@ final class TwitchLink implements AutoCloseable {
                     .withUrl(options.chatUrl()), commands, clicks, http, options.clock());
             bot.onLoginRejected(rejected -> scheduler.execute(() -> renewForChat(rejected)));
             credentials.addListener(this);
-            poller = new StreamStatusPoller(new HelixClient(http, credentials.settings(), credentials, options.clock(),
-                    Sleeper.system()), token.login(), scheduler, options.pollInterval(), options.clock());
+            HelixClient helix = new HelixClient(http, credentials.settings(), credentials, options.clock(),
+                    Sleeper.system());
+            poller = new StreamStatusPoller(helix, token.login(), scheduler, options.pollInterval(), options.clock());
             poller.addListener(stream);
+            // On the poller's thread, after its own call: the channel is read in the same poll, without a timer.
+            disclosure = new DisclosureCheck(helix, credentials, TwitchLink.this.disclosure.sponsorsOnRotation(),
+                    TwitchLink.this.disclosure.tags(), DisclosureCheck.READ_EVERY);
+            poller.addListener(disclosure);
             poller.start();
             validation = scheduler.scheduleWithFixedDelay(this::validate, 0, options.validateEvery().toMillis(),
                     TimeUnit.MILLISECONDS);

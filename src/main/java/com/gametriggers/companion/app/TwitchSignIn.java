@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import com.gametriggers.companion.twitch.DeviceCode;
 import com.gametriggers.companion.twitch.DeviceLogin;
 import com.gametriggers.companion.twitch.DeviceLoginResult;
+import com.gametriggers.companion.twitch.DisclosureCheck;
 import com.gametriggers.companion.twitch.Sleeper;
 import com.gametriggers.companion.twitch.TwitchCredentials;
 import com.gametriggers.companion.twitch.TwitchException;
@@ -32,8 +33,11 @@ import okhttp3.OkHttpClient;
  */
 final class TwitchSignIn implements TwitchAccount {
 
-    /** Reading chat and answering in it. */
-    static final List<String> SCOPES = List.of("chat:read", "chat:edit");
+    /**
+     * Reading chat and answering in it, and turning on the channel's branded-content label when the streamer asks
+     * (a sign-in made before the app asked for that keeps working without it).
+     */
+    static final List<String> SCOPES = List.of("chat:read", "chat:edit", DisclosureCheck.SCOPE);
 
     private static final Logger log = LoggerFactory.getLogger(TwitchSignIn.class);
 

@@ -10,6 +10,7 @@ import com.gametriggers.companion.overlay.OverlayStatus;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.overlay.rotation.SkipOutcome;
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.twitch.DisclosureWarning;
 
 /** What a window needs from the running app; the {@code app} package provides it. */
 public interface AppSession extends AutoCloseable {
@@ -37,6 +38,12 @@ public interface AppSession extends AutoCloseable {
 
     /** The chat bot and the stream, as Twitch tells them. */
     ChannelStatus channelStatus();
+
+    /** The live stream shows sponsors without disclosing them; empty while it does, or nobody knows. */
+    java.util.Optional<DisclosureWarning> disclosureWarning();
+
+    /** Turns on Twitch's branded-content label: one sentence saying it is on, or why not. Blocks on Twitch. */
+    String turnOnBrandedContent();
 
     /** How the way from the tracker to the store is doing: online, or offline with events waiting. */
     WriterStatus trackingStatus();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.overlay.OverlaySettings;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.twitch.DisclosureCheck;
 import com.gametriggers.companion.ui.WhenWindowCloses;
 import com.gametriggers.companion.ui.WindowBounds;
 import com.gametriggers.companion.update.UpdateSettings;
@@ -48,7 +50,8 @@ class AppSettingsTest {
                 new RotationSettings(Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ZERO, "least-shown",
                         Duration.ofSeconds(25)),
                 new ObsConnectionSettings("192.168.1.20", 4460, Optional.of("obs-s3cret")), WhenWindowCloses.KEEP_RUNNING,
-                new UpdateSettings(false, Optional.of(Instant.parse("2026-03-01T18:04:05.123Z"))), true);
+                new UpdateSettings(false, Optional.of(Instant.parse("2026-03-01T18:04:05.123Z"))), true,
+                List.of("#werbung", "#anzeige"));
 
         settings.writeTo(dataDir);
 
@@ -56,6 +59,15 @@ class AppSettingsTest {
         OwnerOnly.assertOwnerOnly(file);
         assertThat(AppSettings.load(dataDir)).isEqualTo(settings);
         assertThat(dataDir.resolve(AppSettings.FILE_NAME + ".tmp")).doesNotExist();
+    }
+
+    @Test
+    void disclosureTagsAreReadAsTypedWithCommasOrSpacesAndDefaultToAdAndSponsored() throws IOException {
+        assertThat(AppSettings.defaults().disclosureTags()).containsExactly("#ad", "#sponsored");
+
+        Files.writeString(dataDir.resolve(AppSettings.FILE_NAME), "disclosure.tags = #ad,  #werbung #anzeige\n");
+
+        assertThat(AppSettings.load(dataDir).disclosureTags()).containsExactly("#ad", "#werbung", "#anzeige");
     }
 
     @Test
@@ -185,20 +197,21 @@ class AppSettingsTest {
     void theRecordRefusesValuesTheFileCouldNotHold() {
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 70_000, Optional.empty(), Optional.empty(), "dark",
                 Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
-                UpdateSettings.defaults(), false)).isInstanceOf(IllegalArgumentException.class);
+                UpdateSettings.defaults(), false, DisclosureCheck.DEFAULT_TAGS)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.empty(), 17730, Optional.empty(), Optional.empty(), "blue",
                 Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
-                UpdateSettings.defaults(), false)).isInstanceOf(IllegalArgumentException.class);
+                UpdateSettings.defaults(), false, DisclosureCheck.DEFAULT_TAGS)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppSettings(Optional.of("http://db"), 17730, Optional.empty(), Optional.empty(),
                 "dark", Optional.empty(), RotationSettings.defaults(), ObsConnectionSettings.defaults(), WhenWindowCloses.ASK,
-                UpdateSettings.defaults(), false)).isInstanceOf(IllegalArgumentException.class);
+                UpdateSettings.defaults(), false, DisclosureCheck.DEFAULT_TAGS)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void printingTheSettingsHidesTheMongoPassword() {
         AppSettings settings = new AppSettings(Optional.of("mongodb://streamer:s3cret@db.example.net/gt"), 17730,
                 Optional.empty(), Optional.empty(), "dark", Optional.empty(), RotationSettings.defaults(),
-                ObsConnectionSettings.defaults(), WhenWindowCloses.ASK, UpdateSettings.defaults(), false);
+                ObsConnectionSettings.defaults(), WhenWindowCloses.ASK, UpdateSettings.defaults(), false,
+                DisclosureCheck.DEFAULT_TAGS);
 
         assertThat(settings.toString()).contains("streamer:****@db.example.net").doesNotContain("s3cret");
         assertThat(settings.withObs(ObsConnectionSettings.defaults().withPassword("obs-s3cret")).toString())

@@ -43,6 +43,7 @@ final class TwitchApiStandIn implements AutoCloseable {
     private final Set<String> unspentRefreshTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger issued = new AtomicInteger();
     private final AtomicInteger refreshes = new AtomicInteger();
+    private final AtomicInteger channelReads = new AtomicInteger();
     private final AtomicLong viewers = new AtomicLong(100);
     private final List<Served> served = new CopyOnWriteArrayList<>();
     private volatile boolean refuseRefreshes;
@@ -98,6 +99,7 @@ final class TwitchApiStandIn implements AutoCloseable {
                             + "\"expires_in\":3600}")
                     : json(401, UNAUTHORIZED);
             case "/helix/streams" -> streams(authorization.replaceFirst("^Bearer ", ""));
+            case "/helix/channels" -> channels(request, authorization.replaceFirst("^Bearer ", ""));
             default -> json(404, "{}");
         };
     }
@@ -124,6 +126,28 @@ final class TwitchApiStandIn implements AutoCloseable {
         served.add(new Served(count, accessToken));
         return json(200, "{\"data\":[{\"user_login\":\"" + LOGIN + "\",\"type\":\"live\",\"viewer_count\":" + count
                 + ",\"started_at\":\"2030-05-01T11:30:00Z\"}]}");
+    }
+
+    /**
+     * Get and Modify Channel Information: a title without a disclosure tag, and the branded-content label off until a
+     * token with the scope turns it on (the stand-in's own tokens come from an older sign-in without it).
+     */
+    private MockResponse channels(RecordedRequest request, String accessToken) {
+        if (!valid(accessToken)) {
+            return json(401, UNAUTHORIZED);
+        }
+        if ("PATCH".equals(request.getMethod())) {
+            return json(401, "{\"error\":\"Unauthorized\",\"status\":401,\"message\":\"Missing scope: "
+                    + "channel:manage:broadcast\"}");
+        }
+        channelReads.incrementAndGet();
+        return json(200, "{\"data\":[{\"broadcaster_id\":\"4711\",\"broadcaster_login\":\"" + LOGIN
+                + "\",\"title\":\"Speedrun practice\",\"is_branded_content\":false}]}");
+    }
+
+    /** How often Get Channel Information was asked. */
+    int channelReads() {
+        return channelReads.get();
     }
 
     private boolean valid(String accessToken) {

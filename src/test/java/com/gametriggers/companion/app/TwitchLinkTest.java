@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,9 @@ import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatCommand;
 import com.gametriggers.companion.chat.FakeTwitchServer;
 import com.gametriggers.companion.chat.FakeTwitchServer.Connection;
+import com.gametriggers.companion.twitch.DisclosureCheck;
 import com.gametriggers.companion.twitch.FakeTime;
+import com.gametriggers.companion.twitch.MissingScopeException;
 import com.gametriggers.companion.twitch.StreamListener;
 import com.gametriggers.companion.twitch.TwitchCredentials;
 import com.gametriggers.companion.twitch.TwitchToken;
@@ -47,6 +50,7 @@ class TwitchLinkTest {
     private final List<Long> samples = new CopyOnWriteArrayList<>();
     private final List<String> clicks = new CopyOnWriteArrayList<>();
     private final AtomicInteger stops = new AtomicInteger();
+    private final AtomicBoolean sponsorsOnRotation = new AtomicBoolean();
     private TwitchSignIn account;
     private TwitchLink link;
 
@@ -157,6 +161,22 @@ class TwitchLinkTest {
         assertThat(dataDir.resolve(TwitchAccountStore.FILE_NAME)).doesNotExist();
     }
 
+    @Test
+    void aLiveStreamWithSponsorsAndNoDisclosureIsWarnedOnceAndAnOlderSignInIsAskedToSignInAgain() throws Exception {
+        sponsorsOnRotation.set(true);
+        signedIn();
+        startLink();
+
+        soon().until(() -> link.disclosureWarning().isPresent());
+        int before = samples.size();
+        soon().until(() -> samples.size() >= before + 3);
+        assertThat(twitch.channelReads()).as("read at the stream's start, not at every poll").isEqualTo(1);
+        assertThat(link.disclosureWarning().orElseThrow().streamSeen()).isEqualTo(time.instant());
+
+        assertThat(link.turnOnBrandedContent()).isEqualTo(MissingScopeException.MESSAGE);
+        assertThat(twitch.refreshes()).as("a missing scope is not a reason to renew").isZero();
+    }
+
     private TwitchToken signedIn() throws IOException {
         TwitchToken token = twitch.issue();
         new TwitchAccountStore(dataDir).keep(token);
@@ -178,7 +198,7 @@ class TwitchLinkTest {
             public void viewerSample(long viewers, Instant at) {
                 samples.add(viewers);
             }
-        }, () -> List.of(NOVA), (participationId, messageId, userId, at) -> clicks.add(messageId), stops::incrementAndGet,
+        }, new TwitchLink.Disclosure(sponsorsOnRotation::get, () -> DisclosureCheck.DEFAULT_TAGS), () -> List.of(NOVA), (participationId, messageId, userId, at) -> clicks.add(messageId), stops::incrementAndGet,
                 new TwitchLink.Options(chat.url(), Duration.ofMillis(50), Duration.ofHours(1), time));
     }
 

@@ -45,6 +45,9 @@ final class TwitchStandIn implements AutoCloseable {
     }
 
     private static final Answer UNAVAILABLE = new Answer(503, "{\"status\":503,\"message\":\"stand-in: no count\"}");
+    /** The channel as the disclosure check reads it: a title that discloses the sponsors, so the day has no warning. */
+    private static final String DISCLOSED = "{\"data\":[{\"broadcaster_id\":\"" + USER_ID + "\",\"broadcaster_login\":\""
+            + LOGIN + "\",\"title\":\"Stream day #ad\",\"is_branded_content\":false}]}";
     private static final Answer UNAUTHORIZED = new Answer(401, "{\"status\":401,\"message\":\"invalid access token\"}");
 
     private final MockWebServer server = new MockWebServer();
@@ -137,6 +140,8 @@ final class TwitchStandIn implements AutoCloseable {
             case "POST /oauth2/token" -> refresh(form(request.getBody().string(StandardCharsets.UTF_8)));
             case "GET /helix/streams" -> accepted("Bearer ", authorization)
                     && LOGIN.equals(url.queryParameter("user_login")) ? json(held()) : json(UNAUTHORIZED);
+            case "GET /helix/channels" -> accepted("Bearer ", authorization)
+                    && USER_ID.equals(url.queryParameter("broadcaster_id")) ? json(200, DISCLOSED) : json(UNAUTHORIZED);
             default -> json(404, "{\"status\":404,\"message\":\"not a Twitch endpoint the app uses\"}");
         };
     }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.twitch.DisclosureWarning;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
@@ -88,7 +89,7 @@ public final class MainWindow {
     }
 
     private record Status(WriterStatus tracking, ChannelStatus channel, PublicLinksStatus links,
-                          Optional<String> sponsorWarning) {
+                          Optional<String> sponsorWarning, Optional<DisclosureWarning> disclosure) {
     }
 
     static final double DEFAULT_WIDTH = 1280;
@@ -384,10 +385,12 @@ public final class MainWindow {
         statusLoading = true;
         AppSession running = session;
         statusWork.run(() -> new Status(running.trackingStatus(), running.channelStatus(), running.publicLinks(),
-                SponsorWarning.line(running.overlayStatus(), running.clock().instant())), status -> {
+                SponsorWarning.line(running.overlayStatus(), running.clock().instant()), running.disclosureWarning()),
+                status -> {
             statusLoading = false;
             statusBar.show(status.tracking(), status.channel(), status.links());
             statusBar.showCountdown(status.sponsorWarning(), running);
+            statusBar.offerDisclosure(status.disclosure(), running::turnOnBrandedContent);
             Instant flushed = status.tracking().lastSuccessfulFlush();
             boolean stored = !Objects.equals(flushed, lastFlushSeen);
             lastFlushSeen = flushed;

@@ -3,6 +3,7 @@ package com.gametriggers.companion.ui.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -11,9 +12,11 @@ import com.gametriggers.companion.obs.AddToObs;
 import com.gametriggers.companion.obs.ObsConnectionSettings;
 import com.gametriggers.companion.obs.ObsException;
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.twitch.DisclosureWarning;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
+import com.gametriggers.companion.ui.DisclosureOffer;
 import com.gametriggers.companion.ui.Failures;
 import com.gametriggers.companion.ui.OpenControl;
 import com.gametriggers.companion.ui.Opener;
@@ -61,6 +64,8 @@ final class StatusBar {
     private final Label links = new Label();
     private final Label message = new Label();
     private final Hyperlink update = new Hyperlink();
+    private final DisclosureOffer disclosure = new DisclosureOffer();
+    private final Button turnOnBrandedContent = new Button(DisclosureOffer.LABEL, new FontIcon(Feather.TAG));
     private final TextField overlayUrl = new TextField();
     private final Button copyOverlayUrl = new Button("Copy", new FontIcon(Feather.COPY));
     private final Button addToObs = new Button("Add to OBS", new FontIcon(Feather.CAST));
@@ -123,7 +128,12 @@ final class StatusBar {
         openLogs.setVisible(false);
         openLogs.setMinWidth(Region.USE_PREF_SIZE);
         countdown = new CountdownControls(background, this::message);
-        bar = new HBox(12, store, tracking, chat, stream, links, countdown.view(), message, openLogs, update, urlLabel,
+        turnOnBrandedContent.setId("turn-on-branded-content");
+        turnOnBrandedContent.setMinWidth(Region.USE_PREF_SIZE);
+        turnOnBrandedContent.managedProperty().bind(turnOnBrandedContent.visibleProperty());
+        turnOnBrandedContent.setVisible(false);
+        bar = new HBox(12, store, tracking, chat, stream, links, countdown.view(), message, openLogs,
+                turnOnBrandedContent, update, urlLabel,
                 overlayUrl, copyOverlayUrl, addToObs);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
@@ -175,6 +185,34 @@ final class StatusBar {
     /** The warning before a sponsor, with its Skip and Pause buttons acting on {@code session}; empty hides it. */
     void showCountdown(Optional<String> warning, AppSession session) {
         countdown.show(warning, session);
+    }
+
+    /**
+     * Offers to turn on Twitch's branded-content label while the live stream shows sponsors undisclosed.
+     *
+     * @param turnOn the session's {@link com.gametriggers.companion.ui.AppSession#turnOnBrandedContent}, run off the FX thread
+     */
+    void offerDisclosure(Optional<DisclosureWarning> warning, Callable<String> turnOn) {
+        disclosure.show(warning);
+        turnOnBrandedContent.setOnAction(event -> {
+            Callable<String> work = disclosure.turnOn(turnOn);
+            showDisclosure();
+            background.run(work, sentence -> {
+                message(disclosure.answered(sentence));
+                showDisclosure();
+            }, failure -> {
+                disclosure.failed();
+                message(Failures.sentence(failure));
+                showDisclosure();
+            });
+        });
+        showDisclosure();
+    }
+
+    private void showDisclosure() {
+        turnOnBrandedContent.setVisible(disclosure.visible());
+        turnOnBrandedContent.setDisable(!disclosure.enabled());
+        turnOnBrandedContent.setTooltip(disclosure.visible() ? new Tooltip(disclosure.explanation()) : null);
     }
 
     /** A line for the streamer; the whole of it in the tooltip when the bar is too narrow for it. */

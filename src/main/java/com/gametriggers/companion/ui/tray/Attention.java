@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.gametriggers.companion.overlay.CreativeProblem;
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.twitch.DisclosureWarning;
 
 /**
  * Decides which changes need the streamer, who is busy streaming: one notification when a problem has lasted long
@@ -26,6 +27,7 @@ public final class Attention {
     private Optional<String> signInProblem = Optional.empty();
     private boolean journalFailing;
     private Set<String> creativesTold = Set.of();
+    private Instant disclosureToldFor;
 
     /**
      * The notices this status reading calls for.
@@ -44,6 +46,18 @@ public final class Attention {
         signInProblem = signIn;
         notices.addAll(creativeNotices(creatives));
         return notices;
+    }
+
+    /**
+     * One notice per stream that shows sponsors without disclosing them, however often that is read, and whether or
+     * not the streamer fixed it and undid the fix within the stream.
+     */
+    public Optional<Notice> disclosureNotice(Optional<DisclosureWarning> warning) {
+        if (warning.isEmpty() || warning.get().streamSeen().equals(disclosureToldFor)) {
+            return Optional.empty();
+        }
+        disclosureToldFor = warning.get().streamSeen();
+        return Optional.of(new Notice("Disclose your sponsors", warning.get().sentence()));
     }
 
     /**

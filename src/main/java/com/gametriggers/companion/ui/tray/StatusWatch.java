@@ -1,6 +1,7 @@
 package com.gametriggers.companion.ui.tray;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -64,8 +65,9 @@ public final class StatusWatch implements AutoCloseable {
             OverlayStatus overlay = app.overlayStatus();
             TrayStatus status = TrayStatus.of(tracking, channel, overlay, app.clock().getZone());
             tray.ifPresent(icon -> icon.show(status));
-            List<Notice> notices = attention.update(tracking, channel.signInProblem(), overlay.creativeProblems(),
-                    app.clock().instant());
+            List<Notice> notices = new ArrayList<>(attention.update(tracking, channel.signInProblem(),
+                    overlay.creativeProblems(), app.clock().instant()));
+            attention.disclosureNotice(app.disclosureWarning()).ifPresent(notices::add);
             for (Notice notice : notices) {
                 log.warn("{}: {}", notice.title(), notice.text());
                 tray.ifPresent(icon -> icon.notify(notice));

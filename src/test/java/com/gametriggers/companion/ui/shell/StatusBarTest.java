@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +19,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.gametriggers.companion.twitch.DisclosureCheck;
+import com.gametriggers.companion.twitch.DisclosureWarning;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.RecordingOpener;
 
@@ -74,6 +78,33 @@ class StatusBarTest {
         assertThat(onFx(() -> message.getTooltip().getText())).isEqualTo(longMessage);
         assertThat(onFx(() -> message.getWidth())).as("cut, not the whole line").isLessThan(1280 - StatusBar.URL_MIN_WIDTH);
         assertThat(onFx(() -> robot.lookup("#add-to-obs").queryButton().isVisible())).isTrue();
+    }
+
+    @Test
+    void theBrandedContentOfferAppearsWhileUndisclosedAndAClickTurnsTheLabelOn(FxRobot robot) throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        Callable<String> twitch = () -> {
+            asked.incrementAndGet();
+            return DisclosureCheck.TURNED_ON;
+        };
+        Button offer = robot.lookup("#turn-on-branded-content").queryButton();
+        assertThat(onFx(() -> offer.isVisible())).isFalse();
+
+        onFx(() -> {
+            bar.offerDisclosure(Optional.of(new DisclosureWarning(Instant.parse("2030-05-01T12:00:00Z"),
+                    "Your stream shows sponsors but does not disclose them.")), twitch);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> offer.isVisible())).isTrue();
+        assertThat(onFx(() -> offer.getText())).isEqualTo("Turn on Twitch's branded-content label");
+
+        robot.clickOn(offer);
+
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        await().atMost(LIVE).until(() -> onFx(() -> message.getText()).equals(DisclosureCheck.TURNED_ON));
+        assertThat(onFx(() -> offer.isVisible())).isFalse();
+        assertThat(asked).hasValue(1);
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.gametriggers.companion.qr.QrCodes;
 import com.gametriggers.companion.store.MongoStore;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.twitch.DisclosureWarning;
 import com.gametriggers.companion.ui.AppSession;
 import com.gametriggers.companion.ui.campaigns.CampaignsViewModel;
 import com.gametriggers.companion.ui.ChannelStatus;
@@ -84,6 +85,16 @@ record StoreBackedSession(MongoStore store, Tracker tracker, String streamerId) 
     @Override
     public ChannelStatus channelStatus() {
         return ChannelStatus.UNKNOWN;
+    }
+
+    @Override
+    public Optional<DisclosureWarning> disclosureWarning() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String turnOnBrandedContent() {
+        return "Not signed in to Twitch.";
     }
 
     @Override

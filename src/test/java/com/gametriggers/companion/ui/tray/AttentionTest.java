@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.gametriggers.companion.overlay.CreativeProblem;
 import com.gametriggers.companion.tracking.WriterStatus;
+import com.gametriggers.companion.twitch.DisclosureWarning;
 
 class AttentionTest {
 
@@ -18,6 +19,23 @@ class AttentionTest {
     private static final Instant START = Instant.parse("2026-03-14T19:00:00Z");
 
     private final Attention attention = new Attention();
+
+    @Test
+    void aStreamWithoutDisclosureIsToldOnceAndTheNextStreamAgain() {
+        DisclosureWarning first = new DisclosureWarning(at(0),
+                "Your stream shows sponsors but does not disclose them.");
+
+        assertThat(attention.disclosureNotice(Optional.of(first))).hasValueSatisfying(notice -> {
+            assertThat(notice.title()).isEqualTo("Disclose your sponsors");
+            assertThat(notice.text()).isEqualTo(first.sentence());
+        });
+        assertThat(attention.disclosureNotice(Optional.of(first))).as("the next reading").isEmpty();
+        assertThat(attention.disclosureNotice(Optional.empty())).as("disclosed for a while").isEmpty();
+        assertThat(attention.disclosureNotice(Optional.of(first))).as("undisclosed again, same stream").isEmpty();
+
+        DisclosureWarning next = new DisclosureWarning(at(7200), first.sentence());
+        assertThat(attention.disclosureNotice(Optional.of(next))).as("the next stream").isPresent();
+    }
 
     @Test
     void aStoreAwayForLessThanAMinuteIsNotTheStreamersBusiness() {
