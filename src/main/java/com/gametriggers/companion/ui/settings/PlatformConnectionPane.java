@@ -33,7 +33,7 @@ public final class PlatformConnectionPane extends VBox {
     private final Runnable switched;
     private final Label state = new Label();
     private final PasswordField code = new PasswordField();
-    private final Button connect = new Button("Connect to GameTriggers", new FontIcon(Feather.LINK));
+    private final Button connect = new Button("Connect", new FontIcon(Feather.LINK));
     private final Button disconnect = new Button("Disconnect", new FontIcon(Feather.LOG_OUT));
     private final Label result = new Label();
 
@@ -55,7 +55,7 @@ public final class PlatformConnectionPane extends VBox {
         code.setId("connect-code");
         code.setPromptText("paste the connection code from GameTriggers");
         // As wide as the Twitch section below it: a wider column would squeeze the OBS form beside it.
-        code.setPrefColumnCount(12);
+        code.setPrefColumnCount(16);
         setPrefWidth(480);
         connect.setId("connect-platform");
         connect.setMinWidth(USE_PREF_SIZE);
