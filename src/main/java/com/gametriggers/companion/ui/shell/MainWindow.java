@@ -253,6 +253,8 @@ public final class MainWindow {
     private void placeWindow() {
         Optional<WindowBounds> bounds = saved.window().filter(WindowPlacement::visibleOnAScreen);
         if (bounds.isEmpty()) {
+            // The default size: a stage shown before with a smaller scene would otherwise keep its old size.
+            stage.sizeToScene();
             return;
         }
         stage.setX(bounds.get().x());
