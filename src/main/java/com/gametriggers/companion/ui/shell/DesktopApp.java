@@ -206,6 +206,8 @@ public final class DesktopApp {
                 this::toTrayAndWindow);
         Optional<DesktopTray> installed = DesktopTray.install(commands);
         StatusWatch watch = new StatusWatch(this::runningSession, installed, this::toWindow);
+        // Started under the lock: a quit between setting it and starting it would close its timer first, and the start
+        // would then be refused on the tray's thread.
         synchronized (this) {
             tray = installed;
             if (quitting) {
@@ -213,8 +215,8 @@ public final class DesktopApp {
                 return;
             }
             statusWatch = watch;
+            watch.start();
         }
-        watch.start();
     }
 
     private void toTrayAndWindow(Notice notice) {
