@@ -109,6 +109,7 @@ final class CompanionServices implements AppSession {
                     links.trackingLinks(), tracker, profile.rotationKey(), profile.overlaySecretBytes(), viewers::get,
                     clock));
             overlay.control().updateRotation(options.rotation());
+            tracker.onBudgetSpent(campaignId -> overlay.control().refreshSoon());
             new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId);
             TwitchLink twitchLink = running.add(TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(),
                     tracker, viewers, options::disclosureTags, options.twitch().link(clock)));

@@ -58,7 +58,9 @@ public record Activity(String id, String streamerId, String participationId, Str
         PARTICIPATION_PAUSED("unbilled", "the sponsor was paused"),
         PARTICIPATION_LEFT("unbilled", "the streamer had left the campaign"),
         CAMPAIGN_NOT_RUNNING("unbilled", "the campaign was not active (paused, completed or a draft)"),
-        OUTSIDE_CAMPAIGN_DATES("unbilled", "outside the campaign's dates");
+        OUTSIDE_CAMPAIGN_DATES("unbilled", "outside the campaign's dates"),
+        BUDGET_SPENT("unbilled", "the campaign's budget was spent"),
+        DAILY_BUDGET_SPENT("unbilled", "the campaign's budget for the day (UTC) was spent");
 
         private final String verdict;
         private final String reason;

@@ -132,6 +132,18 @@ public final class OverlayControl implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Reads the participations again soon, on the overlay's own reader thread: for a caller that must not wait on the
+     * store, such as the tracker finding a campaign's budget spent.
+     */
+    public void refreshSoon() {
+        try {
+            directoryReader.execute(directory::refresh);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closing: there is no rotation left to correct.
+        }
+    }
+
     /** Reads the participations again now, on the caller's thread, after the app changed one. */
     public void refresh() {
         directory.refresh();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -12,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.CampaignSpend;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.links.LinkTargets;
 import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.store.MongoStore;
+import com.gametriggers.companion.store.StoreException;
 
 /**
  * The streamer's participations, held in memory so that answering OBS and viewers never waits on MongoDB. Refreshed
@@ -32,6 +35,7 @@ public final class OverlayDirectory implements LinkTargets {
     private final MongoStore store;
     private final String streamerId;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private volatile boolean spendingUnreadableLogged;
 
     private OverlayDirectory(MongoStore store, String streamerId) {
         this.store = store;
@@ -58,18 +62,36 @@ public final class OverlayDirectory implements LinkTargets {
     void refresh() {
         try {
             List<Participation> participations = store.participations().forStreamer(streamerId);
-            Map<String, Campaign> campaigns = store.campaigns()
-                    .byIds(participations.stream().map(Participation::campaignId).collect(Collectors.toSet()))
+            Set<String> campaignIds = participations.stream().map(Participation::campaignId).collect(Collectors.toSet());
+            Map<String, Campaign> campaigns = store.campaigns().byIds(campaignIds)
                     .stream().collect(Collectors.toMap(Campaign::id, Function.identity()));
+            Map<String, CampaignSpend> spent = spending(campaignIds);
             List<OverlayEntry> entries = participations.stream()
                     .filter(p -> p.browserSourceToken() != null && campaigns.containsKey(p.campaignId()))
-                    .map(p -> new OverlayEntry(p, campaigns.get(p.campaignId()), TrackingLinks.code(p.browserSourceToken())))
+                    .map(p -> new OverlayEntry(p, campaigns.get(p.campaignId()),
+                            spent.getOrDefault(p.campaignId(), CampaignSpend.NONE), TrackingLinks.code(p.browserSourceToken())))
                     .toList();
             snapshot = new Snapshot(
                     entries.stream().collect(Collectors.toUnmodifiableMap(OverlayEntry::token, Function.identity())),
                     entries.stream().collect(Collectors.toUnmodifiableMap(OverlayEntry::trackingCode, Function.identity())));
         } catch (RuntimeException e) {
             log.debug("Overlay directory not refreshed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * What the campaigns spent, or nothing known when it cannot be read (a role set up before budgets were enforced):
+     * the sponsors stay on rotation, and the tracker, which settles every batch with the budgets, says what is wrong.
+     */
+    private Map<String, CampaignSpend> spending(Set<String> campaignIds) {
+        try {
+            return store.campaignSpending().forCampaigns(campaignIds);
+        } catch (StoreException e) {
+            if (!spendingUnreadableLogged) {
+                spendingUnreadableLogged = true;
+                log.warn("What the campaigns spent cannot be read; budgets do not steer the rotation: {}", e.getMessage());
+            }
+            return Map.of();
         }
     }
 

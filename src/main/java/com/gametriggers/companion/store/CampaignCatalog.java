@@ -87,6 +87,9 @@ public final class CampaignCatalog {
                 Updates.setOnInsert(CampaignFields.CURRENCY, campaign.currency().getCurrencyCode()),
                 Updates.setOnInsert(Schema.CREATED_AT, now),
                 Updates.set(Schema.UPDATED_AT, now)));
+        if (campaign.dailyBudget() != null) {
+            changes.add(Updates.setOnInsert(CampaignFields.DAILY_BUDGET, campaign.dailyBudget().doubleValue()));
+        }
         if (campaign.startDate() != null) {
             changes.add(Updates.setOnInsert(CampaignFields.START_DATE, Date.from(campaign.startDate())));
         }

@@ -80,7 +80,8 @@ final class DocumentMapping {
                 doc.getString(CampaignFields.LANDING_URL),
                 instant(doc.get(CampaignFields.START_DATE)),
                 instant(doc.get(CampaignFields.END_DATE)),
-                currency(doc.get(CampaignFields.CURRENCY), doc.get(Schema.ID)));
+                currency(doc.get(CampaignFields.CURRENCY), doc.get(Schema.ID)),
+                decimal(doc.get(CampaignFields.DAILY_BUDGET)));
     }
 
     /**

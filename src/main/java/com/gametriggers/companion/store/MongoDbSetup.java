@@ -37,7 +37,11 @@ public final class MongoDbSetup {
                     "the showings' trail: each kept once by an upsert, its time on air added by an update, read back for "
                             + "the activity list and the export"),
             privilege(Schema.CLICKS, List.of("find", "insert", "update"),
-                    "the clicks' trail: each kept once by an upsert, read back for the activity list"));
+                    "the clicks' trail: each kept once by an upsert, read back for the activity list"),
+            privilege(Schema.CAMPAIGN_SPEND, List.of("find", "insert", "update"),
+                    "what each campaign has paid out, so budgets hold across every streamer's app: a batch's earnings "
+                            + "added by a guarded upsert that the caps can refuse, read back for the rotation; a "
+                            + "collection of its own, so the role never writes a sponsor's campaign"));
 
     private MongoDbSetup() {
     }

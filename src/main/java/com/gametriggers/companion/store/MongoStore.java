@@ -35,6 +35,7 @@ public final class MongoStore implements AutoCloseable {
     private final ParticipationQueries participations;
     private final ParticipationUpdates participationUpdates;
     private final CounterBatches counterBatches;
+    private final CampaignSpending campaignSpending;
     private final EarningsQueries earnings;
     private final ActivityLog activityLog;
     private final CommandCounter commands;
@@ -55,6 +56,7 @@ public final class MongoStore implements AutoCloseable {
         this.earnings = new EarningsQueries(database);
         // The embedded store writes each command without forcing it to the device; a batch counts once forced there.
         this.activityLog = new ActivityLog(database);
+        this.campaignSpending = new CampaignSpending(database);
         this.counterBatches = new CounterBatches(database, activityLog, embedded != null ? embedded::commit : () -> { },
                 embedded == null);
     }
@@ -192,6 +194,11 @@ public final class MongoStore implements AutoCloseable {
 
     public CounterBatches counterBatches() {
         return counterBatches;
+    }
+
+    /** What each campaign has paid out, and where its budget is enforced. */
+    public CampaignSpending campaignSpending() {
+        return campaignSpending;
     }
 
     @Override

@@ -18,6 +18,12 @@ final class Schema {
     static final String SHOWINGS = "participationshowings";
     /** app: the audit trail of clicks, one document per click; {@code _id} is the click's event id. */
     static final String CLICKS = "participationclicks";
+    /**
+     * app: what each campaign has paid out across every streamer's app, one document per campaign, {@code _id} the
+     * campaign's. Kept apart from {@link #CAMPAIGNS} so that a streamer's role can add to it without the right to change
+     * a sponsor's rates or budget.
+     */
+    static final String CAMPAIGN_SPEND = "campaignspend";
 
     static final String ID = "_id";
     static final String CREATED_AT = "createdAt";
@@ -32,6 +38,8 @@ final class Schema {
         static final String PAYMENT_TYPE = "paymentType";
         static final String PAYMENT_RATE = "paymentRate";
         static final String BUDGET = "budget";
+        /** The cap per UTC day, in the campaign's currency; absent or 0 for none. */
+        static final String DAILY_BUDGET = "dailyBudget";
         static final String MEDIA_URL = "mediaUrl";
         static final String MEDIA_TYPE = "mediaType";
         static final String LANDING_URL = "landingUrl";
@@ -103,6 +111,25 @@ final class Schema {
         static final String SECONDS_ON_AIR = "secondsOnAir";
 
         private ActivityFields() {
+        }
+    }
+
+    /** Fields of {@code campaignspend}. */
+    static final class SpendFields {
+        /** Exact total paid, in micro-units of the campaign's currency. */
+        static final String SPENT_MICROS = "spentMicros";
+        /** The same total as a number, for people and the platform's reports. */
+        static final String SPENT = "spent";
+        /** Micro-units paid per UTC day: a document {@code {"2026-12-01": 1250000}}. */
+        static final String DAILY_SPENT_MICROS = "dailySpentMicros";
+        /**
+         * Per streamer id, the batches that app settled here, newest last: the batch id when it paid, the id and the
+         * reason ({@code id:budget_spent}) when the budget refused it. Per streamer, so no other app's batches push a
+         * batch in doubt out of the list.
+         */
+        static final String BATCHES_BY_STREAMER = "batchesByStreamer";
+
+        private SpendFields() {
         }
     }
 

@@ -47,6 +47,7 @@ final class CounterWriter {
 
     private final CounterBatches store;
     private final TermsCache terms;
+    private final BudgetGate budgets;
     private final Journal journal;
     private final TrackerOptions options;
     private final Clock clock;
@@ -78,11 +79,12 @@ final class CounterWriter {
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
 
-    CounterWriter(CounterBatches store, TermsCache terms, Journal journal, TrackerOptions options,
+    CounterWriter(CounterBatches store, TermsCache terms, BudgetGate budgets, Journal journal, TrackerOptions options,
                   JournalReplay.Result replayed, LongConsumer releasePermits, AtomicLong orphaned,
                   Runnable stateChanged) {
         this.store = store;
         this.terms = terms;
+        this.budgets = budgets;
         this.journal = journal;
         this.options = options;
         this.clock = options.clock();
@@ -240,7 +242,7 @@ final class CounterWriter {
         List<JournalEntry.Event> events = batch.events().stream().map(JournaledEvent::entry).toList();
         Set<String> participationIds = events.stream().map(e -> e.event().participationId()).collect(Collectors.toSet());
         try {
-            Coalescer.Coalesced coalesced = Coalescer.coalesce(events, terms.termsFor(participationIds));
+            Coalescer.Coalesced coalesced = budgets.settle(batch.id(), events, terms.termsFor(participationIds));
             store.apply(batch.id(), coalesced.byParticipation(), coalesced.byDay(), coalesced.byQuarter(),
                     coalesced.activity());
             reportOrphans(batch, coalesced);

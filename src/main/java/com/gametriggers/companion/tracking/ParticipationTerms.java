@@ -7,10 +7,22 @@ import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.CampaignStatus;
 import com.gametriggers.companion.domain.ParticipationStatus;
 
-/** What decides whether a participation's events earn: its status and its campaign's pricing and dates. */
-record ParticipationTerms(String streamerId, ParticipationStatus status, Campaign campaign) {
+/**
+ * What decides whether a participation's events earn: its status, its campaign's pricing and dates, and, once the
+ * campaign's budget refused a batch, why ({@code budgetRefusal}, null while the budget pays).
+ */
+record ParticipationTerms(String streamerId, ParticipationStatus status, Campaign campaign, Activity.Outcome budgetRefusal) {
 
-    /** Events earn only while the participation and the campaign are active, within the campaign's dates. */
+    ParticipationTerms(String streamerId, ParticipationStatus status, Campaign campaign) {
+        this(streamerId, status, campaign, null);
+    }
+
+    /** These terms for a batch the campaign's budget refused to pay for. */
+    ParticipationTerms refusedBy(Activity.Outcome budgetSpent) {
+        return new ParticipationTerms(streamerId, status, campaign, budgetSpent);
+    }
+
+    /** Events earn only while the participation and the campaign are active, within the campaign's dates and budget. */
     boolean billableAt(Instant moment) {
         return outcomeAt(moment).billable();
     }
@@ -26,6 +38,9 @@ record ParticipationTerms(String streamerId, ParticipationStatus status, Campaig
         if (campaign.status() != CampaignStatus.ACTIVE) {
             return Activity.Outcome.CAMPAIGN_NOT_RUNNING;
         }
-        return campaign.runsAt(moment) ? Activity.Outcome.COUNTED : Activity.Outcome.OUTSIDE_CAMPAIGN_DATES;
+        if (!campaign.runsAt(moment)) {
+            return Activity.Outcome.OUTSIDE_CAMPAIGN_DATES;
+        }
+        return budgetRefusal == null ? Activity.Outcome.COUNTED : budgetRefusal;
     }
 }

@@ -41,6 +41,7 @@ public final class Tracker implements AutoCloseable {
     private final AtomicLong notOnDisk = new AtomicLong();
     private final AtomicLong journalDamage;
     private final List<Consumer<WriterStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> budgetListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private Tracker(Journal journal, TrackerOptions options, RecentEventIds recentIds, ClickGuard clickGuard,
@@ -52,7 +53,9 @@ public final class Tracker implements AutoCloseable {
         this.journalDamage = journalDamage;
         this.inMemory = new Semaphore(options.maxEventsInMemory());
         TermsCache terms = new TermsCache(store.participations(), store.campaigns(), options.termsMaxAge(), options.clock());
-        this.writer = new CounterWriter(store.counterBatches(), terms, journal, options, replayed,
+        BudgetGate budgets = new BudgetGate(store.campaignSpending(), options.clock(),
+                campaignId -> budgetListeners.forEach(listener -> listener.accept(campaignId)));
+        this.writer = new CounterWriter(store.counterBatches(), terms, budgets, journal, options, replayed,
                 permits -> inMemory.release((int) permits), orphaned, this::statusChanged);
     }
 
@@ -154,6 +157,14 @@ public final class Tracker implements AutoCloseable {
      */
     public void onStatusChange(Consumer<WriterStatus> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Called with a campaign's id when the tracker finds its budget spent (in total or for the day), so that the
+     * rotation stops choosing it at once; on the tracker's writer thread, keep it short.
+     */
+    public void onBudgetSpent(Consumer<String> listener) {
+        budgetListeners.add(listener);
     }
 
     private void statusChanged() {
