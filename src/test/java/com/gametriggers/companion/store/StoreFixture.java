@@ -113,6 +113,17 @@ public final class StoreFixture implements AutoCloseable {
         return store;
     }
 
+    /**
+     * A second app's own connection to the same database, as another streamer's app on the platform has: its own
+     * client, its own connections. The caller closes it.
+     */
+    public MongoStore openAnotherApp(Path dataDir) {
+        if (kind == Kind.EMBEDDED) {
+            return MongoStore.open(new StoreSettings(Optional.of(store.address()), dataDir, Optional.of(databaseName)));
+        }
+        return MongoStore.open(new StoreSettings(settings.mongoUri(), dataDir, Optional.of(databaseName)));
+    }
+
     public ParticipationUpdates updates() {
         return store.participationUpdates();
     }
