@@ -35,6 +35,12 @@ public record TrackerOptions(JournalOptions journal, Duration retention, Duratio
                 termsMaxAge, closeTimeout, newClock);
     }
 
+    /** At most this many events per batch: the most one batch can add to a campaign's spending past its budget. */
+    public TrackerOptions withMaxBatchEvents(int events) {
+        return new TrackerOptions(journal, retention, clickWindow, flushInterval, events, maxEventsInMemory,
+                termsMaxAge, closeTimeout, clock);
+    }
+
     public TrackerOptions withFlushInterval(Duration interval) {
         return new TrackerOptions(journal, retention, clickWindow, interval, maxBatchEvents, maxEventsInMemory,
                 termsMaxAge, closeTimeout, clock);

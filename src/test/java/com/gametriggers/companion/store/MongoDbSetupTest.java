@@ -35,7 +35,8 @@ class MongoDbSetupTest {
                 "  { resource: { db: 'platform', collection: 'participationshowings' }, "
                         + "actions: ['find', 'insert', 'update', 'listIndexes'] },",
                 "  { resource: { db: 'platform', collection: 'participationclicks' }, "
-                        + "actions: ['find', 'insert', 'update', 'listIndexes'] }");
+                        + "actions: ['find', 'insert', 'update', 'listIndexes'] },",
+                "  { resource: { db: 'platform', collection: 'campaignspend' }, actions: ['find', 'insert', 'update'] }");
         assertThat(script).doesNotContain("createIndex'", "dropIndex", "'dbAdmin'", "readWrite");
     }
 

@@ -60,7 +60,8 @@ class PrivilegeCheckTest {
                 "insert on participationquarterhours", "update on participationquarterhours",
                 "remove on participationquarterhours",
                 "insert on participationshowings", "update on participationshowings",
-                "insert on participationclicks", "update on participationclicks");
+                "insert on participationclicks", "update on participationclicks",
+                "insert on campaignspend", "update on campaignspend");
     }
 
     @Test
