@@ -5,14 +5,18 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.CampaignSpend;
 import com.gametriggers.companion.domain.DailyCounters;
 import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.store.MongoStore;
+import com.gametriggers.companion.store.StoreException;
+import com.gametriggers.companion.store.StoreUnavailableException;
 import com.gametriggers.companion.ui.StreamerData;
 
 /**
@@ -21,6 +25,8 @@ import com.gametriggers.companion.ui.StreamerData;
  * @param connectedAs the name of the GameTriggers account the app is connected as, if it is
  */
 public record StoreReads(MongoStore store, String streamerId, Optional<String> connectedAs) implements StreamerData {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoreReads.class);
 
     /** Not connected to a GameTriggers account: the export and the tests read a store this way. */
     public StoreReads(MongoStore store, String streamerId) {
@@ -50,6 +56,22 @@ public record StoreReads(MongoStore store, String streamerId, Optional<String> c
     @Override
     public List<Campaign> campaigns(Collection<String> campaignIds) {
         return campaignIds.isEmpty() ? List.of() : store.campaigns().byIds(campaignIds);
+    }
+
+    @Override
+    public Map<String, CampaignSpend> campaignSpending(Collection<String> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return store.campaignSpending().forCampaigns(campaignIds);
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (StoreException e) {
+            // The sponsors' list matters more than the budget line: shown without it, the reason in the log.
+            log.warn("What the campaigns spent cannot be read: {}", e.getMessage());
+            return Map.of();
+        }
     }
 
     @Override

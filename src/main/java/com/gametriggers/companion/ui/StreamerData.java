@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.gametriggers.companion.domain.Activity;
+import com.gametriggers.companion.domain.CampaignSpend;
 import com.gametriggers.companion.domain.DailyEarnings;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.export.ExportSource;
@@ -43,6 +45,12 @@ public interface StreamerData extends ExportSource {
      * days), {@code from} to {@code to} inclusive.
      */
     List<DailyEarnings> dailyEarnings(Collection<String> participationIds, ZoneId zone, LocalDate from, LocalDate to);
+
+    /**
+     * What these campaigns have paid out across every streamer's app; a campaign nothing was paid for has no entry, and
+     * a store that cannot say (a platform role set up before budgets) gives none.
+     */
+    Map<String, CampaignSpend> campaignSpending(Collection<String> campaignIds);
 
     /** The participation's showings and clicks from {@code since} on, newest first, at most {@code limit}. */
     List<Activity> activity(String participationId, Instant since, int limit);

@@ -115,7 +115,8 @@ public final class CampaignsView extends BorderPane implements Section {
     public static List<Row> load(AppSession session) {
         List<Participation> participations = session.data().participations();
         List<String> campaignIds = participations.stream().map(Participation::campaignId).distinct().toList();
-        return CampaignsViewModel.rows(participations, session.data().campaigns(campaignIds), session.publicLinks().counted());
+        return CampaignsViewModel.rows(participations, session.data().campaigns(campaignIds),
+                session.data().campaignSpending(campaignIds), session.publicLinks().counted(), session.clock().instant());
     }
 
     @Override

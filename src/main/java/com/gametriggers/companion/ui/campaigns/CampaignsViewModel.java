@@ -1,5 +1,11 @@
 package com.gametriggers.companion.ui.campaigns;
 
+import com.gametriggers.companion.domain.CampaignSpend;
+
+import com.gametriggers.companion.domain.Activity;
+
+import java.time.Instant;
+
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -42,10 +48,13 @@ public final class CampaignsViewModel {
     }
 
     /** One line of the table; {@code participation} is what the row's actions act on. */
-    /** @param details the campaign itself, null when the platform no longer has it */
+    /**
+     * @param details the campaign itself, null when the platform no longer has it
+     * @param spent   what the campaign has paid out across every streamer's app
+     */
     public record Row(Participation participation, String brand, String campaign, String status, long impressions,
                       long chatClicks, Count qrScans, Count linkClicks, String clickThroughRate, String earnings,
-                      Campaign details) {
+                      Campaign details, CampaignSpend spent) {
 
         public String id() {
             return participation.id();
@@ -62,26 +71,42 @@ public final class CampaignsViewModel {
      * A row per participation, in the order given. A participation whose campaign is missing (the platform removed
      * it) still shows, under its campaign id, because it may still hold counts and earnings.
      *
+     * @param spending     what the campaigns have paid out, by campaign id
      * @param linksCounted whether scans and link clicks are counted now (the links are public)
+     * @param now          the moment whose UTC day a daily budget is for
      */
-    public static List<Row> rows(List<Participation> participations, Collection<Campaign> campaigns, boolean linksCounted) {
+    public static List<Row> rows(List<Participation> participations, Collection<Campaign> campaigns,
+                                 Map<String, CampaignSpend> spending, boolean linksCounted, Instant now) {
         Map<String, Campaign> byId = campaigns.stream().collect(Collectors.toMap(Campaign::id, Function.identity(), (a, b) -> a));
         return participations.stream()
-                .map(participation -> row(participation, byId.get(participation.campaignId()), linksCounted)).toList();
+                .map(participation -> row(participation, byId.get(participation.campaignId()),
+                        spending.getOrDefault(participation.campaignId(), CampaignSpend.NONE), linksCounted, now))
+                .toList();
     }
 
-    private static Row row(Participation participation, Campaign campaign, boolean linksCounted) {
+    private static Row row(Participation participation, Campaign campaign, CampaignSpend spent, boolean linksCounted,
+                           Instant now) {
         return new Row(participation,
                 campaign == null ? "Unknown sponsor" : campaign.brandName(),
                 campaign == null ? "Campaign " + participation.campaignId() : campaign.name(),
-                statusName(participation.status()),
+                status(participation.status(), campaign, spent, now),
                 participation.impressions(), participation.chatClicks(),
                 // Counts from a time the links were public stay true; only a 0 now would be a guess.
                 new Count(participation.qrScans(), linksCounted || participation.qrScans() > 0),
                 new Count(participation.linkClicks(), linksCounted || participation.linkClicks() > 0),
                 clickThroughRate(participation.clicks(), participation.impressions()),
                 Formats.exactMoney(participation.estimatedEarnings(),
-                        campaign == null ? Campaign.DEFAULT_CURRENCY : campaign.currency()), campaign);
+                        campaign == null ? Campaign.DEFAULT_CURRENCY : campaign.currency()), campaign, spent);
+    }
+
+    /** The participation's status; an active one whose campaign's budget is spent is off the rotation, and says so. */
+    static String status(ParticipationStatus status, Campaign campaign, CampaignSpend spent, Instant now) {
+        if (status != ParticipationStatus.ACTIVE || campaign == null) {
+            return statusName(status);
+        }
+        return campaign.budgetSpentAt(spent, now)
+                .map(reason -> reason == Activity.Outcome.BUDGET_SPENT ? "Budget spent" : "Today's budget spent")
+                .orElse(statusName(status));
     }
 
     public static Actions actions(Participation participation) {

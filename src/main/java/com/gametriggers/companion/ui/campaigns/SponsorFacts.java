@@ -1,12 +1,17 @@
 package com.gametriggers.companion.ui.campaigns;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.CampaignSpend;
+import com.gametriggers.companion.domain.Money;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.ui.Formats;
 
@@ -27,7 +32,11 @@ public final class SponsorFacts {
     public record Line(String when, String what, String verdict, String reason) {
     }
 
-    public static List<Fact> campaign(Campaign campaign, ZoneId zone) {
+    /**
+     * @param spent what the campaign has paid out across every streamer's app
+     * @param now   the moment whose UTC day the daily budget is for
+     */
+    public static List<Fact> campaign(Campaign campaign, CampaignSpend spent, Instant now, ZoneId zone) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Campaign", campaign.brandName() + " – " + campaign.name()));
         if (campaign.description() != null && !campaign.description().isBlank()) {
@@ -35,13 +44,23 @@ public final class SponsorFacts {
         }
         facts.add(new Fact("Pays", pays(campaign)));
         facts.add(new Fact("Runs", runs(campaign.startDate(), campaign.endDate(), zone)));
-        facts.add(new Fact("Budget", campaign.budget() == null ? "not set"
-                : Formats.money(campaign.budget(), campaign.currency())));
+        facts.add(new Fact("Budget", campaign.budgetMicros() == 0 ? "no limit"
+                : budget(campaign.budget(), spent.totalMicros(), campaign) + " spent"));
+        if (campaign.dailyBudgetMicros() > 0) {
+            facts.add(new Fact("Daily budget", budget(campaign.dailyBudget(),
+                    spent.onUtcDay(LocalDate.ofInstant(now, ZoneOffset.UTC)), campaign) + " spent today (UTC)"));
+        }
         facts.add(new Fact("Creative", campaign.mediaType() == null ? "none"
                 : campaign.mediaType().wireName() + " at " + campaign.mediaUrl()));
         facts.add(new Fact("Landing page", campaign.landingUrl() == null ? "none" : campaign.landingUrl()));
         facts.add(new Fact("Status", campaign.status() == null ? "unknown" : campaign.status().wireName()));
         return facts;
+    }
+
+    /** "$412.50 of $2,500.00": what was spent of a cap, in the campaign's currency. */
+    private static String budget(BigDecimal cap, long spentMicros, Campaign campaign) {
+        return Formats.money(Money.fromMicros(spentMicros), campaign.currency()) + " of "
+                + Formats.money(cap, campaign.currency());
     }
 
     /** What a campaign pays, in its currency: "$4.50 per 1,000 impressions", "0,35 € per click". */

@@ -135,7 +135,7 @@ final class SponsorTabs extends TabPane {
         Campaign campaign = row.details();
         List<SponsorFacts.Fact> all = new java.util.ArrayList<>(campaign == null
                 ? List.of(new SponsorFacts.Fact("Campaign", "not found on the platform"))
-                : SponsorFacts.campaign(campaign, session.clock().getZone()));
+                : SponsorFacts.campaign(campaign, row.spent(), session.clock().instant(), session.clock().getZone()));
         all.addAll(SponsorFacts.counts(row.participation()));
         for (SponsorFacts.Fact fact : all) {
             Label label = new Label(fact.label());

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.CampaignSpend;
 import com.gametriggers.companion.domain.CampaignStatus;
 import com.gametriggers.companion.domain.MediaType;
 import com.gametriggers.companion.domain.Participation;
@@ -23,15 +25,17 @@ class CampaignsViewModelTest {
     private static final Campaign NOVA = new Campaign("c1", "Summer Rush", "Nova Energy", "", CampaignStatus.ACTIVE,
             PaymentType.CPM, new BigDecimal("2.50"), new BigDecimal("1000"), "/m.png", MediaType.IMAGE,
             "https://example.com", null, null);
+    /** The moment the rows are made: data here, the UTC day a daily budget is for. */
+    private static final Instant NOW = Instant.parse("2026-12-01T20:00:00Z");
 
     @Test
     void aRowNamesTheSponsorAndShowsEveryCounter() {
         Participation participation = participation("p1", "c1", ParticipationStatus.PAUSED, 2000, 30, 5, 10, 15, "1.2345");
 
-        List<Row> rows = CampaignsViewModel.rows(List.of(participation), List.of(NOVA), true);
+        List<Row> rows = CampaignsViewModel.rows(List.of(participation), List.of(NOVA), Map.of(), true, NOW);
 
         assertThat(rows).containsExactly(new Row(participation, "Nova Energy", "Summer Rush", "Paused", 2000, 5,
-                new Count(10, true), new Count(15, true), "1.5%", "$1.2345", NOVA));
+                new Count(10, true), new Count(15, true), "1.5%", "$1.2345", NOVA, CampaignSpend.NONE));
     }
 
     @Test
@@ -39,7 +43,7 @@ class CampaignsViewModelTest {
         Participation never = participation("p1", "c1", ParticipationStatus.ACTIVE, 2000, 3, 3, 0, 0, "1");
         Participation once = participation("p2", "c1", ParticipationStatus.ACTIVE, 2000, 10, 3, 4, 3, "1");
 
-        List<Row> rows = CampaignsViewModel.rows(List.of(never, once), List.of(NOVA), false);
+        List<Row> rows = CampaignsViewModel.rows(List.of(never, once), List.of(NOVA), Map.of(), false, NOW);
 
         assertThat(rows.get(0).qrScans()).hasToString("–");
         assertThat(rows.get(0).linkClicks()).hasToString("–");
@@ -52,11 +56,31 @@ class CampaignsViewModelTest {
     @Test
     void aParticipationWhoseCampaignIsGoneStillShowsUnderItsId() {
         Row row = CampaignsViewModel.rows(List.of(participation("p1", "gone", ParticipationStatus.LEFT, 0, 0, 0, 0, 0, "0")),
-                List.of(NOVA), true).get(0);
+                List.of(NOVA), Map.of(), true, NOW).get(0);
 
         assertThat(row.brand()).isEqualTo("Unknown sponsor");
         assertThat(row.campaign()).isEqualTo("Campaign gone");
         assertThat(row.status()).isEqualTo("Left");
+    }
+
+    @Test
+    void anActiveSponsorWhoseBudgetIsSpentSaysSoInsteadOfActive() {
+        Campaign capped = new Campaign("c1", "Summer Rush", "Nova Energy", "", CampaignStatus.ACTIVE, PaymentType.CPM,
+                new BigDecimal("2.50"), new BigDecimal("1000"), "/m.png", MediaType.IMAGE, "https://example.com", null, null,
+                Campaign.DEFAULT_CURRENCY, new BigDecimal("20"));
+        Participation active = participation("p1", "c1", ParticipationStatus.ACTIVE, 0, 0, 0, 0, 0, "0");
+        Participation paused = participation("p2", "c1", ParticipationStatus.PAUSED, 0, 0, 0, 0, 0, "0");
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 1);
+
+        assertThat(CampaignsViewModel.rows(List.of(active, paused), List.of(capped),
+                Map.of("c1", new CampaignSpend(20_000_000, Map.of(today, 20_000_000L))), true, NOW))
+                .extracting(Row::status).containsExactly("Today's budget spent", "Paused");
+        assertThat(CampaignsViewModel.rows(List.of(active), List.of(capped),
+                Map.of("c1", new CampaignSpend(1_000_000_000, Map.of())), true, NOW))
+                .extracting(Row::status).containsExactly("Budget spent");
+        assertThat(CampaignsViewModel.rows(List.of(active), List.of(capped),
+                Map.of("c1", new CampaignSpend(20_000_000, Map.of(today.minusDays(1), 20_000_000L))), true, NOW))
+                .as("yesterday's budget").extracting(Row::status).containsExactly("Active");
     }
 
     @Test

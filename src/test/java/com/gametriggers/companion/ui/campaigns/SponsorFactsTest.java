@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.Campaign;
+import com.gametriggers.companion.domain.CampaignSpend;
 import com.gametriggers.companion.domain.CampaignStatus;
 import com.gametriggers.companion.domain.MediaType;
 import com.gametriggers.companion.domain.Participation;
@@ -46,15 +48,28 @@ class SponsorFactsTest {
 
     @Test
     void theCampaignSaysWhatItPaysWhenItRunsItsBudgetAndWhereItLeads() {
-        assertThat(SponsorFacts.campaign(NOVA, NEW_YORK)).containsExactly(
+        assertThat(SponsorFacts.campaign(NOVA, new CampaignSpend(412_500_000, Map.of()), START, NEW_YORK)).containsExactly(
                 new Fact("Campaign", "Nova Energy – Summer Rush"),
                 new Fact("About", "Energy for the long nights"),
                 new Fact("Pays", "$4.50 per 1,000 impressions"),
                 new Fact("Runs", "Nov 1, 2026 to Jan 1, 2027"),
-                new Fact("Budget", "$1,000.00"),
+                new Fact("Budget", "$412.50 of $1,000.00 spent"),
                 new Fact("Creative", "image at https://cdn/m.png"),
                 new Fact("Landing page", "https://nova.example/drink"),
                 new Fact("Status", "active"));
+    }
+
+    @Test
+    void aDailyBudgetSaysWhatWasSpentOnTodaysUtcDayAndNoBudgetSaysSo() {
+        Campaign daily = new Campaign("c1", "Summer Rush", "Nova Energy", "", CampaignStatus.ACTIVE, PaymentType.CPC,
+                new BigDecimal("0.25"), null, "https://cdn/m.png", MediaType.IMAGE, "https://nova.example/drink", null,
+                null, Campaign.DEFAULT_CURRENCY, new BigDecimal("50"));
+        Instant lateInNewYork = Instant.parse("2026-12-02T03:00:00Z"); // Dec 1 in New York, Dec 2 in UTC
+        CampaignSpend spent = new CampaignSpend(30_000_000,
+                Map.of(java.time.LocalDate.of(2026, 12, 1), 18_000_000L, java.time.LocalDate.of(2026, 12, 2), 12_000_000L));
+
+        assertThat(SponsorFacts.campaign(daily, spent, lateInNewYork, NEW_YORK))
+                .contains(new Fact("Budget", "no limit"), new Fact("Daily budget", "$12.00 of $50.00 spent today (UTC)"));
     }
 
     @Test
