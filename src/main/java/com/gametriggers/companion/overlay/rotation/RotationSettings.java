@@ -23,6 +23,8 @@ public record RotationSettings(
     public static final Duration DEFAULT_COUNTDOWN = Duration.ofSeconds(10);
     /** A daily limit of zero: a sponsor may be shown any number of times a day. */
     public static final int NO_DAILY_LIMIT = 0;
+    /** The highest daily limit the settings offer: more than a sponsor a minute all day, so never a real limit. */
+    public static final int MAX_DAILY_SHOWINGS = 1_000;
 
     public RotationSettings {
         Objects.requireNonNull(displayDuration, "displayDuration");
