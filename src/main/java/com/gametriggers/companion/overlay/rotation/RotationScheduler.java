@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,7 +81,7 @@ public final class RotationScheduler {
      * Counts showings made today before this scheduler, by participation id (from the audit trail, after a restart),
      * towards the daily limit, so a restart does not give every sponsor a fresh day.
      */
-    public synchronized void countEarlierShowings(java.util.Map<String, Long> showingsToday) {
+    public synchronized void countEarlierShowings(Map<String, Long> showingsToday) {
         Instant now = clock.instant();
         showingsToday.forEach((participationId, showings) -> shownToday.add(participationId, showings, now));
     }
