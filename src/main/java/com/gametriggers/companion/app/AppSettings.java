@@ -67,6 +67,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     static final String ROTATION_DELAY_SECONDS = "rotation.secondsAfterGoingLive";
     static final String ROTATION_STRATEGY = "rotation.strategy";
     static final String ROTATION_COUNTDOWN_SECONDS = "rotation.countdownSeconds";
+    static final String ROTATION_DAILY_SHOWINGS = "rotation.dailyShowingsPerSponsor";
     static final String OBS_HOST = "obs.host";
     static final String OBS_PORT = "obs.port";
     static final String OBS_PASSWORD = "obs.password";
@@ -229,6 +230,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         properties.setProperty(ROTATION_DELAY_SECONDS, Long.toString(rotation.delayAfterGoingLive().toSeconds()));
         properties.setProperty(ROTATION_STRATEGY, rotation.strategy());
         properties.setProperty(ROTATION_COUNTDOWN_SECONDS, Long.toString(rotation.countdown().toSeconds()));
+        properties.setProperty(ROTATION_DAILY_SHOWINGS, Integer.toString(rotation.dailyShowingsPerSponsor()));
         properties.setProperty(OBS_HOST, obs.host());
         properties.setProperty(OBS_PORT, Integer.toString(obs.port()));
         obs.password().ifPresent(password -> properties.setProperty(OBS_PASSWORD, password));
@@ -307,11 +309,27 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         String strategy = value(properties, ROTATION_STRATEGY).orElse(defaults.strategy());
         java.time.Duration countdown = seconds(properties, file, ROTATION_COUNTDOWN_SECONDS, 0)
                 .orElse(defaults.countdown());
+        int dailyShowings = dailyShowings(properties, file).orElse(defaults.dailyShowingsPerSponsor());
         try {
-            return new RotationSettings(display, gap, delay, strategy, countdown);
+            return new RotationSettings(display, gap, delay, strategy, countdown, dailyShowings);
         } catch (IllegalArgumentException e) {
             throw malformed(file, ROTATION_STRATEGY, "must be one of " + RotationSettings.strategies(), strategy);
         }
+    }
+
+    private static Optional<Integer> dailyShowings(Properties properties, Path file) throws IOException {
+        Optional<String> text = value(properties, ROTATION_DAILY_SHOWINGS);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.get().matches("[0-9]{1,7}")) {
+            int showings = Integer.parseInt(text.get());
+            if (showings <= RotationSettings.MAX_DAILY_SHOWINGS) {
+                return Optional.of(showings);
+            }
+        }
+        throw malformed(file, ROTATION_DAILY_SHOWINGS, "must be a whole number of showings from 0 (no limit) to "
+                + RotationSettings.MAX_DAILY_SHOWINGS, text.get());
     }
 
     private static Optional<java.time.Duration> seconds(Properties properties, Path file, String key, long minimum)

@@ -26,6 +26,9 @@ final class OverlayChannel {
     private final ShowMessages messages;
     private final Clock clock;
     private final java.util.function.Consumer<String> onShow;
+    /** Today's showings before this channel, by participation id, from the start of the streamer's day given. */
+    private final java.util.function.Function<java.time.Instant, Map<String, Long>> earlierShowings;
+    private boolean earlierShowingsCounted;
     private final List<PushClient> clients = new CopyOnWriteArrayList<>();
     private final Map<String, Long> timesShown = new ConcurrentHashMap<>();
     /** What is on screen: rendered afresh for each page that connects, with the time it still has. */
@@ -35,13 +38,15 @@ final class OverlayChannel {
     private Current current;
 
     OverlayChannel(Supplier<List<OverlayEntry>> entries, RotationSettings settings, ShowTickets tickets,
-                   ShowMessages messages, Clock clock, Boolean live, java.util.function.Consumer<String> onShow) {
+                   ShowMessages messages, Clock clock, Boolean live, java.util.function.Consumer<String> onShow,
+                   java.util.function.Function<java.time.Instant, Map<String, Long>> earlierShowings) {
         this.entries = entries;
         this.scheduler = new RotationScheduler(settings, clock);
         this.tickets = tickets;
         this.messages = messages;
         this.clock = clock;
         this.onShow = onShow;
+        this.earlierShowings = earlierShowings;
         // Without a stream status from Twitch (null), the streamer's overlay being on air is the signal that counts.
         if (live == null) {
             scheduler.assumeLive();
@@ -76,6 +81,11 @@ final class OverlayChannel {
     }
 
     synchronized void tick() {
+        // At the first tick rather than when a page connects: a slow store delays a tick, never a page's answer.
+        if (!earlierShowingsCounted) {
+            earlierShowingsCounted = true;
+            scheduler.countEarlierShowings(earlierShowings.apply(scheduler.startOfToday()));
+        }
         List<OverlayEntry> showable = entries.get();
         List<RotationCandidate> candidates = showable.stream()
                 .map(entry -> new RotationCandidate(entry.participation(), entry.campaign(),

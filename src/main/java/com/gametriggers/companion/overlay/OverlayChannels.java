@@ -6,18 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.overlay.rotation.RotationScheduler;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import com.gametriggers.companion.overlay.rotation.SkipOutcome;
 import com.gametriggers.companion.overlay.rotation.SponsorCountdown;
+import com.gametriggers.companion.store.StoreException;
 
 /**
  * Every overlay URL's channel: one per participation token and one for the streamer's rotation. Channels are made
  * when a page first connects and are ticked while pages listen, so nothing is shown to nobody.
  */
 final class OverlayChannels {
+
+    private static final Logger log = LoggerFactory.getLogger(OverlayChannels.class);
 
     private final OverlayDirectory directory;
     private final String rotationKey;
@@ -31,6 +38,7 @@ final class OverlayChannels {
     private volatile Boolean live;
     private final java.util.List<java.util.function.Consumer<String>> showListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Runnable pageConnected = () -> { };
+    private final AtomicBoolean toldEarlierShowingsUnread = new AtomicBoolean();
 
     OverlayChannels(OverlayDirectory directory, String rotationKey, ShowTickets tickets, ShowMessages messages,
                     RotationSettings settings, Clock clock) {
@@ -57,12 +65,29 @@ final class OverlayChannels {
 
     private OverlayChannel newChannel(java.util.function.Supplier<List<OverlayEntry>> entries) {
         OverlayChannel channel = new OverlayChannel(entries, settings, tickets, messages, clock, live,
-                participationId -> showListeners.forEach(listener -> listener.accept(participationId)));
+                participationId -> showListeners.forEach(listener -> listener.accept(participationId)),
+                this::showingsSince);
         Duration pauseLeft = Duration.between(clock.instant(), pausedUntil);
         if (!pauseLeft.isNegative() && !pauseLeft.isZero()) {
             channel.scheduler().pauseFor(pauseLeft);
         }
         return channel;
+    }
+
+    /**
+     * Today's showings before a channel was made, from the audit trail, so a restart does not give every sponsor a
+     * fresh daily limit. With the store away the channel starts from zero rather than wait: said once, not per channel.
+     */
+    private Map<String, Long> showingsSince(java.time.Instant startOfToday) {
+        try {
+            return directory.showingsBetween(startOfToday, clock.instant());
+        } catch (StoreException e) {
+            if (toldEarlierShowingsUnread.compareAndSet(false, true)) {
+                log.warn("Today's earlier showings could not be read ({}), so each sponsor's daily limit counts from "
+                        + "zero", e.getMessage());
+            }
+            return Map.of();
+        }
     }
 
     boolean isRotationKey(String key) {
@@ -139,7 +164,7 @@ final class OverlayChannels {
         return new OverlayStatus(settings, Optional.ofNullable(live),
                 until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty(), listening,
                 onScreen().stream().map(brandOf).flatMap(Optional::stream).sorted().toList(), creativeProblems,
-                countdown());
+                countdown(), listenedSchedulers().anyMatch(scheduler -> scheduler.status().dailyLimitReached()));
     }
 
     /** The soonest sponsor about to come on an overlay a page listens to: the one the streamer is warned of. */

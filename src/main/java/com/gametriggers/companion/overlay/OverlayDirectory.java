@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.CampaignSpend;
 import com.gametriggers.companion.domain.Participation;
@@ -110,6 +111,17 @@ public final class OverlayDirectory implements LinkTargets {
         return snapshot.byToken().values().stream()
                 .filter(entry -> entry.participation().id().equals(participationId))
                 .findFirst();
+    }
+
+    /**
+     * How often each participation was shown in {@code [from, to)}, by participation id, as the audit trail holds it;
+     * a read of the store, so never on a page's or a viewer's request.
+     *
+     * @throws com.gametriggers.companion.store.StoreException when the store is away
+     */
+    Map<String, Long> showingsBetween(Instant from, Instant to) {
+        return store.activityLog().showings(streamerId, from, to).stream()
+                .collect(Collectors.groupingBy(Activity::participationId, Collectors.counting()));
     }
 
     /** The participations that can be on stream now, in a stable order. */

@@ -18,10 +18,12 @@ import com.gametriggers.companion.overlay.rotation.SponsorCountdown;
  * @param onScreen         the brands on screen now
  * @param creativeProblems the sponsors' creatives OBS's browser could not show, by brand; their showings still count
  * @param countdown        the sponsor about to come on a listened overlay, while the streamer can still skip it
+ * @param dailyLimitReached nothing comes on a listened overlay because every sponsor was shown as often today as the
+ *                          streamer's daily limit ({@link RotationSettings#dailyShowingsPerSponsor()}) allows
  */
 public record OverlayStatus(RotationSettings rotation, Optional<Boolean> live, Optional<Instant> pausedUntil,
                             int pagesListening, List<String> onScreen, List<CreativeProblem> creativeProblems,
-                            Optional<SponsorCountdown> countdown) {
+                            Optional<SponsorCountdown> countdown, boolean dailyLimitReached) {
 
     public OverlayStatus {
         Objects.requireNonNull(rotation, "rotation");
@@ -35,6 +37,6 @@ public record OverlayStatus(RotationSettings rotation, Optional<Boolean> live, O
     /** The overlay with no sponsor about to come. */
     public OverlayStatus(RotationSettings rotation, Optional<Boolean> live, Optional<Instant> pausedUntil,
                          int pagesListening, List<String> onScreen, List<CreativeProblem> creativeProblems) {
-        this(rotation, live, pausedUntil, pagesListening, onScreen, creativeProblems, Optional.empty());
+        this(rotation, live, pausedUntil, pagesListening, onScreen, creativeProblems, Optional.empty(), false);
     }
 }

@@ -48,7 +48,7 @@ class AppSettingsTest {
                 Optional.of(URI.create("https://gt.example.net/base")), Optional.of("abcdefghij0123456789klmnopqrst"),
                 "light", Optional.of(new WindowBounds(-1200.5, 40, 1024, 768)),
                 new RotationSettings(Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ZERO, "least-shown",
-                        Duration.ofSeconds(25)),
+                        Duration.ofSeconds(25), 6),
                 new ObsConnectionSettings("192.168.1.20", 4460, Optional.of("obs-s3cret")), WhenWindowCloses.KEEP_RUNNING,
                 new UpdateSettings(false, Optional.of(Instant.parse("2026-03-01T18:04:05.123Z"))), true,
                 List.of("#werbung", "#anzeige"));
@@ -251,6 +251,17 @@ class AppSettingsTest {
         write("rotation.countdownSeconds=soon\n");
         assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
                 .hasMessageContaining("rotation.countdownSeconds").hasMessageContaining("from 0 to 86400");
+
+        write("rotation.secondsBetweenSponsors=60\n");
+        assertThat(AppSettings.load(dataDir).rotation().dailyShowingsPerSponsor()).as("no limit unless set").isZero();
+        write("rotation.dailyShowingsPerSponsor=4\n");
+        assertThat(AppSettings.load(dataDir).rotation().dailyShowingsPerSponsor()).isEqualTo(4);
+        for (String wrong : List.of("-1", "twice", "1001", "2.5")) {
+            write("rotation.dailyShowingsPerSponsor=" + wrong + "\n");
+            assertThatThrownBy(() -> AppSettings.load(dataDir)).as(wrong).isInstanceOf(IOException.class)
+                    .hasMessageContaining("rotation.dailyShowingsPerSponsor")
+                    .hasMessageContaining("from 0 (no limit) to 1000");
+        }
     }
 
     private void write(String text) throws IOException {

@@ -184,6 +184,19 @@ class CompanionWindowTest {
                 .startsWith("Applied"));
         assertThat(services.overlayStatus().rotation().displayDuration()).isEqualTo(Duration.ofSeconds(45));
         assertThat(Files.readString(dataDir.resolve(AppSettings.FILE_NAME))).contains("rotation.displaySeconds=45");
+
+        TextField perDay = robot.lookup("#rotation-daily-limit").queryAs(TextField.class);
+        assertThat(onFx(() -> perDay.getText())).as("no limit until set").isEqualTo("0");
+        replaceText(robot, perDay, "twice");
+        robot.clickOn("#apply-rotation");
+        assertThat(onFx(() -> robot.lookup("#rotation-message").queryAs(Label.class).getText()))
+                .isEqualTo("Showings per sponsor a day must be a whole number from 0 (no limit) to 1000.");
+        assertThat(services.overlayStatus().rotation().dailyShowingsPerSponsor()).isZero();
+        replaceText(robot, perDay, "3");
+        robot.clickOn("#apply-rotation");
+        await().atMost(LIVE).until(() -> services.overlayStatus().rotation().dailyShowingsPerSponsor() == 3);
+        await().atMost(LIVE).until(() -> Files.readString(dataDir.resolve(AppSettings.FILE_NAME))
+                .contains("rotation.dailyShowingsPerSponsor=3"));
     }
 
     @Test

@@ -28,7 +28,7 @@ public sealed interface RotationDecision permits RotationDecision.Show, Rotation
     /**
      * Nothing to change. {@code nextCheck} is when the decision could change by time alone; {@code reason} is a
      * sentence for the streamer ("stream offline", "paused until 18:40:00", "next sponsor at 18:45:00",
-     * "no active campaigns", "showing Acme until 18:40:20").
+     * "no active campaigns", "every sponsor was shown 3 times today, your daily limit", "showing Acme until 18:40:20").
      */
     record Idle(Instant nextCheck, String reason) implements RotationDecision {
         public Idle {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,11 @@ import com.gametriggers.companion.overlay.rotation.RotationDecision.Show;
  * <p>The countdown: from {@code countdown} before a showing is due, {@link #status()} names the sponsor the last
  * tick picked and when it comes, and {@link #skipNext()} can drop that showing. A skipped showing counts as a slot
  * that passed empty: the next comes {@code timeBetweenSponsors} after it, and the skipped sponsor keeps its turn.
+ *
+ * <p>The daily limit: a sponsor shown {@code dailyShowingsPerSponsor} times on the streamer's local day (the clock's
+ * zone) is not chosen again until the next; when every candidate has reached it, nothing shows and
+ * {@link RotationStatus#dailyLimitReached()} says so. Showings from before this scheduler existed (an earlier run of
+ * the app) count once told with {@link #countEarlierShowings}.
  */
 public final class RotationScheduler {
 
@@ -54,12 +60,30 @@ public final class RotationScheduler {
     private Instant skippedSlotAt;
     /** Who the last tick would show next, while live with nothing on screen; null otherwise. */
     private RotationCandidate upcoming;
+    private final DailyShowings shownToday;
+    /** Whether the last tick, live with nothing on screen, found every candidate at the daily limit. */
+    private boolean dailyLimitReached;
 
     public RotationScheduler(RotationSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.strategy = settings.selectionStrategy();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timeOfDay = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(clock.getZone());
+        this.shownToday = new DailyShowings(clock.getZone());
+    }
+
+    /** When the streamer's current day began: today's showings before this scheduler are counted from there. */
+    public synchronized Instant startOfToday() {
+        return shownToday.startOfDay(clock.instant());
+    }
+
+    /**
+     * Counts showings made today before this scheduler, by participation id (from the audit trail, after a restart),
+     * towards the daily limit, so a restart does not give every sponsor a fresh day.
+     */
+    public synchronized void countEarlierShowings(Map<String, Long> showingsToday) {
+        Instant now = clock.instant();
+        showingsToday.forEach((participationId, showings) -> shownToday.add(participationId, showings, now));
     }
 
     /** Twitch says the stream started. Repeats while live are ignored, so they do not push the first sponsor back. */
@@ -170,7 +194,8 @@ public final class RotationScheduler {
                 showing.map(show -> show.candidate().participationId()),
                 showing.map(Show::until),
                 nextSponsorAt,
-                countdown(now));
+                countdown(now),
+                live && current == null && dailyLimitReached);
     }
 
     /** The warning in force at {@code now}: from the countdown before the due showing until the moment it is due. */
@@ -210,14 +235,24 @@ public final class RotationScheduler {
         boolean forced = showNowRequested;
         showNowRequested = false;
         upcoming = null;
+        dailyLimitReached = false;
         if (!live) {
             return new Idle(now.plus(RECHECK), "stream offline");
         }
-        Optional<RotationCandidate> next = strategy.pick(candidates, Optional.ofNullable(lastShownParticipationId));
+        List<RotationCandidate> underLimit = candidates.stream()
+                .filter(candidate -> !settings.reachedDailyLimit(shownToday.count(candidate.participationId(), now)))
+                .toList();
+        dailyLimitReached = underLimit.isEmpty() && !candidates.isEmpty();
+        Optional<RotationCandidate> next = strategy.pick(underLimit, Optional.ofNullable(lastShownParticipationId));
         // Known during a pause too, so the warning before the first showing after it comes on time.
         upcoming = next.orElse(null);
         if (isPaused(now)) {
             return new Idle(nextShowAt(), "paused until " + timeOfDay.format(pausedUntil));
+        }
+        if (dailyLimitReached) {
+            int limit = settings.dailyShowingsPerSponsor();
+            return new Idle(now.plus(RECHECK), "every sponsor was shown " + limit + (limit == 1 ? " time" : " times")
+                    + " today, your daily limit");
         }
         if (next.isEmpty()) {
             return new Idle(now.plus(RECHECK), "no active campaigns");
@@ -229,6 +264,7 @@ public final class RotationScheduler {
         upcoming = null;
         current = new Show(next.get(), UUID.randomUUID().toString(), now.plus(settings.displayDuration()));
         lastShownParticipationId = next.get().participationId();
+        shownToday.add(lastShownParticipationId, 1, now);
         return current;
     }
 

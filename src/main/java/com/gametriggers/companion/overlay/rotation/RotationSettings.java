@@ -8,17 +8,23 @@ import java.util.Objects;
  * {@code delayAfterGoingLive} after the stream starts, and {@code timeBetweenSponsors} passes between two showings.
  * The two waits may be zero (no wait); a showing must last. {@code strategy} is one of
  * {@link SelectionStrategy#names()}. {@code countdown} is how long before each showing the streamer is warned (and
- * can skip it); zero warns not at all.
+ * can skip it); zero warns not at all. {@code dailyShowingsPerSponsor} is the most times one sponsor is shown in a
+ * day of the streamer's (their own limit, on top of any the sponsor sets); zero sets no limit.
  */
 public record RotationSettings(
         Duration displayDuration,
         Duration timeBetweenSponsors,
         Duration delayAfterGoingLive,
         String strategy,
-        Duration countdown) {
+        Duration countdown,
+        int dailyShowingsPerSponsor) {
 
     /** The warning before each showing unless the streamer chose otherwise. */
     public static final Duration DEFAULT_COUNTDOWN = Duration.ofSeconds(10);
+    /** A daily limit of zero: a sponsor may be shown any number of times a day. */
+    public static final int NO_DAILY_LIMIT = 0;
+    /** The highest daily limit the settings offer: more than a sponsor a minute all day, so never a real limit. */
+    public static final int MAX_DAILY_SHOWINGS = 1_000;
 
     public RotationSettings {
         Objects.requireNonNull(displayDuration, "displayDuration");
@@ -37,6 +43,9 @@ public record RotationSettings(
         if (countdown.isNegative()) {
             throw new IllegalArgumentException("countdown must not be negative: " + countdown);
         }
+        if (dailyShowingsPerSponsor < 0) {
+            throw new IllegalArgumentException("dailyShowingsPerSponsor must not be negative: " + dailyShowingsPerSponsor);
+        }
         // Resolved here only to refuse an unknown name when the settings are made, not at the first showing.
         SelectionStrategy.named(strategy);
     }
@@ -47,7 +56,23 @@ public record RotationSettings(
         this(displayDuration, timeBetweenSponsors, delayAfterGoingLive, strategy, DEFAULT_COUNTDOWN);
     }
 
-    /** 20 s on screen, 5 min between sponsors, the first 2 min after going live, every sponsor in turn, warned 10 s before. */
+    /** These paces with no daily limit per sponsor. */
+    public RotationSettings(Duration displayDuration, Duration timeBetweenSponsors, Duration delayAfterGoingLive,
+                            String strategy, Duration countdown) {
+        this(displayDuration, timeBetweenSponsors, delayAfterGoingLive, strategy, countdown, NO_DAILY_LIMIT);
+    }
+
+    /** These settings with another daily limit per sponsor. */
+    public RotationSettings withDailyShowingsPerSponsor(int limit) {
+        return new RotationSettings(displayDuration, timeBetweenSponsors, delayAfterGoingLive, strategy, countdown, limit);
+    }
+
+    /** Whether a sponsor shown {@code shownToday} times today has reached the streamer's daily limit. */
+    boolean reachedDailyLimit(long shownToday) {
+        return dailyShowingsPerSponsor != NO_DAILY_LIMIT && shownToday >= dailyShowingsPerSponsor;
+    }
+
+    /** 20 s on screen, 5 min between sponsors, the first 2 min after going live, every sponsor in turn, warned 10 s before, no daily limit. */
     public static RotationSettings defaults() {
         return new RotationSettings(Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(2), RoundRobin.NAME);
     }

@@ -9,6 +9,8 @@ import java.util.Optional;
  * chose so ({@link RotationScheduler#assumeLive()}), not because Twitch said it is. {@code nextSponsorAt} is empty
  * while the stream is not live, and otherwise the earliest moment the next showing may start. {@code countdown} is
  * there from the settings' countdown before a showing until it starts, while the streamer can still skip it.
+ * {@code dailyLimitReached} says nothing shows, while live, because every sponsor has reached the streamer's daily
+ * limit ({@link RotationSettings#dailyShowingsPerSponsor()}).
  */
 public record RotationStatus(
         boolean live,
@@ -17,7 +19,8 @@ public record RotationStatus(
         Optional<String> showingParticipationId,
         Optional<Instant> showingUntil,
         Optional<Instant> nextSponsorAt,
-        Optional<SponsorCountdown> countdown) {
+        Optional<SponsorCountdown> countdown,
+        boolean dailyLimitReached) {
 
     public RotationStatus {
         Objects.requireNonNull(pausedUntil, "pausedUntil");
@@ -26,4 +29,5 @@ public record RotationStatus(
         Objects.requireNonNull(nextSponsorAt, "nextSponsorAt");
         Objects.requireNonNull(countdown, "countdown");
     }
+
 }

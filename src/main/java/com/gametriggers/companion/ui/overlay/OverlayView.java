@@ -58,6 +58,7 @@ public final class OverlayView extends VBox implements Section {
     private final TextField minutesBetween = new TextField();
     private final TextField minutesAfterLive = new TextField();
     private final TextField secondsWarning = new TextField();
+    private final TextField showingsPerDay = new TextField();
     private final ComboBox<String> strategy = new ComboBox<>();
     private final Label rotationMessage = new Label();
     private WebView webView;
@@ -132,9 +133,10 @@ public final class OverlayView extends VBox implements Section {
         minutesAfterLive.setId("rotation-after-live");
         strategy.setId("rotation-strategy");
         secondsWarning.setId("rotation-countdown");
+        showingsPerDay.setId("rotation-daily-limit");
         strategy.setPrefWidth(210);
         rotationMessage.setId("rotation-message");
-        for (TextField field : List.of(secondsOnScreen, minutesBetween, minutesAfterLive, secondsWarning)) {
+        for (TextField field : List.of(secondsOnScreen, minutesBetween, minutesAfterLive, secondsWarning, showingsPerDay)) {
             field.setPrefColumnCount(4);
             field.setOnAction(event -> applyRotation());
         }
@@ -163,6 +165,8 @@ public final class OverlayView extends VBox implements Section {
         grid.addRow(3, FieldLabels.forField("Next sponsor", strategy), strategy);
         grid.addRow(4, FieldLabels.forField("Warn me before a sponsor (seconds, 0 = never)", secondsWarning),
                 secondsWarning);
+        grid.addRow(5, FieldLabels.forField("Most showings per sponsor a day (0 = no limit)", showingsPerDay),
+                showingsPerDay);
         Label title = new Label("Schedule");
         title.getStyleClass().add("title-4");
         return new VBox(10, title, grid, apply, rotationMessage);
@@ -174,11 +178,12 @@ public final class OverlayView extends VBox implements Section {
         minutesAfterLive.setText(Long.toString(rotation.delayAfterGoingLive().toMinutes()));
         strategy.setValue(rotation.strategy());
         secondsWarning.setText(Long.toString(rotation.countdown().toSeconds()));
+        showingsPerDay.setText(Integer.toString(rotation.dailyShowingsPerSponsor()));
     }
 
     private void applyRotation() {
         RotationForm form = OverlayViewModel.rotation(secondsOnScreen.getText(), minutesBetween.getText(),
-                minutesAfterLive.getText(), strategy.getValue(), secondsWarning.getText());
+                minutesAfterLive.getText(), strategy.getValue(), secondsWarning.getText(), showingsPerDay.getText());
         if (form.problem().isPresent()) {
             rotationMessage.setText(form.problem().get());
             return;

@@ -50,10 +50,11 @@ public final class OverlayViewModel {
 
     /**
      * Reads the form: seconds on screen (1 to 600), minutes between sponsors and after going live (0 to a day), and
-     * the warning's seconds before each sponsor (0, no warning, to 600).
+     * the warning's seconds before each sponsor (0, no warning, to 600), and the most showings of one sponsor a day
+     * (0, no limit, to {@value RotationSettings#MAX_DAILY_SHOWINGS}).
      */
     public static RotationForm rotation(String secondsOnScreen, String minutesBetween, String minutesAfterLive,
-                                        String strategy, String secondsWarning) {
+                                        String strategy, String secondsWarning, String showingsPerDay) {
         Optional<Long> shown = number(secondsOnScreen, 1, MAX_SECONDS_ON_SCREEN);
         if (shown.isEmpty()) {
             return problem("Time on screen must be a whole number of seconds from 1 to " + MAX_SECONDS_ON_SCREEN + ".");
@@ -74,9 +75,14 @@ public final class OverlayViewModel {
             return problem("The warning before a sponsor must be a whole number of seconds from 0 (no warning) to "
                     + MAX_SECONDS_ON_SCREEN + ".");
         }
+        Optional<Long> perDay = number(showingsPerDay, 0, RotationSettings.MAX_DAILY_SHOWINGS);
+        if (perDay.isEmpty()) {
+            return problem("Showings per sponsor a day must be a whole number from 0 (no limit) to "
+                    + RotationSettings.MAX_DAILY_SHOWINGS + ".");
+        }
         return new RotationForm(Optional.of(new RotationSettings(Duration.ofSeconds(shown.get()),
                 Duration.ofMinutes(between.get()), Duration.ofMinutes(afterLive.get()), strategy,
-                Duration.ofSeconds(warning.get()))), Optional.empty());
+                Duration.ofSeconds(warning.get()), perDay.get().intValue())), Optional.empty());
     }
 
     private static RotationForm problem(String sentence) {
@@ -105,6 +111,11 @@ public final class OverlayViewModel {
         }
         if (status.live().isPresent() && !status.live().get()) {
             return "Nothing on screen: sponsors show while you are live.";
+        }
+        if (status.dailyLimitReached()) {
+            int limit = status.rotation().dailyShowingsPerSponsor();
+            return "Nothing on screen: every sponsor was shown " + limit + (limit == 1 ? " time" : " times")
+                    + " today, your daily limit. They come back after midnight.";
         }
         return "Nothing on screen right now; the next sponsor follows the schedule below.";
     }

@@ -38,6 +38,8 @@ public record TrayStatus(List<String> lines, boolean attention) {
             lines.add("On screen: " + String.join(", ", overlay.onScreen()));
         } else if (overlay.pausedUntil().isPresent()) {
             lines.add("Sponsors paused until " + Formats.time(overlay.pausedUntil().get(), zone));
+        } else if (overlay.dailyLimitReached()) {
+            lines.add("No sponsor: daily limit reached");
         } else {
             lines.add("No sponsor on screen");
         }

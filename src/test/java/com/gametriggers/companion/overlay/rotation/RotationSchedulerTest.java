@@ -85,7 +85,7 @@ class RotationSchedulerTest {
     void theStatusTellsWhatShowsAndWhatComesNext() {
         scheduler.streamWentLive();
         assertThat(scheduler.status()).isEqualTo(new RotationStatus(true, false, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(at("18:02:00")), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.of(at("18:02:00")), Optional.empty(), false));
 
         moveTo("18:02:00");
         scheduler.tick(both);

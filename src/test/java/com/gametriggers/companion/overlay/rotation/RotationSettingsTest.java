@@ -19,6 +19,18 @@ class RotationSettingsTest {
         assertThat(defaults.timeBetweenSponsors()).isEqualTo(Duration.ofMinutes(5));
         assertThat(defaults.delayAfterGoingLive()).isEqualTo(Duration.ofMinutes(2));
         assertThat(defaults.strategy()).isEqualTo("round-robin");
+        assertThat(defaults.dailyShowingsPerSponsor()).as("no daily limit").isZero();
+    }
+
+    @Test
+    void theDailyLimitMayBeZeroForNoneButNotNegative() {
+        RotationSettings limited = RotationSettings.defaults().withDailyShowingsPerSponsor(3);
+        assertThat(limited.reachedDailyLimit(2)).isFalse();
+        assertThat(limited.reachedDailyLimit(3)).isTrue();
+        assertThat(RotationSettings.defaults().reachedDailyLimit(1_000_000)).isFalse();
+
+        assertThatThrownBy(() -> RotationSettings.defaults().withDailyShowingsPerSponsor(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dailyShowingsPerSponsor");
     }
 
     @Test

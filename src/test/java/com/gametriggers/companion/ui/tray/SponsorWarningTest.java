@@ -51,6 +51,6 @@ class SponsorWarningTest {
 
     private static OverlayStatus status(Optional<SponsorCountdown> countdown) {
         return new OverlayStatus(RotationSettings.defaults(), Optional.of(true), Optional.empty(), 1, List.of(),
-                List.of(), countdown);
+                List.of(), countdown, false);
     }
 }

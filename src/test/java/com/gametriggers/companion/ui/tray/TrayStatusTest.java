@@ -42,6 +42,10 @@ class TrayStatusTest {
         assertThat(TrayStatus.of(new WriterStatus(false, 1, NOW, "x", true, 0, null), ChannelStatus.UNKNOWN,
                 overlay(List.of(), Optional.empty()), BERLIN).lines()).contains("No sponsor on screen",
                 "Store offline, 1 event waiting");
+        OverlayStatus limitReached = new OverlayStatus(RotationSettings.defaults().withDailyShowingsPerSponsor(2),
+                Optional.of(true), Optional.empty(), 1, List.of(), List.of(), Optional.empty(), true);
+        assertThat(TrayStatus.of(new WriterStatus(true, 0, NOW, null, true, 0, null), ChannelStatus.UNKNOWN,
+                limitReached, BERLIN).lines()).contains("No sponsor: daily limit reached");
     }
 
     @Test
