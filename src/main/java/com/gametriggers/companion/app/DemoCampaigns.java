@@ -39,7 +39,7 @@ final class DemoCampaigns {
                 new Campaign("64d000000000000000000002", "Pixel Peak headset week", "Pixel Peak",
                         "Wireless headset with 40 h battery.", CampaignStatus.ACTIVE, PaymentType.CPC,
                         new BigDecimal("0.35"), new BigDecimal("1200"), "/assets/demo/pixel-peak.svg", MediaType.IMAGE,
-                        "https://example.com/pixel-peak", start, end, USD),
+                        "https://example.com/pixel-peak", start, end, USD, new BigDecimal("40")),
                 new Campaign("64d000000000000000000003", "Quantum Cola summer", "Quantum Cola",
                         "Cola with a twist, now in cans.", CampaignStatus.ACTIVE, PaymentType.CPM,
                         new BigDecimal("6.00"), new BigDecimal("5000"), "/assets/demo/quantum-cola.svg", MediaType.IMAGE,
