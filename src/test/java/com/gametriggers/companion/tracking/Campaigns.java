@@ -21,7 +21,7 @@ final class Campaigns {
 
     static Campaign campaign(PaymentType type, String rate, Instant start, Instant end) {
         return new Campaign(TestIds.newId(), "Test " + type, "Brand " + type, "", CampaignStatus.ACTIVE, type,
-                new BigDecimal(rate), new BigDecimal("1000"), "/m.png", MediaType.IMAGE, "https://example.com", start, end);
+                new BigDecimal(rate), new BigDecimal("1000000"), "/m.png", MediaType.IMAGE, "https://example.com", start, end);
     }
 
     static Campaign running(PaymentType type, String rate) {

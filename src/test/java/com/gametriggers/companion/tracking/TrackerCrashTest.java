@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.gametriggers.companion.domain.Activity;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.DailyEarnings;
+import com.gametriggers.companion.domain.Money;
 import com.gametriggers.companion.domain.Participation;
 import com.gametriggers.companion.domain.PaymentType;
 import com.gametriggers.companion.domain.QuarterHourEarnings;
@@ -260,6 +261,9 @@ class TrackerCrashTest {
                 assertThat(after.peakViewerCount()).as(as + " peakViewerCount").isEqualTo(peak);
                 assertThat(after.estimatedEarnings()).as(as + " estimatedEarnings")
                         .isEqualByComparingTo(new BigDecimal(CPM_RATE).multiply(BigDecimal.valueOf(impressions)).movePointLeft(3));
+                assertThat(store.campaignSpending().forCampaigns(List.of(after.campaignId())).get(after.campaignId()).totalMicros())
+                        .as(as + ": its campaign's spent counter, settled by every batch, replayed ones too")
+                        .isEqualTo(Money.toMicros(after.estimatedEarnings()));
                 assertTheTrailHoldsEachShowingAndClickOnce(store, id, events);
                 assertQuartersAddUpToDaysAndDaysToTheTotal(store, after);
             }
