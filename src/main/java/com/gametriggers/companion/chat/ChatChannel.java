@@ -15,4 +15,20 @@ public interface ChatChannel {
      *         until {@link SponsorChat#canSendAgain()}
      */
     boolean send(String text);
+
+    /**
+     * {@code text} on one line (a CR or LF could end a protocol line and let the rest, say a brand name, be read as a
+     * command) and cut to {@code maxLength} characters without splitting a surrogate pair: what a transport sends.
+     */
+    static String fitted(String text, int maxLength) {
+        String oneLine = text.replace('\r', ' ').replace('\n', ' ');
+        if (oneLine.length() <= maxLength) {
+            return oneLine;
+        }
+        int end = maxLength;
+        if (Character.isHighSurrogate(oneLine.charAt(end - 1))) {
+            end--;
+        }
+        return oneLine.substring(0, end);
+    }
 }
