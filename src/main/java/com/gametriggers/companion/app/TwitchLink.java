@@ -25,8 +25,6 @@ import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.OverlayControl;
 import com.gametriggers.companion.tracking.Tracker;
-import com.gametriggers.companion.tracking.TrackingEvent;
-import com.gametriggers.companion.tracking.ViewerKeys;
 import com.gametriggers.companion.twitch.DisclosureCheck;
 import com.gametriggers.companion.twitch.DisclosureWarning;
 import com.gametriggers.companion.twitch.HelixClient;
@@ -117,12 +115,7 @@ final class TwitchLink implements AutoCloseable {
                         tracker, viewers),
                 new Disclosure(() -> !overlay.showableSponsors().isEmpty(), disclosureTags),
                 () -> chatCommands(overlay, links),
-                (participationId, messageId, userId, at) -> tracker.record(TrackingEvent.click("chat:" + messageId,
-                        participationId, at, ClickType.CHAT, ViewerKeys.forChatUser(userId))).whenComplete((outcome, failure) -> {
-                            if (failure != null) {
-                                log.warn("A chat command could not be recorded: {}", failure.getMessage());
-                            }
-                        }),
+                new ChatClickRecorder(tracker),
                 () -> viewers.set(0), options);
         // While a sponsor is on screen, chat hears its link too, unless the bot spoke within the last lines.
         overlay.onShow(participationId -> chatCommands(overlay, links).stream()

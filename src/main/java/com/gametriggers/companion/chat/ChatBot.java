@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -26,16 +25,15 @@ import okhttp3.WebSocketListener;
 import com.gametriggers.companion.concurrent.NamedThreads;
 
 /**
- * The streamer's chat bot on Twitch IRC over WebSocket. When a viewer's message starts with a sponsor's chat command,
- * it answers in the channel with the sponsor's tracking link and tells the {@link ChatClickSink}, which counts a chat
- * click. It logs in again after a dropped socket or a {@code RECONNECT}, with exponential backoff, and posts only
- * through a {@link ChatRateLimiter}, because going over Twitch's limit silences the account for 30 minutes.
+ * The streamer's chat bot on Twitch IRC over WebSocket: the transport under a {@link SponsorChat}, which answers
+ * sponsors' commands, counts their clicks as Twitch's and announces sponsors. It reads IRC lines into
+ * {@link ChatMessage}s, posts the sponsor chat's messages as {@code PRIVMSG}s and tells it when the bot is broadcaster
+ * or moderator, which raises Twitch's send limit (going over it silences the account for 30 minutes). It logs in again
+ * after a dropped socket or a {@code RECONNECT}, with exponential backoff.
  *
  * <p>When Twitch refuses the login (the user token expired), the bot tells {@link #onLoginRejected} listeners and
  * waits to reconnect; {@link #useToken} with a renewed token reconnects at once. Answers waiting for the rate limit
  * stay queued meanwhile, so a command read before the connection went is still answered after it is back.
- *
- * <p>Commands are read from the supplier at each message, so a command the streamer adds works at once.
  */
 public final class ChatBot implements AutoCloseable {
 
@@ -46,17 +44,13 @@ public final class ChatBot implements AutoCloseable {
     private static final Set<String> LOGIN_REFUSED = Set.of("Login authentication failed", "Improperly formatted auth");
 
     private final ChatBotSettings settings;
-    private final Supplier<List<ChatCommand>> commands;
-    private final ChatClickSink sink;
     private final OkHttpClient http;
     private final Clock clock;
     private final ChatScheduler scheduler;
     private final Backoff backoff;
     private final Runnable releaseOwned;
-    private final ChatRateLimiter limiter;
+    private final SponsorChat sponsors;
     private final OncePerKind malformed = new OncePerKind();
-    private final OncePerKind notSentLogged = new OncePerKind();
-    private final AtomicLong linesSinceLastPost = new AtomicLong();
     private volatile Consumer<String> loginRejected = token -> { };
 
     private final Object lock = new Object();
@@ -71,7 +65,7 @@ public final class ChatBot implements AutoCloseable {
     /**
      * For tests and for an app that shares its HTTP client and scheduler. Call {@link #start()} to connect.
      *
-     * @param clock     for the rate limit and for clicks without Twitch's timestamp
+     * @param clock     for the send limit and for clicks without Twitch's timestamp
      * @param scheduler for rate limit wake-ups and reconnects
      */
     public ChatBot(ChatBotSettings settings, Supplier<List<ChatCommand>> commands, ChatClickSink sink,
@@ -82,15 +76,14 @@ public final class ChatBot implements AutoCloseable {
     private ChatBot(ChatBotSettings settings, Supplier<List<ChatCommand>> commands, ChatClickSink sink,
                     OkHttpClient http, Clock clock, ChatScheduler scheduler, Backoff backoff, Runnable releaseOwned) {
         this.settings = settings;
-        this.commands = commands;
-        this.sink = sink;
         this.http = http;
         this.clock = clock;
         this.scheduler = scheduler;
         this.backoff = backoff;
         this.releaseOwned = releaseOwned;
         this.oauthToken = settings.oauthToken();
-        this.limiter = new ChatRateLimiter(settings.limits(), clock, scheduler, this::sendIfLoggedIn, this::notSent);
+        this.sponsors = new SponsorChat(new TwitchChannel(), settings.announceEveryLines(), settings.limits(), commands,
+                sink, clock, scheduler);
     }
 
     /**
@@ -147,23 +140,13 @@ public final class ChatBot implements AutoCloseable {
 
     public ChatBotStatus status() {
         synchronized (lock) {
-            return new ChatBotStatus(state, settings.channel(), limiter.sent(), limiter.notSent());
+            return new ChatBotStatus(state, settings.channel(), sponsors.sent(), sponsors.notSent());
         }
     }
 
-    /**
-     * Posts the sponsor that is on screen now, unless the bot posted within the last {@code announceEveryLines} chat
-     * lines: a quiet chat should not fill up with the bot's links.
-     *
-     * @return whether it was posted (queued for the rate limit)
-     */
+    /** @see SponsorChat#announce */
     public boolean announce(ChatCommand command) {
-        long lines = linesSinceLastPost.get();
-        if (lines < settings.announceEveryLines() || !linesSinceLastPost.compareAndSet(lines, 0)) {
-            return false;
-        }
-        limiter.submit(ChatLines.privmsg(settings.channel(), ChatLines.announcement(command)));
-        return true;
+        return sponsors.announce(command);
     }
 
     /** Leaves chat; messages still waiting for the rate limit are counted as not sent. */
@@ -181,7 +164,7 @@ public final class ChatBot implements AutoCloseable {
         if (closing != null) {
             closing.close(NORMAL_CLOSE, "bye");
         }
-        limiter.close();
+        sponsors.close();
         releaseOwned.run();
     }
 
@@ -225,12 +208,6 @@ public final class ChatBot implements AutoCloseable {
         return current != null && current.send(line);
     }
 
-    private void notSent(String line, ChatRateLimiter.NotSentReason reason) {
-        if (notSentLogged.firstTime(reason.name())) {
-            log.warn("A chat message could not be sent ({}); the chat bot's status counts every such message", reason);
-        }
-    }
-
     private void handle(WebSocket from, String token, String line) {
         IrcParser.Outcome outcome = IrcParser.read(line);
         if (outcome.message() == null) {
@@ -247,7 +224,7 @@ public final class ChatBot implements AutoCloseable {
                 from.close(NORMAL_CLOSE, "reconnect");
                 connectionLost(from, "Twitch asked to reconnect");
             }
-            case "USERSTATE" -> limiter.elevated(isElevated(message));
+            case "USERSTATE" -> sponsors.elevated(isElevated(message));
             case "NOTICE" -> notice(from, token, message.trailing());
             case "PRIVMSG" -> chatLine(message);
             default -> { }
@@ -274,44 +251,19 @@ public final class ChatBot implements AutoCloseable {
             failedAttempts = 0;
         }
         log.info("Chat bot {} is in #{}", settings.login(), settings.channel());
-        limiter.wake();
+        sponsors.canSendAgain();
     }
 
     private void chatLine(IrcMessage message) {
         String sender = message.nick().orElse("");
-        if (sender.equals(settings.login())) {
-            // The bot's own account chatting from elsewhere: its badges tell the limit, its text is no command.
-            limiter.elevated(isElevated(message));
-            return;
+        boolean fromBot = sender.equals(settings.login());
+        if (fromBot) {
+            // The bot's own account chatting from elsewhere: its badges tell the limit.
+            sponsors.elevated(isElevated(message));
         }
-        linesSinceLastPost.incrementAndGet();
-        String text = message.trailing() == null ? "" : message.trailing().strip();
-        String firstWord = text.split("\\s+", 2)[0];
-        Optional<ChatCommand> used = commands.get().stream()
-                .filter(command -> command.command().equalsIgnoreCase(firstWord))
-                .findFirst();
-        if (used.isEmpty()) {
-            return;
-        }
-        ChatCommand command = used.get();
         String viewer = message.tag("display-name").filter(name -> !name.isBlank()).orElse(sender);
-        linesSinceLastPost.set(0);
-        limiter.submit(ChatLines.privmsg(settings.channel(), ChatLines.answer(viewer, command)));
-
-        Optional<String> messageId = message.tag("id").filter(id -> !id.isBlank());
-        Optional<String> userId = message.tag("user-id").filter(id -> !id.isBlank());
-        if (messageId.isEmpty() || userId.isEmpty()) {
-            // Without Twitch's ids the click could neither be deduplicated nor guarded, so it is not counted.
-            if (malformed.firstTime("chat command without id or user-id")) {
-                log.warn("A chat command came without a message id or user id and is not counted as a click");
-            }
-            return;
-        }
-        try {
-            sink.chatCommandUsed(command.participationId(), messageId.get(), userId.get(), sentAt(message));
-        } catch (RuntimeException e) {
-            log.error("Counting the chat click for {} failed", command.participationId(), e);
-        }
+        sponsors.received(new ChatMessage(message.tag("id").orElse(null), message.tag("user-id").orElse(null), viewer,
+                message.trailing(), sentAt(message), fromBot));
     }
 
     private Instant sentAt(IrcMessage message) {
@@ -335,6 +287,20 @@ public final class ChatBot implements AutoCloseable {
 
     private static String shortened(String line) {
         return line.length() <= 200 ? line : line.substring(0, 200) + "...";
+    }
+
+    /** Posts the sponsor chat's messages in the channel while the bot is logged in. */
+    private final class TwitchChannel implements ChatChannel {
+
+        @Override
+        public ChatPlatform platform() {
+            return ChatPlatform.TWITCH;
+        }
+
+        @Override
+        public boolean send(String text) {
+            return sendIfLoggedIn(ChatLines.privmsg(settings.channel(), text));
+        }
     }
 
     /** Listens to one socket; events from a socket that is no longer current are ignored. */

@@ -1,6 +1,6 @@
 package com.gametriggers.companion.chat;
 
-/** Builds the IRC lines the bot posts. */
+/** Builds what the bot posts: answers and announcements, and Twitch's IRC line for them. */
 final class ChatLines {
 
     /** Twitch's limit for one chat message; longer ones are refused. */
@@ -9,21 +9,9 @@ final class ChatLines {
     private ChatLines() {
     }
 
-    /**
-     * {@code PRIVMSG #channel :text}, the text on one line (a CR or LF would end the IRC line and let the rest, say a
-     * brand name, be read as a command) and cut to {@value #MAX_MESSAGE_LENGTH} characters without splitting a
-     * surrogate pair.
-     */
+    /** {@code PRIVMSG #channel :text}, the text {@linkplain ChatChannel#fitted fitted} to Twitch's limit. */
     static String privmsg(String channel, String text) {
-        String oneLine = text.replace('\r', ' ').replace('\n', ' ');
-        if (oneLine.length() > MAX_MESSAGE_LENGTH) {
-            int end = MAX_MESSAGE_LENGTH;
-            if (Character.isHighSurrogate(oneLine.charAt(end - 1))) {
-                end--;
-            }
-            oneLine = oneLine.substring(0, end);
-        }
-        return "PRIVMSG #" + channel + " :" + oneLine;
+        return "PRIVMSG #" + channel + " :" + ChatChannel.fitted(text, MAX_MESSAGE_LENGTH);
     }
 
     static String answer(String viewer, ChatCommand command) {

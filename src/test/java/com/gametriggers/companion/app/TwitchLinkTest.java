@@ -198,7 +198,7 @@ class TwitchLinkTest {
             public void viewerSample(long viewers, Instant at) {
                 samples.add(viewers);
             }
-        }, new TwitchLink.Disclosure(sponsorsOnRotation::get, () -> DisclosureCheck.DEFAULT_TAGS), () -> List.of(NOVA), (participationId, messageId, userId, at) -> clicks.add(messageId), stops::incrementAndGet,
+        }, new TwitchLink.Disclosure(sponsorsOnRotation::get, () -> DisclosureCheck.DEFAULT_TAGS), () -> List.of(NOVA), click -> clicks.add(click.messageId()), stops::incrementAndGet,
                 new TwitchLink.Options(chat.url(), Duration.ofMillis(50), Duration.ofHours(1), time));
     }
 

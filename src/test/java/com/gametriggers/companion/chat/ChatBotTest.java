@@ -72,8 +72,10 @@ class ChatBotTest {
     private Connection startBot(int announceEveryLines) {
         ChatBotSettings settings = new ChatBotSettings(twitch.url(), "GT_Bot", "oauth:" + TOKEN, "#StreamerOne",
                 announceEveryLines, ChatRateLimiter.Limits.twitch());
-        bot = new ChatBot(settings, () -> commands, (participation, message, user, at) ->
-                clicks.add(new Click(participation, message, user, at)), HTTP, time, time,
+        bot = new ChatBot(settings, () -> commands, click -> {
+            assertThat(click.platform()).isEqualTo(ChatPlatform.TWITCH);
+            clicks.add(new Click(click.participationId(), click.messageId(), click.viewerId(), click.at()));
+        }, HTTP, time, time,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), () -> 0.5));
         bot.start();
         return awaitLoggedIn(0);
