@@ -73,9 +73,9 @@ public final class CampaignsView extends BorderPane implements Section {
                 column("Link", Row::linkClicks, true, 55)));
         table.getColumns().setAll(List.of(
                 column("Brand", Row::brand, false, 115),
-                column("Campaign", Row::campaign, false, 150),
-                column("Status", Row::status, false, 70),
-                column("Impressions", Row::impressions, true, 110),
+                column("Campaign", Row::campaign, false, 120),
+                column("Status", Row::status, false, 105),
+                column("Impressions", Row::impressions, true, 105),
                 clicks,
                 column("CTR", Row::clickThroughRate, true, 65),
                 column("Earnings", Row::earnings, true, 95)));

@@ -105,7 +105,7 @@ public final class CampaignsViewModel {
             return statusName(status);
         }
         return campaign.budgetSpentAt(spent, now)
-                .map(reason -> reason == Activity.Outcome.BUDGET_SPENT ? "Budget spent" : "Today's budget spent")
+                .map(reason -> reason == Activity.Outcome.BUDGET_SPENT ? "Budget spent" : "Spent today")
                 .orElse(statusName(status));
     }
 

@@ -74,7 +74,7 @@ class CampaignsViewModelTest {
 
         assertThat(CampaignsViewModel.rows(List.of(active, paused), List.of(capped),
                 Map.of("c1", new CampaignSpend(20_000_000, Map.of(today, 20_000_000L))), true, NOW))
-                .extracting(Row::status).containsExactly("Today's budget spent", "Paused");
+                .extracting(Row::status).containsExactly("Spent today", "Paused");
         assertThat(CampaignsViewModel.rows(List.of(active), List.of(capped),
                 Map.of("c1", new CampaignSpend(1_000_000_000, Map.of())), true, NOW))
                 .extracting(Row::status).containsExactly("Budget spent");
