@@ -49,8 +49,13 @@ import com.mongodb.client.model.Updates;
  */
 public final class CampaignSpending {
 
-    /** How many settled batches each streamer's entry remembers; as for the counters, only one is ever in doubt. */
-    static final int REMEMBERED_BATCHES = CounterBatches.REMEMBERED_BATCHES;
+    /**
+     * How many settled batches each streamer's entry remembers. An app's writer settles and confirms each batch before
+     * it cuts the next, so one batch per app is ever in doubt; four leave room for a second computer of the same
+     * streamer. Few, because every streamer who earned in a campaign keeps an entry in its one document, and MongoDB
+     * rewrites a document whole on each update: about 210 bytes per streamer, 2 MB at 10,000 streamers.
+     */
+    static final int REMEMBERED_BATCHES = 4;
 
     /** Settling a batch can race only with another app creating the document; a few rounds always settle it. */
     private static final int ATTEMPTS = 5;

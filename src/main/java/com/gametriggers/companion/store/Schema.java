@@ -123,7 +123,7 @@ final class Schema {
         /** Micro-units paid per UTC day: a document {@code {"2026-12-01": 1250000}}. */
         static final String DAILY_SPENT_MICROS = "dailySpentMicros";
         /**
-         * Per streamer id, the batches that app settled here, newest last: the batch id when it paid, the id and the
+         * Per streamer id, the last four batches that app settled here, newest last: the batch id when it paid, the id and the
          * reason ({@code id:budget_spent}) when the budget refused it. Per streamer, so no other app's batches push a
          * batch in doubt out of the list.
          */
