@@ -158,10 +158,10 @@ public final class LiveChatPoller implements AutoCloseable {
     private void pollViewers() throws YouTubeException {
         LiveDetails details = api.liveDetails(broadcast.id());
         viewersDue = clock.instant().plus(QuotaBudget.VIEWER_INTERVAL);
-        if (details.live()) {
-            tellLive(true, details.concurrentViewers());
-        } else {
+        if (details.over(broadcast.liveChatId() != null)) {
             ended("The YouTube broadcast has ended");
+        } else {
+            tellLive(true, details.concurrentViewers());
         }
     }
 

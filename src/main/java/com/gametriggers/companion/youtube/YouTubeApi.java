@@ -82,7 +82,8 @@ public final class YouTubeApi {
                 throw new YouTubeException(Kind.OTHER, "YouTube's viewer count could not be read", e);
             }
         }
-        return new LiveDetails(viewers, Optional.ofNullable(GoogleJson.string(details, "activeLiveChatId")));
+        return new LiveDetails(viewers, Optional.ofNullable(GoogleJson.string(details, "activeLiveChatId")),
+                GoogleJson.string(details, "actualEndTime") != null);
     }
 
     /** One page of the live chat, from the start ({@code pageToken} null) or after the page that gave the token. */

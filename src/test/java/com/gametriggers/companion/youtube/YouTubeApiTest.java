@@ -132,7 +132,8 @@ class YouTubeApiTest {
     void viewerCountsAreReadFromTheirStrings() throws Exception {
         google.enqueue(200, YouTubeJson.video("vid-1", "1234", "chat-1"));
 
-        assertThat(api.liveDetails("vid-1")).isEqualTo(new LiveDetails(OptionalLong.of(1234), Optional.of("chat-1")));
+        assertThat(api.liveDetails("vid-1"))
+                .isEqualTo(new LiveDetails(OptionalLong.of(1234), Optional.of("chat-1"), false));
         assertThat(google.take().getUrl().queryParameter("part")).isEqualTo("liveStreamingDetails");
     }
 
@@ -143,8 +144,18 @@ class YouTubeApiTest {
 
         LiveDetails hidden = api.liveDetails("vid-1");
         assertThat(hidden.concurrentViewers()).isEmpty();
-        assertThat(hidden.live()).isTrue();
-        assertThat(api.liveDetails("vid-1").live()).as("no active chat: the broadcast is over").isFalse();
+        assertThat(hidden.over(true)).isFalse();
+        assertThat(api.liveDetails("vid-1").over(true)).as("no active chat: the broadcast is over").isTrue();
+    }
+
+    @Test
+    void aBroadcastWithoutChatIsOverOnlyAtItsEndTime() throws Exception {
+        google.enqueue(200, YouTubeJson.video("vid-1", "7", null));
+        google.enqueue(200, "{\"items\":[{\"id\":\"vid-1\",\"liveStreamingDetails\":{"
+                + "\"actualStartTime\":\"2030-05-01T11:30:00Z\",\"actualEndTime\":\"2030-05-01T18:00:00Z\"}}]}");
+
+        assertThat(api.liveDetails("vid-1").over(false)).isFalse();
+        assertThat(api.liveDetails("vid-1").over(false)).isTrue();
     }
 
     @Test
