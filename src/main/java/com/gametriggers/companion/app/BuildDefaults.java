@@ -11,7 +11,7 @@ import com.gametriggers.companion.update.Version;
 
 /**
  * Defaults set when the app was built, from {@code build-defaults.properties}, which Maven fills in: the public
- * Twitch client id the installers ship with (a client id is no secret; a desktop app cannot keep one anyway), the
+ * Twitch client id and Google (YouTube) client the installers ship with (a client id is no secret; a desktop app cannot keep one anyway), the
  * app's version and the release feed the update check reads. A development build has no client id and no feed.
  */
 final class BuildDefaults {
@@ -39,6 +39,16 @@ final class BuildDefaults {
     /** Empty in a development build, and when Maven left the placeholder (a build outside Maven). */
     Optional<String> twitchClientId() {
         return value("twitch.clientId");
+    }
+
+    /** The Google OAuth client the YouTube sign-in uses; empty like Twitch's in a development build. */
+    Optional<String> youtubeClientId() {
+        return value("youtube.clientId");
+    }
+
+    /** Google's secret for that client, when it gave one; a desktop app cannot keep it secret, so it is no secret. */
+    Optional<String> youtubeClientSecret() {
+        return value("youtube.clientSecret");
     }
 
     /** This build's version; 0.0.0-unknown in a build outside Maven, which any release is newer than. */

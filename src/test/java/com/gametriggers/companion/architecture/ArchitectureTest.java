@@ -55,13 +55,14 @@ class ArchitectureTest {
     static final ArchRule theStoreDependsOnlyOnTheDomain = noClasses()
             .that().resideInAPackage(ROOT + "store..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + "app..", ROOT + "ui..", ROOT + "tracking..",
-                    ROOT + "overlay..", ROOT + "chat..", ROOT + "twitch..", ROOT + "obs..", ROOT + "qr..");
+                    ROOT + "overlay..", ROOT + "chat..", ROOT + "twitch..", ROOT + "youtube..", ROOT + "obs..",
+                    ROOT + "qr..");
 
     @ArchTest
     static final ArchRule obsDependsOnlyOnTheDomain = noClasses()
             .that().resideInAPackage(ROOT + "obs..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + "app..", ROOT + "ui..", ROOT + "store..",
-                    ROOT + "tracking..", ROOT + "overlay..", ROOT + "chat..", ROOT + "twitch..", ROOT + "qr..",
+                    ROOT + "tracking..", ROOT + "overlay..", ROOT + "chat..", ROOT + "twitch..", ROOT + "youtube..", ROOT + "qr..",
                     "javafx..")
             .because("Add to OBS talks to OBS and nothing else; the UI calls it from a background thread");
 

@@ -1,0 +1,8 @@
+package com.gametriggers.companion.youtube;
+
+import java.time.Instant;
+
+/** One text message in a YouTube live chat; {@code channelId} is the author's YouTube channel, who a click is counted for. */
+public record YouTubeChatMessage(String messageId, String channelId, String displayName, String text,
+                                 Instant publishedAt) {
+}
