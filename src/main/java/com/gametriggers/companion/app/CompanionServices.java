@@ -165,6 +165,11 @@ final class CompanionServices implements AppSession {
         return store;
     }
 
+    /** Where every showing and click of these services enters. */
+    Tracker tracker() {
+        return tracker;
+    }
+
     /** Settings' connection test: the store as the app would open it at that address, closed again by the caller. */
     static MongoStore openStoreForTest(String uri) {
         return MongoStore.open(new StoreSettings(Optional.of(uri), Path.of(System.getProperty("java.io.tmpdir")),

@@ -1,7 +1,9 @@
 package com.gametriggers.companion.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
+import com.gametriggers.companion.tracking.TrackingEvent;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,31 @@ class CompanionServicesTest {
             assertThat(services.changeChatCommand(pixel, " !PixelPeak ")).isEmpty();
             assertThat(services.store().participations().byId(pixel.id()).orElseThrow().chatCommand()).isEqualTo("!pixelpeak");
             assertThat(services.overlay().control().showableSponsors()).extracting(s -> s.chatCommand()).contains("!pixelpeak");
+        } finally {
+            AppHttp.release(http);
+        }
+    }
+
+    @Test
+    void aSponsorWhoseBudgetTheTrackerFindsSpentLeavesTheRotationWithoutWaitingForTheNextRead() throws Exception {
+        AppOptions options = new AppOptions(Optional.empty(), dataDir, true, true, 0, 0, Optional.empty(), Optional.empty(), false,
+                RotationSettings.defaults(), TwitchEndpoints.twitch());
+        OkHttpClient http = AppHttp.create();
+        Clock clock = Clock.systemUTC();
+        try (CompanionServices services = CompanionServices.start(options, http,
+                TwitchSignIn.onTwitch(dataDir, Optional::empty, TwitchEndpoints.twitch(), http, clock), clock)) {
+            Participation nova = services.store().participations().forStreamer(services.streamerId()).stream()
+                    .filter(p -> "!nova".equals(p.chatCommand())).findFirst().orElseThrow();
+            assertThat(services.overlay().control().showableSponsors()).extracting(s -> s.participationId()).contains(nova.id());
+
+            // One showing to 600,000 viewers at 4.50 per 1,000 earns 2,700: past Nova's budget of 2,500.
+            services.tracker().record(TrackingEvent.impression("huge-audience", nova.id(), clock.instant(), 600_000)).join();
+
+            // The embedded store's directory is otherwise read once a minute: the tracker's word is what moves it.
+            await().atMost(Duration.ofSeconds(20)).until(() -> services.overlay().control().showableSponsors().stream()
+                    .noneMatch(s -> s.participationId().equals(nova.id())));
+            assertThat(services.store().participations().byId(nova.id()).orElseThrow().estimatedEarnings())
+                    .as("the batch that crossed the budget is paid in full").isEqualByComparingTo("2700");
         } finally {
             AppHttp.release(http);
         }
