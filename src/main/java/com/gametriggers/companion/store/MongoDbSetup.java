@@ -89,6 +89,13 @@ public final class MongoDbSetup {
             script.append("companionDb.getCollection(").append(quoted(index.collection())).append(").createIndex(")
                     .append(index.keys().toJson()).append(", ").append(index.scriptOptions().toJson()).append(");\n");
         }
+        // An index creates its collection; one without is created here, so the role never needs createCollection.
+        PRIVILEGES.stream().map(CollectionPrivilege::collection)
+                .filter(collection -> IndexSetup.REQUIRED.stream().noneMatch(index -> index.collection().equals(collection)))
+                .filter(collection -> !collection.equals(Schema.CAMPAIGNS))
+                .forEach(collection -> script.append("if (!companionDb.getCollectionNames().includes(")
+                        .append(quoted(collection)).append(")) { companionDb.createCollection(")
+                        .append(quoted(collection)).append("); }\n"));
         script.append("""
 
                 // 3. One user per streamer, with that role alone, and the connection code the streamer pastes into the

@@ -38,6 +38,9 @@ class MongoDbSetupTest {
                         + "actions: ['find', 'insert', 'update', 'listIndexes'] },",
                 "  { resource: { db: 'platform', collection: 'campaignspend' }, actions: ['find', 'insert', 'update'] }");
         assertThat(script).doesNotContain("createIndex'", "dropIndex", "'dbAdmin'", "readWrite");
+        assertThat(script).as("made by the administrator, since it has no index to make it and the role may not")
+                .contains("if (!companionDb.getCollectionNames().includes('campaignspend')) "
+                        + "{ companionDb.createCollection('campaignspend'); }");
     }
 
     @Test
@@ -72,6 +75,7 @@ class MongoDbSetupTest {
                 const companion = {
                   getRole: () => null, createRole: () => {}, updateRole: () => {},
                   getCollection: () => ({ createIndex: () => {} }),
+                  getCollectionNames: () => [], createCollection: () => {},
                   getUser: (name) => users[name] || null,
                   createUser: (u) => { users[u.user] = u; made.push('create ' + JSON.stringify(u.roles)); },
                   updateUser: (name, u) => { users[name].pwd = u.pwd; made.push('update ' + name); },
