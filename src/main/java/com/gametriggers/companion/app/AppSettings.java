@@ -128,9 +128,9 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
 
     /** The settings the form edits, keeping the window and the rotation. */
     public AppSettings withForm(Optional<String> newMongoUri, int newOverlayPort, Optional<URI> newPublicTrackingUrl,
-                                Optional<String> newTwitchClientId, String newTheme) {
+                                Optional<String> newTwitchClientId, List<String> newDisclosureTags, String newTheme) {
         return new AppSettings(newMongoUri, newOverlayPort, newPublicTrackingUrl, newTwitchClientId, newTheme, window,
-                rotation, obs, whenClosed, updates, startWithComputer, disclosureTags);
+                rotation, obs, whenClosed, updates, startWithComputer, newDisclosureTags);
     }
 
     public AppSettings withObs(ObsConnectionSettings newObs) {
