@@ -16,6 +16,10 @@
  * A creative that fails to load or decode is reported once per page load (POST /creative-problem {ticket, media,
  * mediaError, httpStatus, blocked}), so the app can tell the streamer; the showing goes on without it.
  *
+ * When the streamer turns it on, the app also sends a countdown before each showing ({inMs}: the time left), and the
+ * page shows "Sponsor in N s" in its corner, counted down on its own clock, until the showing starts or the app ends
+ * the countdown (a skip, a pause).
+ *
  * Opened in a plain browser (no window.obsstudio), the page is a preview: it shows a badge and sends nothing.
  */
 (function () {
@@ -54,7 +58,9 @@
     brand: document.getElementById('brand'),
     command: document.getElementById('command'),
     qr: document.getElementById('qr'),
-    badge: document.getElementById('preview-badge')
+    badge: document.getElementById('preview-badge'),
+    countdown: document.getElementById('countdown'),
+    countdownSeconds: document.getElementById('countdown-seconds')
   };
 
   // ---- storage: localStorage, or memory when the browser refuses it -------------------------------------------
@@ -652,6 +658,47 @@
     resizeTimer = setTimeout(layout, 50);
   });
 
+  // ---- countdown before a showing -------------------------------------------------------------------------------
+
+  var COUNTDOWN_REDRAW_MS = 200;
+  var countdownEndsAt = null;
+  var countdownTimer = null;
+
+  function handleCountdown(data) {
+    var inMs = data !== null && typeof data === 'object' && typeof data.inMs === 'number' && isFinite(data.inMs)
+        ? data.inMs : 0;
+    if (inMs <= 0) {
+      endCountdown();
+      return;
+    }
+    countdownEndsAt = performance.now() + inMs;
+    if (countdownTimer === null) {
+      countdownTimer = setInterval(drawCountdown, COUNTDOWN_REDRAW_MS);
+    }
+    drawCountdown();
+  }
+
+  function drawCountdown() {
+    var left = countdownEndsAt - performance.now();
+    if (left <= 0) {
+      endCountdown(); // the showing is due: the card takes over
+      return;
+    }
+    el.countdownSeconds.textContent = String(Math.ceil(left / 1000));
+    el.countdown.classList.add('is-shown');
+    root.setAttribute('data-countdown', 'shown');
+  }
+
+  function endCountdown() {
+    if (countdownTimer !== null) {
+      clearInterval(countdownTimer);
+      countdownTimer = null;
+    }
+    countdownEndsAt = null;
+    el.countdown.classList.remove('is-shown');
+    root.setAttribute('data-countdown', 'hidden');
+  }
+
   // ---- connection ------------------------------------------------------------------------------------------------
 
   var source = null;
@@ -669,7 +716,14 @@
       retryAllNow();
     });
     source.addEventListener('show', function (event) {
+      endCountdown();
       handleShow(parse(event.data));
+    });
+    source.addEventListener('countdown', function (event) {
+      handleCountdown(parse(event.data));
+    });
+    source.addEventListener('countdown-end', function () {
+      endCountdown();
     });
     source.addEventListener('hide', function () {
       handleHide();
@@ -684,6 +738,7 @@
       }
       sync();
       hideCard();
+      endCountdown(); // a page that reconnects is sent the countdown again if it still runs
       if (source.readyState === EventSource.CLOSED) {
         source.close();
         setTimeout(connect, REOPEN_MS);

@@ -68,6 +68,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
     static final String ROTATION_STRATEGY = "rotation.strategy";
     static final String ROTATION_COUNTDOWN_SECONDS = "rotation.countdownSeconds";
     static final String ROTATION_DAILY_SHOWINGS = "rotation.dailyShowingsPerSponsor";
+    static final String ROTATION_COUNTDOWN_ON_OVERLAY = "rotation.countdownOnOverlay";
     static final String OBS_HOST = "obs.host";
     static final String OBS_PORT = "obs.port";
     static final String OBS_PASSWORD = "obs.password";
@@ -127,9 +128,9 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
 
     /** The settings the form edits, keeping the window and the rotation. */
     public AppSettings withForm(Optional<String> newMongoUri, int newOverlayPort, Optional<URI> newPublicTrackingUrl,
-                                Optional<String> newTwitchClientId, String newTheme) {
+                                Optional<String> newTwitchClientId, List<String> newDisclosureTags, String newTheme) {
         return new AppSettings(newMongoUri, newOverlayPort, newPublicTrackingUrl, newTwitchClientId, newTheme, window,
-                rotation, obs, whenClosed, updates, startWithComputer, disclosureTags);
+                rotation, obs, whenClosed, updates, startWithComputer, newDisclosureTags);
     }
 
     public AppSettings withObs(ObsConnectionSettings newObs) {
@@ -231,6 +232,7 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         properties.setProperty(ROTATION_STRATEGY, rotation.strategy());
         properties.setProperty(ROTATION_COUNTDOWN_SECONDS, Long.toString(rotation.countdown().toSeconds()));
         properties.setProperty(ROTATION_DAILY_SHOWINGS, Integer.toString(rotation.dailyShowingsPerSponsor()));
+        properties.setProperty(ROTATION_COUNTDOWN_ON_OVERLAY, Boolean.toString(rotation.countdownOnOverlay()));
         properties.setProperty(OBS_HOST, obs.host());
         properties.setProperty(OBS_PORT, Integer.toString(obs.port()));
         obs.password().ifPresent(password -> properties.setProperty(OBS_PASSWORD, password));
@@ -310,8 +312,10 @@ public record AppSettings(Optional<String> mongoUri, int overlayPort, Optional<U
         java.time.Duration countdown = seconds(properties, file, ROTATION_COUNTDOWN_SECONDS, 0)
                 .orElse(defaults.countdown());
         int dailyShowings = dailyShowings(properties, file).orElse(defaults.dailyShowingsPerSponsor());
+        boolean countdownOnOverlay = readBoolean(properties, ROTATION_COUNTDOWN_ON_OVERLAY,
+                defaults.countdownOnOverlay(), file);
         try {
-            return new RotationSettings(display, gap, delay, strategy, countdown, dailyShowings);
+            return new RotationSettings(display, gap, delay, strategy, countdown, dailyShowings, countdownOnOverlay);
         } catch (IllegalArgumentException e) {
             throw malformed(file, ROTATION_STRATEGY, "must be one of " + RotationSettings.strategies(), strategy);
         }

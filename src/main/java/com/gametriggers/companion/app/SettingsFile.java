@@ -41,13 +41,13 @@ final class SettingsFile implements SavedSettings {
     @Override
     public synchronized SettingsViewModel.Values form() {
         return new SettingsViewModel.Values(current.mongoUri(), current.overlayPort(), current.publicTrackingUrl(),
-                current.twitchClientId(), current.theme());
+                current.twitchClientId(), current.disclosureTags(), current.theme());
     }
 
     @Override
     public void changeForm(SettingsViewModel.Values values) throws IOException {
         change(settings -> settings.withForm(values.mongoUri(), values.overlayPort(), values.publicTrackingUrl(),
-                values.twitchClientId(), values.theme()));
+                values.twitchClientId(), values.disclosureTags(), values.theme()));
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.gametriggers.companion.overlay.rotation.RotationCandidate;
 import com.gametriggers.companion.overlay.rotation.RotationDecision;
 import com.gametriggers.companion.overlay.rotation.RotationScheduler;
 import com.gametriggers.companion.overlay.rotation.RotationSettings;
+import com.gametriggers.companion.overlay.rotation.SponsorCountdown;
 import com.google.gson.JsonObject;
 
 /**
@@ -36,11 +37,17 @@ final class OverlayChannel {
     }
 
     private Current current;
+    /** Whether the pages show the countdown before a showing, as the streamer's settings say at each tick. */
+    private final java.util.function.BooleanSupplier countdownOnOverlay;
+    /** When the showing the pages count down to is due, as last sent to them; null while they show no countdown. */
+    private java.time.Instant countdownSentFor;
 
     OverlayChannel(Supplier<List<OverlayEntry>> entries, RotationSettings settings, ShowTickets tickets,
                    ShowMessages messages, Clock clock, Boolean live, java.util.function.Consumer<String> onShow,
-                   java.util.function.Function<java.time.Instant, Map<String, Long>> earlierShowings) {
+                   java.util.function.Function<java.time.Instant, Map<String, Long>> earlierShowings,
+                   java.util.function.BooleanSupplier countdownOnOverlay) {
         this.entries = entries;
+        this.countdownOnOverlay = countdownOnOverlay;
         this.scheduler = new RotationScheduler(settings, clock);
         this.tickets = tickets;
         this.messages = messages;
@@ -73,6 +80,9 @@ final class OverlayChannel {
         if (current != null) {
             client.send("show", messages.show(current.entry(), current.ticket(), current.until(), clock.instant()));
         }
+        if (countdownSentFor != null) {
+            client.send("countdown", messages.countdown(countdownSentFor, clock.instant()));
+        }
     }
 
     boolean hasClients() {
@@ -81,6 +91,26 @@ final class OverlayChannel {
     }
 
     synchronized void tick() {
+        decide();
+        announceCountdown();
+    }
+
+    /**
+     * Tells the pages when the countdown starts, moves or ends, if the streamer wants it on the overlay: called at each
+     * tick, and at once after a skip or a pause, so the badge leaves the screen with the showing it announced.
+     */
+    synchronized void announceCountdown() {
+        java.time.Instant due = countdownOnOverlay.getAsBoolean()
+                ? scheduler.status().countdown().map(SponsorCountdown::at).orElse(null) : null;
+        if (java.util.Objects.equals(due, countdownSentFor)) {
+            return;
+        }
+        countdownSentFor = due;
+        broadcast(due == null ? "countdown-end" : "countdown",
+                due == null ? "{}" : messages.countdown(due, clock.instant()));
+    }
+
+    private void decide() {
         // At the first tick rather than when a page connects: a slow store delays a tick, never a page's answer.
         if (!earlierShowingsCounted) {
             earlierShowingsCounted = true;

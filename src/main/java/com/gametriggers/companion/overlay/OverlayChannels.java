@@ -66,7 +66,7 @@ final class OverlayChannels {
     private OverlayChannel newChannel(java.util.function.Supplier<List<OverlayEntry>> entries) {
         OverlayChannel channel = new OverlayChannel(entries, settings, tickets, messages, clock, live,
                 participationId -> showListeners.forEach(listener -> listener.accept(participationId)),
-                this::showingsSince);
+                this::showingsSince, () -> settings.countdownOnOverlay());
         Duration pauseLeft = Duration.between(clock.instant(), pausedUntil);
         if (!pauseLeft.isNegative() && !pauseLeft.isZero()) {
             channel.scheduler().pauseFor(pauseLeft);
@@ -103,6 +103,11 @@ final class OverlayChannels {
     /** Runs, on the connecting thread, each time a page starts listening. */
     void whenAPageConnects(Runnable action) {
         pageConnected = action;
+    }
+
+    /** Brings the countdown on the listened pages in line with the schedulers, after a skip, a pause or new settings. */
+    void announceCountdowns() {
+        channels.values().stream().filter(OverlayChannel::hasClients).forEach(OverlayChannel::announceCountdown);
     }
 
     void tickListened() {

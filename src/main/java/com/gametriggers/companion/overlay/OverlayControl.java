@@ -76,19 +76,36 @@ public final class OverlayControl implements AutoCloseable {
 
     /** "Skip this one": drops the showing about to come, or says why there is none to drop. */
     public SkipOutcome skipNextSponsor() {
-        return channels.skipNext();
+        SkipOutcome outcome = channels.skipNext();
+        announceCountdownsNow();
+        return outcome;
     }
 
     public void pauseAds(Duration duration) {
         channels.pauseFor(duration);
+        announceCountdownsNow();
     }
 
     public void resumeAds() {
         channels.resume();
+        announceCountdownsNow();
     }
 
     public void updateRotation(RotationSettings settings) {
         channels.updateSettings(settings);
+        announceCountdownsNow();
+    }
+
+    /**
+     * The countdown on the pages follows a skip or a pause at once rather than at the next tick; on the ticker, so a
+     * slow page never holds up the caller.
+     */
+    private void announceCountdownsNow() {
+        try {
+            ticker.execute(channels::announceCountdowns);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closing: the pages are going away with their countdown.
+        }
     }
 
     /** Called on the ticker thread with the participation id each time a sponsor comes on screen; keep it short. */

@@ -30,4 +30,14 @@ final class ShowMessages {
         message.addProperty("durationMs", Math.max(0, until.toEpochMilli() - now.toEpochMilli()));
         return message.toString();
     }
+
+    /**
+     * The countdown before a showing due at {@code at}: {@code inMs} is the time left at {@code now}, from which the
+     * page counts down on its own clock, so a page that connects mid-countdown picks it up where it is.
+     */
+    String countdown(Instant at, Instant now) {
+        JsonObject message = new JsonObject();
+        message.addProperty("inMs", Math.max(0, at.toEpochMilli() - now.toEpochMilli()));
+        return message.toString();
+    }
 }

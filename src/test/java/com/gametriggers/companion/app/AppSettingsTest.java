@@ -48,7 +48,7 @@ class AppSettingsTest {
                 Optional.of(URI.create("https://gt.example.net/base")), Optional.of("abcdefghij0123456789klmnopqrst"),
                 "light", Optional.of(new WindowBounds(-1200.5, 40, 1024, 768)),
                 new RotationSettings(Duration.ofSeconds(45), Duration.ofMinutes(10), Duration.ZERO, "least-shown",
-                        Duration.ofSeconds(25), 6),
+                        Duration.ofSeconds(25), 6, true),
                 new ObsConnectionSettings("192.168.1.20", 4460, Optional.of("obs-s3cret")), WhenWindowCloses.KEEP_RUNNING,
                 new UpdateSettings(false, Optional.of(Instant.parse("2026-03-01T18:04:05.123Z"))), true,
                 List.of("#werbung", "#anzeige"));
@@ -262,6 +262,14 @@ class AppSettingsTest {
                     .hasMessageContaining("rotation.dailyShowingsPerSponsor")
                     .hasMessageContaining("from 0 (no limit) to 1000");
         }
+
+        write("rotation.secondsBetweenSponsors=60\n");
+        assertThat(AppSettings.load(dataDir).rotation().countdownOnOverlay()).as("off unless turned on").isFalse();
+        write("rotation.countdownOnOverlay=TRUE\n");
+        assertThat(AppSettings.load(dataDir).rotation().countdownOnOverlay()).isTrue();
+        write("rotation.countdownOnOverlay=maybe\n");
+        assertThatThrownBy(() -> AppSettings.load(dataDir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("rotation.countdownOnOverlay").hasMessageContaining("true or false");
     }
 
     private void write(String text) throws IOException {

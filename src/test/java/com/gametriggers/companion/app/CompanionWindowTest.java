@@ -40,6 +40,7 @@ import com.gametriggers.companion.ui.shell.DesktopApp;
 import com.gametriggers.companion.ui.shell.MainWindow;
 
 import javafx.application.Platform;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -155,6 +156,22 @@ class CompanionWindowTest {
                 .isEqualTo("Saved. Start the app again to use the overlay port (give OBS the new URL).");
         assertThat(AppSettings.load(dataDir).overlayPort()).isEqualTo(18001);
 
+        TextField tags = robot.lookup("#disclosure-tags").queryAs(TextField.class);
+        assertThat(onFx(() -> tags.getText())).isEqualTo("#ad, #sponsored");
+        replaceText(robot, tags, "#ad, werbung");
+        robot.clickOn("#save-settings");
+        Label tagsError = robot.lookup("#error-disclosure-tags").queryAs(Label.class);
+        assertThat(onFx(tagsError::isVisible)).isTrue();
+        assertThat(onFx(tagsError::getText))
+                .isEqualTo("Disclosure tags must be one or more #words separated by commas, such as #ad, #sponsored.");
+        assertThat(AppSettings.load(dataDir).disclosureTags()).containsExactly("#ad", "#sponsored");
+        replaceText(robot, tags, "#ad, #werbung");
+        robot.clickOn("#save-settings");
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#settings-message").queryAs(Label.class).getText())
+                .equals("Saved. Start the app again to use the disclosure tags."));
+        assertThat(onFx(tagsError::isVisible)).isFalse();
+        assertThat(AppSettings.load(dataDir).disclosureTags()).containsExactly("#ad", "#werbung");
+
         robot.clickOn("#twitch-sign-in-button");
         await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
                 .equals("Signing in to Twitch needs the app's Twitch client id (Settings, --twitch-client-id or "
@@ -197,6 +214,14 @@ class CompanionWindowTest {
         await().atMost(LIVE).until(() -> services.overlayStatus().rotation().dailyShowingsPerSponsor() == 3);
         await().atMost(LIVE).until(() -> Files.readString(dataDir.resolve(AppSettings.FILE_NAME))
                 .contains("rotation.dailyShowingsPerSponsor=3"));
+
+        CheckBox onOverlay = robot.lookup("#rotation-countdown-on-overlay").queryAs(CheckBox.class);
+        assertThat(onFx(onOverlay::isSelected)).as("off until ticked").isFalse();
+        robot.clickOn(onOverlay);
+        robot.clickOn("#apply-rotation");
+        await().atMost(LIVE).until(() -> services.overlayStatus().rotation().countdownOnOverlay());
+        await().atMost(LIVE).until(() -> Files.readString(dataDir.resolve(AppSettings.FILE_NAME))
+                .contains("rotation.countdownOnOverlay=true"));
     }
 
     @Test

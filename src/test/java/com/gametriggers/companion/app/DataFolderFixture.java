@@ -63,7 +63,8 @@ public final class DataFolderFixture {
         LocalProfile profile = LocalProfile.loadOrCreate(dir);
         AppSettings.defaults()
                 .withForm(Optional.empty(), 17731, Optional.of(URI.create("https://links.example.net/gt")),
-                        Optional.of("fixtureclientid0123456789abcd"), AppSettings.LIGHT)
+                        Optional.of("fixtureclientid0123456789abcd"), AppSettings.defaults().disclosureTags(),
+                        AppSettings.LIGHT)
                 .withRotation(new RotationSettings(Duration.ofSeconds(40), Duration.ofMinutes(7), Duration.ofSeconds(30),
                         "least-shown"))
                 .withObs(new ObsConnectionSettings("127.0.0.1", 4460, Optional.of("obs-fixture")))

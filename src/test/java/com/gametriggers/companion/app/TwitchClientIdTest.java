@@ -29,7 +29,7 @@ class TwitchClientIdTest {
 
         SettingsViewModel.Values form = settings.form();
         settings.changeForm(new SettingsViewModel.Values(form.mongoUri(), form.overlayPort(), form.publicTrackingUrl(),
-                Optional.of("settingsclientid"), form.theme()));
+                Optional.of("settingsclientid"), form.disclosureTags(), form.theme()));
 
         assertThat(withoutCommandLine.get()).as("read at each use").contains("settingsclientid");
         assertThat(fromCommandLine.get()).contains("commandlineid");

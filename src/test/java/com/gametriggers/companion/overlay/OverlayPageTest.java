@@ -386,6 +386,84 @@ class OverlayPageTest {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
+    @Test
+    void theCountdownOnTheOverlayCountsDownAndLeavesWhenTheShowingStartsIsSkippedOrAdsPause() throws Exception {
+        // The first sponsor 4 s after the page connects, warned 5 s before a showing; 6 s between showings.
+        server.control().updateRotation(new RotationSettings(Duration.ofMillis(1500), Duration.ofSeconds(6),
+                Duration.ofSeconds(4), "round-robin", Duration.ofSeconds(5), 0, true));
+        server.control().resumeAds();
+        openPage(true, server.rotationUrl());
+        watch(rotationKey(), Integer.MAX_VALUE);
+
+        long first = awaitCountdownShown();
+        assertThat(first).isBetween(1L, 4L);
+        assertThat(chromium.driver().findElement(By.id("countdown")).getText()).isEqualTo("Sponsor in " + first + " s");
+        if (first > 1) {
+            await("the page counts down").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> countdownSeconds() < first);
+        }
+        awaitShows(1);
+        awaitCardVisible();
+        assertThat(chromium.rootAttribute("data-countdown")).as("the card replaces the countdown").isEqualTo("hidden");
+        awaitHides(1);
+
+        // A page that reconnects mid-countdown picks it up where it is.
+        long before = awaitCountdownShown();
+        chromium.driver().navigate().refresh();
+        await("the page reconnected").atMost(Duration.ofSeconds(10))
+                .until(() -> "true".equals(chromium.rootAttribute("data-connected")));
+        assertThat(awaitCountdownShown()).isBetween(1L, before);
+
+        assertThat(server.control().skipNextSponsor().skipped()).isTrue();
+        awaitCountdownHidden("a skip");
+        assertThat(watcher.shows()).hasSize(1);
+
+        awaitCountdownShown();
+        Files.createDirectories(SCREENSHOTS);
+        BufferedImage badge = screenshot("overlay-countdown.png");
+        assertThat(badge.getRGB(2, 2) >>> 24).as("the page around the badge stays transparent").isZero();
+        server.control().pauseAds(PAUSE);
+        awaitCountdownHidden("a pause");
+        assertThat(watcher.shows()).hasSize(1);
+        assertThat(cspViolations()).isEmpty();
+    }
+
+    @Test
+    void theOverlayShowsNoCountdownUnlessTheStreamerTurnsItOn() throws Exception {
+        server.control().updateRotation(new RotationSettings(Duration.ofMillis(1500), Duration.ofSeconds(4),
+                Duration.ofSeconds(3), "round-robin", Duration.ofSeconds(3)));
+        server.control().resumeAds();
+        openPage(true, server.rotationUrl());
+        watch(rotationKey(), 1);
+
+        await("the app warns of the sponsor").atMost(Duration.ofSeconds(10))
+                .until(() -> server.control().status().countdown().isPresent());
+        awaitShows(1);
+        awaitCardVisible();
+        assertThat(watcher.events()).extracting(ShowWatcher.Seen::event).doesNotContain("countdown");
+        assertThat(chromium.rootAttribute("data-countdown")).isEqualTo("hidden");
+        assertThat(chromium.driver().findElement(By.id("countdown")).isDisplayed()).isFalse();
+    }
+
+    /** Waits for the badge on the page and returns the seconds it reads. */
+    private long awaitCountdownShown() {
+        await("the countdown on the page").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> "shown".equals(chromium.rootAttribute("data-countdown"))
+                        && chromium.driver().findElement(By.id("countdown")).isDisplayed());
+        return countdownSeconds();
+    }
+
+    private long countdownSeconds() {
+        return Long.parseLong((String) chromium.script(
+                "return document.getElementById('countdown-seconds').textContent;"));
+    }
+
+    private void awaitCountdownHidden(String after) {
+        await("the countdown gone after " + after).atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> "hidden".equals(chromium.rootAttribute("data-countdown"))
+                        && !chromium.driver().findElement(By.id("countdown")).isDisplayed());
+    }
+
     private void openPage(boolean asObs, String url) throws IOException {
         chromium = Chromium.start(asObs);
         chromium.driver().get(url);

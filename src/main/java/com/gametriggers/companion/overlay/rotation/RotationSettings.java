@@ -10,6 +10,8 @@ import java.util.Objects;
  * {@link SelectionStrategy#names()}. {@code countdown} is how long before each showing the streamer is warned (and
  * can skip it); zero warns not at all. {@code dailyShowingsPerSponsor} is the most times one sponsor is shown in a
  * day of the streamer's (their own limit, on top of any the sponsor sets); zero sets no limit.
+ * {@code countdownOnOverlay} also shows the countdown on the overlay page itself, as a small badge viewers see (off
+ * unless the streamer turns it on).
  */
 public record RotationSettings(
         Duration displayDuration,
@@ -17,7 +19,8 @@ public record RotationSettings(
         Duration delayAfterGoingLive,
         String strategy,
         Duration countdown,
-        int dailyShowingsPerSponsor) {
+        int dailyShowingsPerSponsor,
+        boolean countdownOnOverlay) {
 
     /** The warning before each showing unless the streamer chose otherwise. */
     public static final Duration DEFAULT_COUNTDOWN = Duration.ofSeconds(10);
@@ -62,9 +65,23 @@ public record RotationSettings(
         this(displayDuration, timeBetweenSponsors, delayAfterGoingLive, strategy, countdown, NO_DAILY_LIMIT);
     }
 
+    /** These paces with the countdown shown in the app only. */
+    public RotationSettings(Duration displayDuration, Duration timeBetweenSponsors, Duration delayAfterGoingLive,
+                            String strategy, Duration countdown, int dailyShowingsPerSponsor) {
+        this(displayDuration, timeBetweenSponsors, delayAfterGoingLive, strategy, countdown, dailyShowingsPerSponsor,
+                false);
+    }
+
     /** These settings with another daily limit per sponsor. */
     public RotationSettings withDailyShowingsPerSponsor(int limit) {
-        return new RotationSettings(displayDuration, timeBetweenSponsors, delayAfterGoingLive, strategy, countdown, limit);
+        return new RotationSettings(displayDuration, timeBetweenSponsors, delayAfterGoingLive, strategy, countdown, limit,
+                countdownOnOverlay);
+    }
+
+    /** These settings with the countdown on the overlay page turned on or off. */
+    public RotationSettings withCountdownOnOverlay(boolean on) {
+        return new RotationSettings(displayDuration, timeBetweenSponsors, delayAfterGoingLive, strategy, countdown,
+                dailyShowingsPerSponsor, on);
     }
 
     /** Whether a sponsor shown {@code shownToday} times today has reached the streamer's daily limit. */
@@ -72,7 +89,7 @@ public record RotationSettings(
         return dailyShowingsPerSponsor != NO_DAILY_LIMIT && shownToday >= dailyShowingsPerSponsor;
     }
 
-    /** 20 s on screen, 5 min between sponsors, the first 2 min after going live, every sponsor in turn, warned 10 s before, no daily limit. */
+    /** 20 s on screen, 5 min between sponsors, the first 2 min after going live, every sponsor in turn, warned 10 s before (in the app only), no daily limit. */
     public static RotationSettings defaults() {
         return new RotationSettings(Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(2), RoundRobin.NAME);
     }

@@ -21,6 +21,7 @@ import javafx.scene.Node;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -59,6 +60,7 @@ public final class OverlayView extends VBox implements Section {
     private final TextField minutesAfterLive = new TextField();
     private final TextField secondsWarning = new TextField();
     private final TextField showingsPerDay = new TextField();
+    private final CheckBox countdownOnOverlay = new CheckBox("Show the countdown on the overlay too (viewers see it)");
     private final ComboBox<String> strategy = new ComboBox<>();
     private final Label rotationMessage = new Label();
     private WebView webView;
@@ -134,6 +136,7 @@ public final class OverlayView extends VBox implements Section {
         strategy.setId("rotation-strategy");
         secondsWarning.setId("rotation-countdown");
         showingsPerDay.setId("rotation-daily-limit");
+        countdownOnOverlay.setId("rotation-countdown-on-overlay");
         strategy.setPrefWidth(210);
         rotationMessage.setId("rotation-message");
         for (TextField field : List.of(secondsOnScreen, minutesBetween, minutesAfterLive, secondsWarning, showingsPerDay)) {
@@ -165,7 +168,8 @@ public final class OverlayView extends VBox implements Section {
         grid.addRow(3, FieldLabels.forField("Next sponsor", strategy), strategy);
         grid.addRow(4, FieldLabels.forField("Warn me before a sponsor (seconds, 0 = never)", secondsWarning),
                 secondsWarning);
-        grid.addRow(5, FieldLabels.forField("Most showings per sponsor a day (0 = no limit)", showingsPerDay),
+        grid.add(countdownOnOverlay, 1, 5);
+        grid.addRow(6, FieldLabels.forField("Most showings per sponsor a day (0 = no limit)", showingsPerDay),
                 showingsPerDay);
         Label title = new Label("Schedule");
         title.getStyleClass().add("title-4");
@@ -179,11 +183,13 @@ public final class OverlayView extends VBox implements Section {
         strategy.setValue(rotation.strategy());
         secondsWarning.setText(Long.toString(rotation.countdown().toSeconds()));
         showingsPerDay.setText(Integer.toString(rotation.dailyShowingsPerSponsor()));
+        countdownOnOverlay.setSelected(rotation.countdownOnOverlay());
     }
 
     private void applyRotation() {
         RotationForm form = OverlayViewModel.rotation(secondsOnScreen.getText(), minutesBetween.getText(),
-                minutesAfterLive.getText(), strategy.getValue(), secondsWarning.getText(), showingsPerDay.getText());
+                minutesAfterLive.getText(), strategy.getValue(), secondsWarning.getText(), showingsPerDay.getText(),
+                countdownOnOverlay.isSelected());
         if (form.problem().isPresent()) {
             rotationMessage.setText(form.problem().get());
             return;

@@ -51,10 +51,11 @@ public final class OverlayViewModel {
     /**
      * Reads the form: seconds on screen (1 to 600), minutes between sponsors and after going live (0 to a day), and
      * the warning's seconds before each sponsor (0, no warning, to 600), and the most showings of one sponsor a day
-     * (0, no limit, to {@value RotationSettings#MAX_DAILY_SHOWINGS}).
+     * (0, no limit, to {@value RotationSettings#MAX_DAILY_SHOWINGS}), and whether the warning shows on the overlay too.
      */
     public static RotationForm rotation(String secondsOnScreen, String minutesBetween, String minutesAfterLive,
-                                        String strategy, String secondsWarning, String showingsPerDay) {
+                                        String strategy, String secondsWarning, String showingsPerDay,
+                                        boolean countdownOnOverlay) {
         Optional<Long> shown = number(secondsOnScreen, 1, MAX_SECONDS_ON_SCREEN);
         if (shown.isEmpty()) {
             return problem("Time on screen must be a whole number of seconds from 1 to " + MAX_SECONDS_ON_SCREEN + ".");
@@ -82,7 +83,7 @@ public final class OverlayViewModel {
         }
         return new RotationForm(Optional.of(new RotationSettings(Duration.ofSeconds(shown.get()),
                 Duration.ofMinutes(between.get()), Duration.ofMinutes(afterLive.get()), strategy,
-                Duration.ofSeconds(warning.get()), perDay.get().intValue())), Optional.empty());
+                Duration.ofSeconds(warning.get()), perDay.get().intValue(), countdownOnOverlay)), Optional.empty());
     }
 
     private static RotationForm problem(String sentence) {

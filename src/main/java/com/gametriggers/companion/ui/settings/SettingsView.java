@@ -56,6 +56,7 @@ public final class SettingsView extends ScrollPane {
     private final TextField overlayPort = new TextField();
     private final TextField publicTrackingUrl = new TextField();
     private final TextField twitchClientId = new TextField();
+    private final TextField disclosureTags = new TextField();
     private final ComboBox<String> theme = new ComboBox<>();
     private final Label connection = new Label();
     private final Label message = new Label();
@@ -85,6 +86,9 @@ public final class SettingsView extends ScrollPane {
         publicTrackingUrl.setPromptText("empty: links work on this computer only");
         twitchClientId.setId("twitch-client-id");
         twitchClientId.setPromptText("empty: chat and viewer counts stay off");
+        disclosureTags.setId("disclosure-tags");
+        disclosureTags.setPromptText("#ad, #sponsored");
+        disclosureTags.setPrefColumnCount(14);
         theme.setId("theme");
         theme.getItems().setAll(SettingsViewModel.DARK, SettingsViewModel.LIGHT);
         connection.setId("connection-result");
@@ -109,7 +113,13 @@ public final class SettingsView extends ScrollPane {
         row = addField(form, row, "MongoDB address", mongoRow, mongoUri, Field.MONGO_URI, connection);
         row = addField(form, row, "Overlay port", overlayPort, overlayPort, Field.OVERLAY_PORT, null);
         row = addField(form, row, "Public tracking URL", publicTrackingUrl, publicTrackingUrl, Field.PUBLIC_TRACKING_URL, null);
-        row = addField(form, row, "Twitch client id", twitchClientId, twitchClientId, Field.TWITCH_CLIENT_ID, null);
+        // The tags share the client id's line, for the same reason as the choices below.
+        HBox.setHgrow(twitchClientId, Priority.ALWAYS);
+        HBox twitchRow = new HBox(12, twitchClientId,
+                FieldLabels.forField("Disclosure tags in the title", disclosureTags), disclosureTags);
+        twitchRow.setAlignment(Pos.CENTER_LEFT);
+        row = addField(form, row, "Twitch client id", twitchRow, twitchClientId, Field.TWITCH_CLIENT_ID, null);
+        form.add(errorLabel(Field.DISCLOSURE_TAGS), 1, row++);
         // Choices share lines: one more row would push the OBS form below off a 720-pixel-high screen.
         HBox themeRow = new HBox(24, theme, updatesChoice());
         themeRow.setAlignment(Pos.CENTER_LEFT);
@@ -148,6 +158,7 @@ public final class SettingsView extends ScrollPane {
         bind(overlayPort, model::setOverlayPortText);
         bind(publicTrackingUrl, model::setPublicTrackingUrlText);
         bind(twitchClientId, model::setTwitchClientIdText);
+        bind(disclosureTags, model::setDisclosureTagsText);
         theme.valueProperty().addListener((observable, old, value) -> {
             if (value != null) {
                 model.setTheme(value);
@@ -247,19 +258,24 @@ public final class SettingsView extends ScrollPane {
         form.addRow(row++, FieldLabels.forField(title, labelled), shown);
         GridPane.setHgrow(shown, Priority.ALWAYS);
         if (field != null) {
-            Label error = new Label();
-            error.setId("error-" + field.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            error.getStyleClass().add("danger");
-            error.setWrapText(true);
-            error.managedProperty().bind(error.visibleProperty());
-            error.setVisible(false);
-            errors.put(field, error);
-            form.add(error, 1, row++);
+            form.add(errorLabel(field), 1, row++);
         }
         if (below != null) {
             form.add(below, 1, row++);
         }
         return row;
+    }
+
+    /** The field's error line, hidden (and taking no room) until the field is wrong. */
+    private Label errorLabel(Field field) {
+        Label error = new Label();
+        error.setId("error-" + field.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        error.getStyleClass().add("danger");
+        error.setWrapText(true);
+        error.managedProperty().bind(error.visibleProperty());
+        error.setVisible(false);
+        errors.put(field, error);
+        return error;
     }
 
     private static void bind(TextInputControl field, Consumer<String> setter) {
@@ -272,6 +288,7 @@ public final class SettingsView extends ScrollPane {
         overlayPort.setText(model.overlayPortText());
         publicTrackingUrl.setText(model.publicTrackingUrlText());
         twitchClientId.setText(model.twitchClientIdText());
+        disclosureTags.setText(model.disclosureTagsText());
         theme.setValue(model.theme());
         // Filling the fields went through the setters; start again from the values, so nothing reads as changed.
         model.reset(values);

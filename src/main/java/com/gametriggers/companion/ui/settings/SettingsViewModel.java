@@ -40,9 +40,11 @@ public final class SettingsViewModel {
     /** The scheme and user name, then the password, of a URI with credentials. */
     private static final Pattern CREDENTIALS = Pattern.compile("^(mongodb(?:\\+srv)?://[^:/@]*):([^@/]*)@");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9]+");
+    /** A tag as Twitch titles carry it: a hash and a word (letters, digits or underscores, in any language). */
+    private static final Pattern DISCLOSURE_TAG = Pattern.compile("#[\\p{L}\\p{N}_]+");
 
     /** The form's fields, in the order they are shown. */
-    public enum Field { MONGO_URI, OVERLAY_PORT, PUBLIC_TRACKING_URL, TWITCH_CLIENT_ID, THEME }
+    public enum Field { MONGO_URI, OVERLAY_PORT, PUBLIC_TRACKING_URL, TWITCH_CLIENT_ID, DISCLOSURE_TAGS, THEME }
 
     /**
      * Settings as the form edits them (the app maps them to and from its own settings record).
@@ -51,15 +53,17 @@ public final class SettingsViewModel {
      * @param overlayPort       from {@value #MIN_PORT} to {@value #MAX_PORT}
      * @param publicTrackingUrl empty for links that work on this machine only
      * @param twitchClientId    empty when chat and viewer counts stay off
+     * @param disclosureTags    the stream-title tags that disclose sponsors, such as {@code #ad}; at least one
      * @param theme             {@value #DARK} or {@value #LIGHT}
      */
     public record Values(Optional<String> mongoUri, int overlayPort, Optional<URI> publicTrackingUrl,
-                         Optional<String> twitchClientId, String theme) {
+                         Optional<String> twitchClientId, List<String> disclosureTags, String theme) {
 
         public Values {
             Objects.requireNonNull(mongoUri, "mongoUri");
             Objects.requireNonNull(publicTrackingUrl, "publicTrackingUrl");
             Objects.requireNonNull(twitchClientId, "twitchClientId");
+            disclosureTags = List.copyOf(disclosureTags);
             Objects.requireNonNull(theme, "theme");
         }
 
@@ -67,7 +71,7 @@ public final class SettingsViewModel {
         public String toString() {
             return "Values[mongoUri=" + mongoUri.map(MongoUris::redact) + ", overlayPort=" + overlayPort
                     + ", publicTrackingUrl=" + publicTrackingUrl + ", twitchClientId=" + twitchClientId
-                    + ", theme=" + theme + "]";
+                    + ", disclosureTags=" + disclosureTags + ", theme=" + theme + "]";
         }
     }
 
@@ -77,6 +81,7 @@ public final class SettingsViewModel {
     private String overlayPort;
     private String publicTrackingUrl;
     private String twitchClientId;
+    private String disclosureTags;
     private String theme;
     private Map<Field, String> errors = Collections.emptyMap();
 
@@ -91,6 +96,7 @@ public final class SettingsViewModel {
         overlayPort = Integer.toString(values.overlayPort());
         publicTrackingUrl = values.publicTrackingUrl().map(URI::toString).orElse("");
         twitchClientId = values.twitchClientId().orElse("");
+        disclosureTags = String.join(", ", values.disclosureTags());
         theme = values.theme();
         errors = Collections.emptyMap();
         changed();
@@ -146,6 +152,15 @@ public final class SettingsViewModel {
         set(Field.TWITCH_CLIENT_ID, text);
     }
 
+    /** The disclosure tags as the form shows them: {@code #ad, #sponsored}. */
+    public String disclosureTagsText() {
+        return disclosureTags;
+    }
+
+    public void setDisclosureTagsText(String text) {
+        set(Field.DISCLOSURE_TAGS, text);
+    }
+
     public String theme() {
         return theme;
     }
@@ -169,6 +184,10 @@ public final class SettingsViewModel {
         if (!clientId.isEmpty() && (!CLIENT_ID.matcher(clientId).matches() || clientId.length() > MAX_CLIENT_ID_LENGTH)) {
             found.put(Field.TWITCH_CLIENT_ID, "The Twitch client id can only contain letters and digits, as Twitch "
                     + "shows it in its developer console.");
+        }
+        if (parseTags(disclosureTags).isEmpty()) {
+            found.put(Field.DISCLOSURE_TAGS, "Disclosure tags must be one or more #words separated by commas, such as "
+                    + "#ad, #sponsored.");
         }
         if (!DARK.equals(theme) && !LIGHT.equals(theme)) {
             found.put(Field.THEME, "The theme must be dark or light.");
@@ -197,6 +216,7 @@ public final class SettingsViewModel {
                 parsePort(overlayPort.strip()).orElseThrow(),
                 Optional.of(publicTrackingUrl.strip()).filter(url -> !url.isEmpty()).flatMap(SettingsViewModel::parseWebAddress),
                 Optional.of(twitchClientId.strip()).filter(id -> !id.isEmpty()),
+                parseTags(disclosureTags).orElseThrow(),
                 theme));
     }
 
@@ -206,12 +226,13 @@ public final class SettingsViewModel {
                 || !overlayPort.strip().equals(Integer.toString(initial.overlayPort()))
                 || !publicTrackingUrl.strip().equals(initial.publicTrackingUrl().map(URI::toString).orElse(""))
                 || !twitchClientId.strip().equals(initial.twitchClientId().orElse(""))
+                || !parseTags(disclosureTags).equals(Optional.of(initial.disclosureTags()))
                 || !theme.equals(initial.theme());
     }
 
     /**
      * What the streamer reads after saving: the theme changes at once, the rest at the next start (the store, the
-     * port OBS uses and the Twitch connection are set up once, when the app starts).
+     * port OBS uses, the Twitch connection and its disclosure check are set up once, when the app starts).
      */
     public static String savedSentence(Values before, Values after) {
         List<String> later = new ArrayList<>();
@@ -226,6 +247,9 @@ public final class SettingsViewModel {
         }
         if (!before.twitchClientId().equals(after.twitchClientId())) {
             later.add("the Twitch client id");
+        }
+        if (!before.disclosureTags().equals(after.disclosureTags())) {
+            later.add("the disclosure tags");
         }
         if (later.isEmpty()) {
             return "Saved.";
@@ -324,6 +348,14 @@ public final class SettingsViewModel {
         return text.length();
     }
 
+    /** {@code #ad, #sponsored}: the tags, or empty when there is none or one is not a {@code #word}. */
+    private static Optional<List<String>> parseTags(String text) {
+        List<String> tags = java.util.Arrays.stream(text.split(",")).map(String::strip).filter(tag -> !tag.isEmpty())
+                .toList();
+        boolean valid = !tags.isEmpty() && tags.stream().allMatch(tag -> DISCLOSURE_TAG.matcher(tag).matches());
+        return valid ? Optional.of(tags) : Optional.empty();
+    }
+
     private static Optional<Integer> parsePort(String text) {
         if (!text.matches("[0-9]{1,5}")) {
             return Optional.empty();
@@ -349,6 +381,7 @@ public final class SettingsViewModel {
             case OVERLAY_PORT -> overlayPort = value;
             case PUBLIC_TRACKING_URL -> publicTrackingUrl = value;
             case TWITCH_CLIENT_ID -> twitchClientId = value;
+            case DISCLOSURE_TAGS -> disclosureTags = value;
             case THEME -> theme = value;
         }
         if (errors.containsKey(field)) {

@@ -21,7 +21,7 @@ class OverlayViewModelTest {
 
     @Test
     void theRotationFormReadsSecondsAndMinutes() {
-        RotationForm form = OverlayViewModel.rotation(" 30 ", "10", "0", "least-shown", "10", "0");
+        RotationForm form = OverlayViewModel.rotation(" 30 ", "10", "0", "least-shown", "10", "0", false);
 
         assertThat(form.problem()).isEmpty();
         assertThat(form.settings()).contains(new RotationSettings(Duration.ofSeconds(30), Duration.ofMinutes(10),
@@ -30,35 +30,43 @@ class OverlayViewModelTest {
 
     @Test
     void eachUnusableValueGetsItsOwnSentence() {
-        assertThat(OverlayViewModel.rotation("0", "5", "2", "round-robin", "10", "0").problem())
+        assertThat(OverlayViewModel.rotation("0", "5", "2", "round-robin", "10", "0", false).problem())
                 .contains("Time on screen must be a whole number of seconds from 1 to 600.");
-        assertThat(OverlayViewModel.rotation("20", "-1", "2", "round-robin", "10", "0").problem())
+        assertThat(OverlayViewModel.rotation("20", "-1", "2", "round-robin", "10", "0", false).problem())
                 .contains("Time between sponsors must be a whole number of minutes from 0 to 1440.");
-        assertThat(OverlayViewModel.rotation("20", "5", "2.5", "round-robin", "10", "0").problem())
+        assertThat(OverlayViewModel.rotation("20", "5", "2.5", "round-robin", "10", "0", false).problem())
                 .contains("The wait after going live must be a whole number of minutes from 0 to 1440.");
-        assertThat(OverlayViewModel.rotation("20", "5", "2", null, "10", "0").problem()).contains("Choose which sponsor comes next.");
-        assertThat(OverlayViewModel.rotation("20", "5", "2", "loudest", "10", "0").problem()).contains("Choose which sponsor comes next.");
-        assertThat(OverlayViewModel.rotation("601", "5", "2", "round-robin", "10", "0").settings()).isEmpty();
-        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "-1", "0").problem()).contains(
+        assertThat(OverlayViewModel.rotation("20", "5", "2", null, "10", "0", false).problem()).contains("Choose which sponsor comes next.");
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "loudest", "10", "0", false).problem()).contains("Choose which sponsor comes next.");
+        assertThat(OverlayViewModel.rotation("601", "5", "2", "round-robin", "10", "0", false).settings()).isEmpty();
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "-1", "0", false).problem()).contains(
                 "The warning before a sponsor must be a whole number of seconds from 0 (no warning) to 600.");
     }
 
     @Test
     void aZeroWarningTurnsTheCountdownOff() {
-        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "0", "0").settings().orElseThrow().countdown())
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "0", "0", false).settings().orElseThrow().countdown())
                 .isEqualTo(Duration.ZERO);
-        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", " 15 ", "0").settings().orElseThrow().countdown())
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", " 15 ", "0", false).settings().orElseThrow().countdown())
                 .isEqualTo(Duration.ofSeconds(15));
     }
 
     @Test
+    void theCountdownShowsOnTheOverlayOnlyWhenTicked() {
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "10", "0", false).settings().orElseThrow()
+                .countdownOnOverlay()).isFalse();
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "10", "0", true).settings().orElseThrow()
+                .countdownOnOverlay()).isTrue();
+    }
+
+    @Test
     void theDailyLimitIsAWholeNumberOfShowingsAndZeroSetsNone() {
-        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "10", " 4 ").settings().orElseThrow()
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "10", " 4 ", false).settings().orElseThrow()
                 .dailyShowingsPerSponsor()).isEqualTo(4);
-        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "10", "0").settings().orElseThrow()
+        assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "10", "0", false).settings().orElseThrow()
                 .dailyShowingsPerSponsor()).isEqualTo(RotationSettings.NO_DAILY_LIMIT);
         for (String wrong : List.of("-1", "1001", "two", "", "1.5")) {
-            assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "10", wrong).problem()).as(wrong)
+            assertThat(OverlayViewModel.rotation("20", "5", "2", "round-robin", "10", wrong, false).problem()).as(wrong)
                     .contains("Showings per sponsor a day must be a whole number from 0 (no limit) to 1000.");
         }
     }

@@ -32,24 +32,27 @@ class SettingsViewModelTest {
         background.awaitTermination(5, TimeUnit.SECONDS);
     }
 
+    private static final List<String> TAGS = List.of("#ad", "#sponsored");
+
     private static Values defaults() {
-        return new Values(Optional.empty(), 17730, Optional.empty(), Optional.empty(), "dark");
+        return new Values(Optional.empty(), 17730, Optional.empty(), Optional.empty(), TAGS, "dark");
     }
 
     private static Values withUri(String uri) {
-        return new Values(Optional.of(uri), 17730, Optional.empty(), Optional.empty(), "dark");
+        return new Values(Optional.of(uri), 17730, Optional.empty(), Optional.empty(), TAGS, "dark");
     }
 
     @Test
     void theFormShowsTheValuesItWasGiven() {
         Values values = new Values(Optional.of("mongodb://db.example.net/gt"), 18000,
-                Optional.of(URI.create("https://gt.example.net")), Optional.of("abc123"), "light");
+                Optional.of(URI.create("https://gt.example.net")), Optional.of("abc123"), List.of("#werbung", "#ad"), "light");
         SettingsViewModel model = new SettingsViewModel(values);
 
         assertThat(model.mongoUriText()).isEqualTo("mongodb://db.example.net/gt");
         assertThat(model.overlayPortText()).isEqualTo("18000");
         assertThat(model.publicTrackingUrlText()).isEqualTo("https://gt.example.net");
         assertThat(model.twitchClientIdText()).isEqualTo("abc123");
+        assertThat(model.disclosureTagsText()).isEqualTo("#werbung, #ad");
         assertThat(model.theme()).isEqualTo("light");
         assertThat(model.validate()).isEmpty();
         assertThat(model.values()).contains(values);
@@ -63,6 +66,7 @@ class SettingsViewModelTest {
         model.setOverlayPortText("80");
         model.setPublicTrackingUrlText("gt.example.net");
         model.setTwitchClientIdText("not an id!");
+        model.setDisclosureTagsText("ad");
         model.setTheme("purple");
 
         Map<Field, String> errors = model.validate();
@@ -72,6 +76,7 @@ class SettingsViewModelTest {
         assertThat(errors.get(Field.OVERLAY_PORT)).isEqualTo("The overlay port must be a number from 1024 to 65535.");
         assertThat(errors.get(Field.PUBLIC_TRACKING_URL)).startsWith("The public tracking URL must be a web address");
         assertThat(errors.get(Field.TWITCH_CLIENT_ID)).startsWith("The Twitch client id can only contain letters and digits");
+        assertThat(errors.get(Field.DISCLOSURE_TAGS)).startsWith("Disclosure tags must be one or more #words");
         assertThat(errors.get(Field.THEME)).isEqualTo("The theme must be dark or light.");
         assertThat(errors.values()).allSatisfy(sentence -> assertThat(sentence).matches("[A-Z].*\\.$"));
         assertThat(model.values()).isEmpty();
@@ -142,7 +147,7 @@ class SettingsViewModelTest {
     @Test
     void theTwitchClientIdIsPublicAndShownAsItIs() {
         SettingsViewModel model = new SettingsViewModel(
-                new Values(Optional.empty(), 17730, Optional.empty(), Optional.of("gp762nuuoqcoxypju8c569th9wz7q5"), "dark"));
+                new Values(Optional.empty(), 17730, Optional.empty(), Optional.of("gp762nuuoqcoxypju8c569th9wz7q5"), TAGS, "dark"));
 
         assertThat(model.twitchClientIdText()).isEqualTo("gp762nuuoqcoxypju8c569th9wz7q5");
     }
@@ -256,12 +261,38 @@ class SettingsViewModelTest {
     void afterSavingTheStreamerLearnsWhatWaitsForTheNextStart() {
         Values before = defaults();
         Values themeOnly = new Values(before.mongoUri(), before.overlayPort(), before.publicTrackingUrl(),
-                before.twitchClientId(), SettingsViewModel.LIGHT);
+                before.twitchClientId(), before.disclosureTags(), SettingsViewModel.LIGHT);
         Values storeAndPort = new Values(java.util.Optional.of("mongodb://db.example.net/gt"), 18000,
-                before.publicTrackingUrl(), before.twitchClientId(), before.theme());
+                before.publicTrackingUrl(), before.twitchClientId(), before.disclosureTags(), before.theme());
+        Values tags = new Values(before.mongoUri(), before.overlayPort(), before.publicTrackingUrl(),
+                before.twitchClientId(), List.of("#werbung"), before.theme());
 
         assertThat(SettingsViewModel.savedSentence(before, themeOnly)).isEqualTo("Saved.");
         assertThat(SettingsViewModel.savedSentence(before, storeAndPort)).isEqualTo(
                 "Saved. Start the app again to use the MongoDB address and the overlay port (give OBS the new URL).");
+        assertThat(SettingsViewModel.savedSentence(before, tags))
+                .isEqualTo("Saved. Start the app again to use the disclosure tags.");
+    }
+
+    @Test
+    void disclosureTagsAreHashWordsSeparatedByCommasAndABadListChangesNothing() {
+        SettingsViewModel model = new SettingsViewModel(defaults());
+        assertThat(model.disclosureTagsText()).isEqualTo("#ad, #sponsored");
+
+        for (String wrong : List.of("", " , ", "ad", "#ad #werbung", "#ad, sponsored", "#", "#ad,, #spon-sored")) {
+            model.setDisclosureTagsText(wrong);
+            assertThat(model.values()).as(wrong).isEmpty();
+            assertThat(model.error(SettingsViewModel.Field.DISCLOSURE_TAGS)).as(wrong).contains(
+                    "Disclosure tags must be one or more #words separated by commas, such as #ad, #sponsored.");
+            assertThat(model.errors()).as(wrong).containsOnlyKeys(SettingsViewModel.Field.DISCLOSURE_TAGS);
+        }
+
+        model.setDisclosureTagsText(" #werbung ,#anzeige, #ad_2 ,");
+        assertThat(model.error(SettingsViewModel.Field.DISCLOSURE_TAGS)).as("editing clears the error").isEmpty();
+        assertThat(model.hasChanges()).isTrue();
+        assertThat(model.values().orElseThrow().disclosureTags()).containsExactly("#werbung", "#anzeige", "#ad_2");
+
+        model.setDisclosureTagsText("#ad,#sponsored");
+        assertThat(model.hasChanges()).as("the same tags, typed closer").isFalse();
     }
 }

@@ -16,7 +16,8 @@ final class InMemorySettings implements SavedSettings {
 
     private final Path dataFolder;
     private volatile SettingsViewModel.Values form = new SettingsViewModel.Values(Optional.empty(),
-            OverlaySettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), SettingsViewModel.DARK);
+            OverlaySettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), java.util.List.of("#ad", "#sponsored"),
+            SettingsViewModel.DARK);
     private volatile Optional<WindowBounds> window = Optional.empty();
     private volatile RotationSettings rotation = RotationSettings.defaults();
     private volatile ObsConnectionSettings obs = ObsConnectionSettings.defaults();
