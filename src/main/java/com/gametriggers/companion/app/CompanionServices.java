@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatCommandNames;
+import com.gametriggers.companion.chat.ChatPlatform;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.Participation;
@@ -63,14 +65,14 @@ final class CompanionServices implements AppSession {
     private final OverlayServer overlay;
     private final PublicLinks publicLinks;
     private final TwitchLink twitch;
-    private final AtomicLong viewers;
+    private final StreamToOverlay audience;
     private final Clock clock;
     private final Resources running;
 
     private CompanionServices(LocalProfile profile, String streamerId, Optional<ConnectionCode> platform,
                               MongoStore store, Tracker tracker, LinksServer links, OverlayServer overlay, PublicLinks publicLinks,
-                              TwitchLink twitch, AtomicLong viewers, Clock clock, Resources running) {
-        this.viewers = viewers;
+                              TwitchLink twitch, StreamToOverlay audience, Clock clock, Resources running) {
+        this.audience = audience;
         this.profile = profile;
         this.platform = platform;
         this.streamerId = streamerId;
@@ -111,13 +113,15 @@ final class CompanionServices implements AppSession {
             overlay.control().updateRotation(options.rotation());
             tracker.onBudgetSpent(campaignId -> overlay.control().refreshSoon());
             new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId);
+            StreamToOverlay audience = new StreamToOverlay(overlay.control()::streamWentLive,
+                    overlay.control()::streamWentOffline, overlay.control()::participationsOnScreen, tracker, viewers);
             TwitchLink twitchLink = running.add(TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(),
-                    tracker, viewers, options::disclosureTags, options.twitch().link(clock)));
+                    tracker, audience, options::disclosureTags, options.twitch().link(clock)));
             PublicLinks publicLinks = running.add(PublicLinks.forThisComputer(links.trackingLinks(),
                     URI.create(links.baseUrl()), clock,
                     () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId)));
             return new CompanionServices(profile, streamerId, options.platform(), store, tracker, links, overlay, publicLinks,
-                    twitchLink, viewers, clock, running);
+                    twitchLink, audience, clock, running);
         } catch (RuntimeException e) {
             running.close();
             throw e;
@@ -217,8 +221,9 @@ final class CompanionServices implements AppSession {
         if (chatBot.isEmpty()) {
             return new ChannelStatus(Optional.empty(), Optional.empty(), 0, twitch.needsStreamer());
         }
-        Optional<Boolean> live = overlay.control().status().live();
-        return new ChannelStatus(chatBot, live, live.orElse(false) ? viewers.get() : 0, twitch.needsStreamer());
+        OptionalLong twitchViewers = audience.viewers(ChatPlatform.TWITCH);
+        Optional<Boolean> live = overlay.control().status().live().map(any -> twitchViewers.isPresent());
+        return new ChannelStatus(chatBot, live, twitchViewers.orElse(0), twitch.needsStreamer());
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -21,6 +20,7 @@ import com.gametriggers.companion.chat.ChatBotSettings;
 import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatClickSink;
 import com.gametriggers.companion.chat.ChatCommand;
+import com.gametriggers.companion.chat.ChatPlatform;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.OverlayControl;
@@ -91,7 +91,7 @@ final class TwitchLink implements AutoCloseable {
     /**
      * Starts following {@code account} at once.
      *
-     * @param stopped runs each time chat and the stream status stop, so nothing keeps the last viewer count
+     * @param stopped runs each time chat and the stream status stop, so the audience forgets Twitch's viewer count
      */
     TwitchLink(TwitchSignIn account, OkHttpClient http, StreamListener stream, Disclosure disclosure,
                Supplier<List<ChatCommand>> commands, ChatClickSink clicks, Runnable stopped, Options options) {
@@ -108,15 +108,14 @@ final class TwitchLink implements AutoCloseable {
     }
 
     static TwitchLink start(TwitchSignIn account, OkHttpClient http, OverlayControl overlay, TrackingLinks links,
-                            Tracker tracker, AtomicLong viewers, Supplier<List<String>> disclosureTags,
+                            Tracker tracker, StreamToOverlay audience, Supplier<List<String>> disclosureTags,
                             Options options) {
-        TwitchLink link = new TwitchLink(account, http,
-                new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline, overlay::participationsOnScreen,
-                        tracker, viewers),
+        StreamToOverlay.Source stream = audience.source(ChatPlatform.TWITCH);
+        TwitchLink link = new TwitchLink(account, http, stream,
                 new Disclosure(() -> !overlay.showableSponsors().isEmpty(), disclosureTags),
                 () -> chatCommands(overlay, links),
                 new ChatClickRecorder(tracker),
-                () -> viewers.set(0), options);
+                stream::stopped, options);
         // While a sponsor is on screen, chat hears its link too, unless the bot spoke within the last lines.
         overlay.onShow(participationId -> chatCommands(overlay, links).stream()
                 .filter(command -> command.participationId().equals(participationId))
