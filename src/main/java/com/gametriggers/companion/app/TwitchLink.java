@@ -21,7 +21,6 @@ import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatClickSink;
 import com.gametriggers.companion.chat.ChatCommand;
 import com.gametriggers.companion.chat.ChatPlatform;
-import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.OverlayControl;
 import com.gametriggers.companion.tracking.Tracker;
@@ -113,30 +112,16 @@ final class TwitchLink implements AutoCloseable {
         StreamToOverlay.Source stream = audience.source(ChatPlatform.TWITCH);
         TwitchLink link = new TwitchLink(account, http, stream,
                 new Disclosure(() -> !overlay.showableSponsors().isEmpty(), disclosureTags),
-                () -> chatCommands(overlay, links),
+                () -> SponsorCommands.now(overlay, links),
                 new ChatClickRecorder(tracker),
                 stream::stopped, options);
-        // While a sponsor is on screen, chat hears its link too, unless the bot spoke within the last lines.
-        overlay.onShow(participationId -> chatCommands(overlay, links).stream()
-                .filter(command -> command.participationId().equals(participationId))
-                .findFirst()
-                .ifPresent(link::announce));
+        SponsorCommands.announceOnShow(overlay, links, link::announce);
         return link;
     }
 
     /** Why the sign-in needs the streamer (Twitch refused it), empty while it works or nobody is signed in. */
     Optional<String> needsStreamer() {
         return account.needsStreamer();
-    }
-
-    /** The commands chat can use now, answered with the tracking link that counts a chat click. */
-    private static List<ChatCommand> chatCommands(OverlayControl overlay, TrackingLinks links) {
-        return overlay.showableSponsors().stream()
-                .filter(sponsor -> sponsor.chatCommand() != null)
-                .map(sponsor -> new ChatCommand(sponsor.chatCommand(), sponsor.participationId(), sponsor.brand(),
-                        links.viewerUrl(sponsor.browserSourceToken(), ClickType.CHAT,
-                                sponsor.campaignId(), sponsor.landingUrl())))
-                .toList();
     }
 
     /** The live stream's missing disclosure of its sponsors; empty while not signed in. */
