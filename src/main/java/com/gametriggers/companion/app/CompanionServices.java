@@ -65,13 +65,16 @@ final class CompanionServices implements AppSession {
     private final OverlayServer overlay;
     private final PublicLinks publicLinks;
     private final TwitchLink twitch;
+    private final YouTubeLink youtube;
     private final StreamToOverlay audience;
     private final Clock clock;
     private final Resources running;
 
     private CompanionServices(LocalProfile profile, String streamerId, Optional<ConnectionCode> platform,
                               MongoStore store, Tracker tracker, LinksServer links, OverlayServer overlay, PublicLinks publicLinks,
-                              TwitchLink twitch, StreamToOverlay audience, Clock clock, Resources running) {
+                              TwitchLink twitch, YouTubeLink youtube, StreamToOverlay audience, Clock clock,
+                              Resources running) {
+        this.youtube = youtube;
         this.audience = audience;
         this.profile = profile;
         this.platform = platform;
@@ -91,9 +94,11 @@ final class CompanionServices implements AppSession {
      *
      * @param http   the app's HTTP client, which outlives the services
      * @param twitch the app's Twitch sign-in, which chat and the stream status follow while the services run
+     * @param youtube the app's YouTube sign-in, likewise
      * @param clock  the app's one clock
      */
-    static CompanionServices start(AppOptions options, OkHttpClient http, TwitchSignIn twitch, Clock clock) {
+    static CompanionServices start(AppOptions options, OkHttpClient http, TwitchSignIn twitch, YouTubeSignIn youtube,
+                                   Clock clock) {
         LocalProfile profile = loadProfile(options);
         String streamerId = options.streamerId(profile);
         Resources running = new Resources();
@@ -117,11 +122,13 @@ final class CompanionServices implements AppSession {
                     overlay.control()::streamWentOffline, overlay.control()::participationsOnScreen, tracker, viewers);
             TwitchLink twitchLink = running.add(TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(),
                     tracker, audience, options::disclosureTags, options.twitch().link(clock)));
+            YouTubeLink youtubeLink = running.add(YouTubeLink.start(youtube, http, overlay.control(),
+                    links.trackingLinks(), tracker, audience, YouTubeLink.Options.youtube(clock)));
             PublicLinks publicLinks = running.add(PublicLinks.forThisComputer(links.trackingLinks(),
                     URI.create(links.baseUrl()), clock,
                     () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId)));
             return new CompanionServices(profile, streamerId, options.platform(), store, tracker, links, overlay, publicLinks,
-                    twitchLink, audience, clock, running);
+                    twitchLink, youtubeLink, audience, clock, running);
         } catch (RuntimeException e) {
             running.close();
             throw e;

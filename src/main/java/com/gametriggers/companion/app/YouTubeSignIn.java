@@ -34,8 +34,7 @@ import okhttp3.OkHttpClient;
 final class YouTubeSignIn implements YouTubeAccount {
 
     static final Duration SIGN_IN_TIMEOUT = Duration.ofMinutes(5);
-    static final String NO_CLIENT_ID = "YouTube is off: this build has no Google client id (set youtube.clientId in "
-            + "settings.properties).";
+    static final String NO_CLIENT_ID = "YouTube is off: this build of the app has no Google client id.";
     static final String TURNED_DOWN = "YouTube no longer accepts your sign-in; sign in with Google again for YouTube "
             + "chat commands and viewer counts.";
 
@@ -46,7 +45,6 @@ final class YouTubeSignIn implements YouTubeAccount {
     private final Supplier<Optional<GoogleOAuthSettings>> google;
     private final OkHttpClient http;
     private final Clock clock;
-    private final Consumer<URI> browser;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /* Guarded by this. */
@@ -57,16 +55,20 @@ final class YouTubeSignIn implements YouTubeAccount {
     /**
      * @param google  Google's endpoints and the client id, read at each use so a client id saved in Settings counts;
      *                empty without one
-     * @param browser opens Google's page in the system browser
      */
-    YouTubeSignIn(Path dataDir, Supplier<Optional<GoogleOAuthSettings>> google, OkHttpClient http, Clock clock,
-                  Consumer<URI> browser) {
+    YouTubeSignIn(Path dataDir, Supplier<Optional<GoogleOAuthSettings>> google, OkHttpClient http, Clock clock) {
         this.dataDir = dataDir;
         this.store = new YouTubeAccountStore(dataDir);
         this.google = google;
         this.http = http;
         this.clock = clock;
-        this.browser = browser;
+    }
+
+    /** On Google itself, with the client this build ships with; without one YouTube is off. */
+    static YouTubeSignIn onGoogle(Path dataDir, BuildDefaults build, OkHttpClient http, Clock clock) {
+        Optional<GoogleOAuthSettings> google = build.youtubeClientId()
+                .map(id -> GoogleOAuthSettings.google(id, build.youtubeClientSecret()));
+        return new YouTubeSignIn(dataDir, () -> google, http, clock);
     }
 
     /** The sign-in YouTube runs on now: empty when signed out, without a client id, or once Google refused it. */
@@ -121,7 +123,7 @@ final class YouTubeSignIn implements YouTubeAccount {
     }
 
     @Override
-    public void signIn() throws SignInException, InterruptedException {
+    public void signIn(Consumer<URI> browser) throws SignInException, InterruptedException {
         GoogleOAuthSettings settings = google.get().orElseThrow(() -> new SignInException(NO_CLIENT_ID));
         GoogleToken token;
         try {
@@ -211,7 +213,8 @@ final class YouTubeSignIn implements YouTubeAccount {
     }
 
     private void use(GoogleOAuthSettings settings, GoogleToken token) {
-        credentials = new GoogleCredentials(new GoogleSignIn(http, settings, clock, browser), token, store, clock);
+        // Only renewals go through this sign-in, and they never open a browser.
+        credentials = new GoogleCredentials(new GoogleSignIn(http, settings, clock, page -> { }), token, store, clock);
         refused = false;
         loaded = true;
     }

@@ -1,6 +1,8 @@
 package com.gametriggers.companion.ui;
 
+import java.net.URI;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.gametriggers.companion.ui.TwitchAccount.SignInException;
 
@@ -16,8 +18,10 @@ public interface YouTubeAccount {
 
     boolean signedIn();
 
-    /** Opens Google's page in the browser and waits (a few minutes at most) until the streamer finished there. */
-    void signIn() throws SignInException, InterruptedException;
+    /**
+     * Hands Google's page to {@code browser} and waits (a few minutes at most) until the streamer finished there.
+     */
+    void signIn(Consumer<URI> browser) throws SignInException, InterruptedException;
 
     /** Forgets the sign-in: YouTube chat and viewer counts stop. */
     void signOut() throws SignInException;

@@ -73,7 +73,7 @@ class YouTubeLinkTest {
                 YouTubeJson.text("yt-msg-2", "UCother", "Other", "nice stream", now.plusSeconds(6)));
         new YouTubeAccountStore(dir).keep(new GoogleToken("ya29.access", "1//refresh", now.plus(Duration.ofHours(1))));
         YouTubeSignIn account = new YouTubeSignIn(dir, () -> Optional.of(new GoogleOAuthSettings("client",
-                Optional.empty(), google.url("/auth"), google.url("/token"))), http, clock, uri -> { });
+                Optional.empty(), google.url("/auth"), google.url("/token"))), http, clock);
         try (StoreFixture fixture = StoreFixture.open(dir.resolve("store"));
              Tracker tracker = Tracker.start(fixture.store(), dir.resolve("journal"),
                      TrackerOptions.defaults().withFlushInterval(Duration.ofMillis(20)))) {
@@ -118,7 +118,7 @@ class YouTubeLinkTest {
 
     @Test
     void withoutAClientIdYouTubeIsOffAndSaysSo() {
-        YouTubeSignIn account = new YouTubeSignIn(dir, Optional::empty, http, clock, uri -> { });
+        YouTubeSignIn account = new YouTubeSignIn(dir, Optional::empty, http, clock);
 
         assertThat(account.unavailable()).contains(YouTubeSignIn.NO_CLIENT_ID);
         assertThat(account.credentials()).isEmpty();
