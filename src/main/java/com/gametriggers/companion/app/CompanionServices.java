@@ -226,11 +226,11 @@ final class CompanionServices implements AppSession {
     public ChannelStatus channelStatus() {
         Optional<ChatBotStatus> chatBot = twitch.chatBotStatus();
         if (chatBot.isEmpty()) {
-            return new ChannelStatus(Optional.empty(), Optional.empty(), 0, twitch.needsStreamer());
+            return new ChannelStatus(Optional.empty(), Optional.empty(), 0, twitch.needsStreamer(), youtube.status());
         }
         OptionalLong twitchViewers = audience.viewers(ChatPlatform.TWITCH);
         Optional<Boolean> live = overlay.control().status().live().map(any -> twitchViewers.isPresent());
-        return new ChannelStatus(chatBot, live, twitchViewers.orElse(0), twitch.needsStreamer());
+        return new ChannelStatus(chatBot, live, twitchViewers.orElse(0), twitch.needsStreamer(), youtube.status());
     }
 
     @Override

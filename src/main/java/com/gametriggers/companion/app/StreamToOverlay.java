@@ -142,6 +142,11 @@ final class StreamToOverlay {
             sample(platform, count, at);
         }
 
+        /** Its latest viewer count while it is live, empty while it is not. */
+        OptionalLong viewers() {
+            return StreamToOverlay.this.viewers(platform);
+        }
+
         /** The platform stopped reporting (signed out): its viewers no longer count, nor does it hold the stream live. */
         void stopped() {
             forget(platform);

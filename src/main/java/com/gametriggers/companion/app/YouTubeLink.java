@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.OverlayControl;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.twitch.Sleeper;
+import com.gametriggers.companion.ui.YouTubeStatus;
 import com.gametriggers.companion.youtube.GoogleCredentials;
 import com.gametriggers.companion.youtube.LiveChatPoller;
 import com.gametriggers.companion.youtube.QuotaBudget;
@@ -59,6 +61,7 @@ final class YouTubeLink implements AutoCloseable {
             Duration.ofSeconds(60));
     /** As on Twitch: an announcement only after this many chat lines since the bot last spoke. */
     static final int ANNOUNCE_EVERY_LINES = 30;
+    static final String REFUSED = "YouTube: sign in again in Settings";
 
     /** Where YouTube is and the day's quota: YouTube's own in the app, a local stand-in in tests. */
     record Options(HttpUrl apiUrl, QuotaBudget budget, Clock clock, Sleeper sleeper) {
@@ -104,9 +107,18 @@ final class YouTubeLink implements AutoCloseable {
         return link;
     }
 
-    /** Why YouTube chat is slowed, stopped or failing, for the status bar; empty while all is well or signed out. */
-    synchronized Optional<String> problem() {
-        return Optional.ofNullable(running).flatMap(current -> current.poller.status());
+    /** For the status bar: empty while not signed in with Google. */
+    Optional<YouTubeStatus> status() {
+        Optional<String> refused = account.needsStreamer().map(sentence -> REFUSED);
+        Optional<String> problem;
+        synchronized (this) {
+            if (running == null) {
+                return refused.map(sentence -> new YouTubeStatus(false, 0, Optional.of(sentence)));
+            }
+            problem = running.poller.status();
+        }
+        OptionalLong viewers = stream.viewers();
+        return Optional.of(new YouTubeStatus(viewers.isPresent(), viewers.orElse(0), problem));
     }
 
     /** Whether YouTube chat and viewer counts run (signed in and accepted). */

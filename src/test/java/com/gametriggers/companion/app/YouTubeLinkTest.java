@@ -97,6 +97,13 @@ class YouTubeLinkTest {
                     assertThat(answers).hasSize(1);
                     assertThat(viewers.get()).isEqualTo(1_234);
                 });
+                // YouTube asks for a read every 100 ms, which the day's quota cannot pay for: the status bar says so.
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(link.status()).hasValueSatisfying(status -> {
+                            assertThat(status.live()).isTrue();
+                            assertThat(status.viewers()).isEqualTo(1_234);
+                            assertThat(status.text()).startsWith("YouTube chat slowed to every ");
+                        }));
                 assertThat(answers.get(0)).contains("@Viewer One Nova Energy: https://links.example/c/nova")
                         .contains("\"liveChatId\":\"chat-1\"");
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -111,6 +118,7 @@ class YouTubeLinkTest {
                 account.signOut();
 
                 assertThat(link.running()).isFalse();
+                assertThat(link.status()).as("signed out: nothing to show").isEmpty();
                 assertThat(viewers.get()).as("signed out: YouTube's viewers are forgotten").isZero();
             }
         }
