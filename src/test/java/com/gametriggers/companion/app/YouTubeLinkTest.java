@@ -125,6 +125,28 @@ class YouTubeLinkTest {
     }
 
     @Test
+    void aSignInGoogleRefusesForGoodStopsYouTubeAndAsksForANewOne() throws Exception {
+        Instant now = clock.instant();
+        serve();
+        // Expired, and Google refuses the refresh token (revoked).
+        new YouTubeAccountStore(dir).keep(new GoogleToken("ya29.old", "1//revoked", now.minus(Duration.ofHours(1))));
+        YouTubeSignIn account = new YouTubeSignIn(dir, () -> Optional.of(new GoogleOAuthSettings("client",
+                Optional.empty(), google.url("/auth"), google.url("/token"))), http, clock);
+        AtomicLong viewers = new AtomicLong();
+        StreamToOverlay audience = new StreamToOverlay(() -> { }, () -> { }, Set::of, null, viewers);
+
+        try (YouTubeLink link = new YouTubeLink(account, http, audience.source(ChatPlatform.YOUTUBE), List::of,
+                click -> { }, new YouTubeLink.Options(google.url("/youtube/v3/"), QuotaBudget.withDefaults(clock),
+                clock, Sleeper.system()))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> !link.running());
+
+            assertThat(account.needsStreamer()).contains(YouTubeSignIn.TURNED_DOWN);
+            assertThat(link.status()).hasValueSatisfying(status ->
+                    assertThat(status.text()).isEqualTo(YouTubeLink.REFUSED));
+        }
+    }
+
+    @Test
     void withoutAClientIdYouTubeIsOffAndSaysSo() {
         YouTubeSignIn account = new YouTubeSignIn(dir, Optional::empty, http, clock);
 
@@ -152,6 +174,10 @@ class YouTubeLinkTest {
                     boolean first = request.getUrl().queryParameter("pageToken") == null;
                     chatReads.incrementAndGet();
                     return json(first ? YouTubeJson.page("p2", 100, firstPage) : YouTubeJson.page("p3", 100));
+                }
+                if (path.equals("/token")) {
+                    return new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+                            .body("{\"error\":\"invalid_grant\"}").build();
                 }
                 return new MockResponse.Builder().code(404).build();
             }
