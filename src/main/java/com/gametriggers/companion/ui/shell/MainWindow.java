@@ -175,14 +175,16 @@ public final class MainWindow {
         this.youtube = Optional.of(account);
     }
 
-    /** Under the GameTriggers account and Twitch, so the OBS form beside them stays whole on a 720-pixel-high screen. */
+    /**
+     * Under the GameTriggers account and Twitch, so the OBS form beside them stays whole on a 720-pixel-high screen;
+     * YouTube last, below the links (Settings scrolls).
+     */
     private VBox accountsColumn() {
         VBox column = new VBox(24);
         platform.ifPresent(connection -> column.getChildren().add(
                 new PlatformConnectionPane(connection, background, this::servicesSwitched)));
-        column.getChildren().add(new TwitchSignInPane(twitch, system.opener()));
+        column.getChildren().addAll(new TwitchSignInPane(twitch, system.opener()), publicLinks);
         youtube.ifPresent(account -> column.getChildren().add(new YouTubeSignInPane(account, system.opener())));
-        column.getChildren().add(publicLinks);
         return column;
     }
 
