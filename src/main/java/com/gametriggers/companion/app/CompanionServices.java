@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatCommandNames;
+import com.gametriggers.companion.chat.ChatPlatform;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.ClickType;
 import com.gametriggers.companion.domain.Participation;
@@ -63,14 +65,17 @@ final class CompanionServices implements AppSession {
     private final OverlayServer overlay;
     private final PublicLinks publicLinks;
     private final TwitchLink twitch;
-    private final AtomicLong viewers;
+    private final YouTubeLink youtube;
+    private final StreamToOverlay audience;
     private final Clock clock;
     private final Resources running;
 
     private CompanionServices(LocalProfile profile, String streamerId, Optional<ConnectionCode> platform,
                               MongoStore store, Tracker tracker, LinksServer links, OverlayServer overlay, PublicLinks publicLinks,
-                              TwitchLink twitch, AtomicLong viewers, Clock clock, Resources running) {
-        this.viewers = viewers;
+                              TwitchLink twitch, YouTubeLink youtube, StreamToOverlay audience, Clock clock,
+                              Resources running) {
+        this.youtube = youtube;
+        this.audience = audience;
         this.profile = profile;
         this.platform = platform;
         this.streamerId = streamerId;
@@ -89,9 +94,11 @@ final class CompanionServices implements AppSession {
      *
      * @param http   the app's HTTP client, which outlives the services
      * @param twitch the app's Twitch sign-in, which chat and the stream status follow while the services run
+     * @param youtube the app's YouTube sign-in, likewise
      * @param clock  the app's one clock
      */
-    static CompanionServices start(AppOptions options, OkHttpClient http, TwitchSignIn twitch, Clock clock) {
+    static CompanionServices start(AppOptions options, OkHttpClient http, TwitchSignIn twitch, YouTubeSignIn youtube,
+                                   Clock clock) {
         LocalProfile profile = loadProfile(options);
         String streamerId = options.streamerId(profile);
         Resources running = new Resources();
@@ -111,13 +118,17 @@ final class CompanionServices implements AppSession {
             overlay.control().updateRotation(options.rotation());
             tracker.onBudgetSpent(campaignId -> overlay.control().refreshSoon());
             new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId);
+            StreamToOverlay audience = new StreamToOverlay(overlay.control()::streamWentLive,
+                    overlay.control()::streamWentOffline, overlay.control()::participationsOnScreen, tracker, viewers);
             TwitchLink twitchLink = running.add(TwitchLink.start(twitch, http, overlay.control(), links.trackingLinks(),
-                    tracker, viewers, options::disclosureTags, options.twitch().link(clock)));
+                    tracker, audience, options::disclosureTags, options.twitch().link(clock)));
+            YouTubeLink youtubeLink = running.add(YouTubeLink.start(youtube, http, overlay.control(),
+                    links.trackingLinks(), tracker, audience, YouTubeLink.Options.youtube(clock)));
             PublicLinks publicLinks = running.add(PublicLinks.forThisComputer(links.trackingLinks(),
                     URI.create(links.baseUrl()), clock,
                     () -> new ParticipationLinks(store, overlay, links.trackingLinks()).assignMissing(streamerId)));
             return new CompanionServices(profile, streamerId, options.platform(), store, tracker, links, overlay, publicLinks,
-                    twitchLink, viewers, clock, running);
+                    twitchLink, youtubeLink, audience, clock, running);
         } catch (RuntimeException e) {
             running.close();
             throw e;
@@ -220,10 +231,11 @@ final class CompanionServices implements AppSession {
     public ChannelStatus channelStatus() {
         Optional<ChatBotStatus> chatBot = twitch.chatBotStatus();
         if (chatBot.isEmpty()) {
-            return new ChannelStatus(Optional.empty(), Optional.empty(), 0, twitch.needsStreamer());
+            return new ChannelStatus(Optional.empty(), Optional.empty(), 0, twitch.needsStreamer(), youtube.status());
         }
-        Optional<Boolean> live = overlay.control().status().live();
-        return new ChannelStatus(chatBot, live, live.orElse(false) ? viewers.get() : 0, twitch.needsStreamer());
+        OptionalLong twitchViewers = audience.viewers(ChatPlatform.TWITCH);
+        Optional<Boolean> live = overlay.control().status().live().map(any -> twitchViewers.isPresent());
+        return new ChannelStatus(chatBot, live, twitchViewers.orElse(0), twitch.needsStreamer(), youtube.status());
     }
 
     @Override

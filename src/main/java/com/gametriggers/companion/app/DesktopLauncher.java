@@ -42,12 +42,14 @@ final class DesktopLauncher {
      *
      * @param http         the app's HTTP client, released once the services have stopped
      * @param twitch       the app's Twitch sign-in, shared by Settings and the services
+     * @param youtube      the app's YouTube sign-in, likewise
      * @param clock        the app's one clock
      * @param inBackground start with the window closed
      * @param instance     this app's hold on the data folder; a later start shows the window through it
      */
     static void launch(AppOptions options, SettingsFile settings, PlatformConnector connector, OkHttpClient http,
-                       TwitchSignIn twitch, Clock clock, boolean inBackground, SingleInstance instance)
+                       TwitchSignIn twitch, YouTubeSignIn youtube, Clock clock, boolean inBackground,
+                       SingleInstance instance)
             throws InterruptedException {
         CountDownLatch quit = new CountDownLatch(1);
         CompletableFuture<SwitchingSession> running = new CompletableFuture<>();
@@ -62,7 +64,7 @@ final class DesktopLauncher {
         DesktopApp app = new DesktopApp(() -> {
             // Settings may have paced the overlay since the app started: the services start with what it says now.
             SwitchingSession session = new SwitchingSession(connection -> CompanionServices.start(
-                    options.withPlatform(connection).withRotation(settings.rotation()), http, twitch, clock),
+                    options.withPlatform(connection).withRotation(settings.rotation()), http, twitch, youtube, clock),
                     options.platform());
             running.complete(session);
             return session;
@@ -70,6 +72,7 @@ final class DesktopLauncher {
                     MainWindow window = new MainWindow(services, settings, twitch, http,
                             CompanionServices::openStoreForTest, OperatingSystem.ofThisComputer(), afterQuit);
                     window.connectsToPlatform(platform);
+                    window.signsInToYouTube(youtube);
                     window.checksForUpdates(updateCheck(settings, http, clock));
                     return window;
                 }, () -> {

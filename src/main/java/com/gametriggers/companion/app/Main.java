@@ -277,6 +277,7 @@ public final class Main implements Callable<Integer> {
         SettingsFile settings = new SettingsFile(folder, saved);
         TwitchSignIn twitch = TwitchSignIn.onTwitch(folder,
                 twitchClientId(options.twitchClientId(), settings, BuildDefaults.load()), options.twitch(), http, clock);
+        YouTubeSignIn youtube = YouTubeSignIn.onGoogle(folder, BuildDefaults.load(), http, clock);
         if (options.twitchLogin()) {
             try {
                 twitch.signInFromTerminal(out);
@@ -288,12 +289,12 @@ public final class Main implements Callable<Integer> {
             }
         }
         if (!options.headless()) {
-            DesktopLauncher.launch(options, settings, connector, http, twitch, clock, background, instance);
+            DesktopLauncher.launch(options, settings, connector, http, twitch, youtube, clock, background, instance);
             return 0;
         }
         CompanionServices services;
         try {
-            services = CompanionServices.start(options, http, twitch, clock);
+            services = CompanionServices.start(options, http, twitch, youtube, clock);
         } catch (StoreException | OverlayException | LinksException | IllegalArgumentException e) {
             log.debug("Start failed", e);
             System.err.println("error: " + e.getMessage());

@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -21,7 +20,7 @@ import com.gametriggers.companion.chat.ChatBotSettings;
 import com.gametriggers.companion.chat.ChatBotStatus;
 import com.gametriggers.companion.chat.ChatClickSink;
 import com.gametriggers.companion.chat.ChatCommand;
-import com.gametriggers.companion.domain.ClickType;
+import com.gametriggers.companion.chat.ChatPlatform;
 import com.gametriggers.companion.links.TrackingLinks;
 import com.gametriggers.companion.overlay.OverlayControl;
 import com.gametriggers.companion.tracking.Tracker;
@@ -91,7 +90,7 @@ final class TwitchLink implements AutoCloseable {
     /**
      * Starts following {@code account} at once.
      *
-     * @param stopped runs each time chat and the stream status stop, so nothing keeps the last viewer count
+     * @param stopped runs each time chat and the stream status stop, so the audience forgets Twitch's viewer count
      */
     TwitchLink(TwitchSignIn account, OkHttpClient http, StreamListener stream, Disclosure disclosure,
                Supplier<List<ChatCommand>> commands, ChatClickSink clicks, Runnable stopped, Options options) {
@@ -108,36 +107,21 @@ final class TwitchLink implements AutoCloseable {
     }
 
     static TwitchLink start(TwitchSignIn account, OkHttpClient http, OverlayControl overlay, TrackingLinks links,
-                            Tracker tracker, AtomicLong viewers, Supplier<List<String>> disclosureTags,
+                            Tracker tracker, StreamToOverlay audience, Supplier<List<String>> disclosureTags,
                             Options options) {
-        TwitchLink link = new TwitchLink(account, http,
-                new StreamToOverlay(overlay::streamWentLive, overlay::streamWentOffline, overlay::participationsOnScreen,
-                        tracker, viewers),
+        StreamToOverlay.Source stream = audience.source(ChatPlatform.TWITCH);
+        TwitchLink link = new TwitchLink(account, http, stream,
                 new Disclosure(() -> !overlay.showableSponsors().isEmpty(), disclosureTags),
-                () -> chatCommands(overlay, links),
+                () -> SponsorCommands.now(overlay, links),
                 new ChatClickRecorder(tracker),
-                () -> viewers.set(0), options);
-        // While a sponsor is on screen, chat hears its link too, unless the bot spoke within the last lines.
-        overlay.onShow(participationId -> chatCommands(overlay, links).stream()
-                .filter(command -> command.participationId().equals(participationId))
-                .findFirst()
-                .ifPresent(link::announce));
+                stream::stopped, options);
+        SponsorCommands.announceOnShow(overlay, links, link::announce);
         return link;
     }
 
     /** Why the sign-in needs the streamer (Twitch refused it), empty while it works or nobody is signed in. */
     Optional<String> needsStreamer() {
         return account.needsStreamer();
-    }
-
-    /** The commands chat can use now, answered with the tracking link that counts a chat click. */
-    private static List<ChatCommand> chatCommands(OverlayControl overlay, TrackingLinks links) {
-        return overlay.showableSponsors().stream()
-                .filter(sponsor -> sponsor.chatCommand() != null)
-                .map(sponsor -> new ChatCommand(sponsor.chatCommand(), sponsor.participationId(), sponsor.brand(),
-                        links.viewerUrl(sponsor.browserSourceToken(), ClickType.CHAT,
-                                sponsor.campaignId(), sponsor.landingUrl())))
-                .toList();
     }
 
     /** The live stream's missing disclosure of its sponsors; empty while not signed in. */

@@ -217,6 +217,7 @@ public final class YouTubeApi {
                 GoogleJson.string(item, "authorDetails", "channelId"),
                 GoogleJson.string(item, "authorDetails", "displayName"),
                 text != null ? text : GoogleJson.string(item, "snippet", "displayMessage"),
-                published == null ? null : Instant.parse(published));
+                published == null ? null : Instant.parse(published),
+                "true".equals(GoogleJson.string(item, "authorDetails", "isChatOwner")));
     }
 }

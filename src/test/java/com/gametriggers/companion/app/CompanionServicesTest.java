@@ -36,7 +36,8 @@ class CompanionServicesTest {
                 RotationSettings.defaults(), TwitchEndpoints.twitch());
         OkHttpClient http = AppHttp.create();
         try (CompanionServices services = CompanionServices.start(options, http,
-                TwitchSignIn.onTwitch(dataDir, Optional::empty, TwitchEndpoints.twitch(), http, Clock.systemUTC()), Clock.systemUTC())) {
+                TwitchSignIn.onTwitch(dataDir, Optional::empty, TwitchEndpoints.twitch(), http, Clock.systemUTC()),
+                new YouTubeSignIn(dataDir, Optional::empty, http, Clock.systemUTC()), Clock.systemUTC())) {
             Participation pixel = services.store().participations().forStreamer(services.streamerId()).stream()
                     .filter(p -> "!pixel".equals(p.chatCommand())).findFirst().orElseThrow();
 

@@ -71,7 +71,8 @@ class CompanionWindowTest {
         Clock clock = Clock.systemDefaultZone();
         twitch = TwitchSignIn.onTwitch(dataDir, Optional::empty, TwitchEndpoints.twitch(), http, clock);
         services = CompanionServices.start(new AppOptions(Optional.empty(), dataDir, false, true, 0, 0, Optional.empty(),
-                Optional.empty(), false, RotationSettings.defaults(), TwitchEndpoints.twitch()), http, twitch, clock);
+                Optional.empty(), false, RotationSettings.defaults(), TwitchEndpoints.twitch()), http, twitch,
+                new YouTubeSignIn(dataDir, Optional::empty, http, clock), clock);
         Instant now = clock.instant();
         echo = services.store().campaigns().addIfMissing(new Campaign(TestIds.newId(), "Autumn Drop", "Echo Gear",
                 "Headsets for every squad.", CampaignStatus.ACTIVE, PaymentType.CPC, new BigDecimal("0.40"),

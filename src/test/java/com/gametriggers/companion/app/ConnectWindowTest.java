@@ -67,7 +67,7 @@ class ConnectWindowTest {
         AppOptions options = new AppOptions(Optional.empty(), dataDir, false, false, 0, 0, Optional.empty(),
                 Optional.empty(), false, RotationSettings.defaults(), TwitchEndpoints.twitch());
         session = new SwitchingSession(connection -> CompanionServices.start(options.withPlatform(connection), http,
-                twitch, clock), Optional.empty());
+                twitch, new YouTubeSignIn(dataDir, Optional::empty, http, clock), clock), Optional.empty());
     }
 
     @Start

@@ -62,7 +62,8 @@ class PlatformSwitchTest {
                 RotationSettings.defaults(), TwitchEndpoints.twitch());
         TwitchSignIn twitch = TwitchSignIn.onTwitch(dataDir, Optional::empty, TwitchEndpoints.twitch(), http, clock);
         return new SwitchingSession(connection -> {
-            CompanionServices services = CompanionServices.start(options.withPlatform(connection), http, twitch, clock);
+            CompanionServices services = CompanionServices.start(options.withPlatform(connection), http, twitch,
+                    new YouTubeSignIn(dataDir, Optional::empty, http, clock), clock);
             started.add(services);
             return services;
         }, platform);

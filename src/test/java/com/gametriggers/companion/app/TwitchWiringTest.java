@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.gametriggers.companion.chat.ChatPlatform;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.CampaignStatus;
 import com.gametriggers.companion.domain.MediaType;
@@ -64,8 +65,8 @@ class TwitchWiringTest {
             AtomicInteger live = new AtomicInteger();
             AtomicInteger offline = new AtomicInteger();
             AtomicLong viewers = new AtomicLong();
-            StreamToOverlay listener = new StreamToOverlay(live::incrementAndGet, offline::incrementAndGet,
-                    () -> Set.of(shown.id()), tracker, viewers);
+            StreamToOverlay.Source listener = new StreamToOverlay(live::incrementAndGet, offline::incrementAndGet,
+                    () -> Set.of(shown.id()), tracker, viewers).source(ChatPlatform.TWITCH);
 
             listener.wentLive();
             // The samples are taken from the same clock as the campaign's dates: a fixed sample time would fall

@@ -86,7 +86,7 @@ class YouTubeApiTest {
 
         ChatPage page = api.chatPage("chat-1", "page-1");
 
-        assertThat(page.messages()).containsExactly(new YouTubeChatMessage("m1", "UCviewer", "Viewer One", "!nova", at));
+        assertThat(page.messages()).containsExactly(new YouTubeChatMessage("m1", "UCviewer", "Viewer One", "!nova", at, false));
         assertThat(page.nextPageToken()).isEqualTo("page-2");
         assertThat(page.pollingInterval()).isEqualTo(Duration.ofMillis(6500));
         assertThat(page.ended()).isFalse();

@@ -3,23 +3,23 @@ package com.gametriggers.companion.youtube;
 import java.time.Instant;
 
 /** Google's answers as the tests need them, in the shape of the YouTube Data API v3. */
-final class YouTubeJson {
+public final class YouTubeJson {
 
     private YouTubeJson() {
     }
 
-    static String broadcast(String id, String lifeCycleStatus, String liveChatId) {
+    public static String broadcast(String id, String lifeCycleStatus, String liveChatId) {
         return "{\"kind\":\"youtube#liveBroadcast\",\"id\":\"" + id + "\",\"snippet\":{\"title\":\"Stream\","
                 + "\"liveChatId\":\"" + liveChatId + "\"},\"status\":{\"lifeCycleStatus\":\"" + lifeCycleStatus
                 + "\",\"privacyStatus\":\"public\"}}";
     }
 
-    static String broadcasts(String... items) {
+    public static String broadcasts(String... items) {
         return "{\"kind\":\"youtube#liveBroadcastListResponse\",\"pageInfo\":{\"totalResults\":" + items.length
                 + "},\"items\":[" + String.join(",", items) + "]}";
     }
 
-    static String text(String id, String channelId, String name, String text, Instant publishedAt) {
+    public static String text(String id, String channelId, String name, String text, Instant publishedAt) {
         return "{\"kind\":\"youtube#liveChatMessage\",\"id\":\"" + id + "\",\"snippet\":{\"type\":\"textMessageEvent\","
                 + "\"liveChatId\":\"chat-1\",\"authorChannelId\":\"" + channelId + "\",\"publishedAt\":\""
                 + publishedAt + "\",\"hasDisplayContent\":true,\"displayMessage\":\"" + text + "\","
@@ -27,25 +27,25 @@ final class YouTubeJson {
                 + channelId + "\",\"displayName\":\"" + name + "\",\"isChatOwner\":false}}";
     }
 
-    static String superChat(String id, Instant publishedAt) {
+    public static String superChat(String id, Instant publishedAt) {
         return "{\"id\":\"" + id + "\",\"snippet\":{\"type\":\"superChatEvent\",\"publishedAt\":\"" + publishedAt
                 + "\",\"displayMessage\":\"$5.00 from Fan\"},\"authorDetails\":{\"channelId\":\"UCfan\"}}";
     }
 
-    static String page(String nextPageToken, long pollingIntervalMillis, String... items) {
+    public static String page(String nextPageToken, long pollingIntervalMillis, String... items) {
         return "{\"kind\":\"youtube#liveChatMessageListResponse\",\"nextPageToken\":\"" + nextPageToken
                 + "\",\"pollingIntervalMillis\":" + pollingIntervalMillis + ",\"pageInfo\":{\"totalResults\":"
                 + items.length + ",\"resultsPerPage\":" + items.length + "},\"items\":[" + String.join(",", items)
                 + "]}";
     }
 
-    static String offlinePage(Instant offlineAt) {
+    public static String offlinePage(Instant offlineAt) {
         return "{\"nextPageToken\":\"end\",\"pollingIntervalMillis\":5000,\"offlineAt\":\"" + offlineAt
                 + "\",\"items\":[]}";
     }
 
     /** videos.list with live details; {@code viewers} null when YouTube hides the count, {@code chatId} null when over. */
-    static String video(String id, String viewers, String chatId) {
+    public static String video(String id, String viewers, String chatId) {
         StringBuilder details = new StringBuilder("\"actualStartTime\":\"2030-05-01T11:30:00Z\"");
         if (viewers != null) {
             details.append(",\"concurrentViewers\":\"").append(viewers).append('"');

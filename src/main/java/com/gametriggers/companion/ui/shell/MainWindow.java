@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.gametriggers.companion.tracking.WriterStatus;
 import com.gametriggers.companion.twitch.DisclosureWarning;
 import com.gametriggers.companion.ui.AppSession;
+import com.gametriggers.companion.ui.YouTubeAccount;
 import com.gametriggers.companion.ui.Background;
 import com.gametriggers.companion.ui.ChannelStatus;
 import com.gametriggers.companion.ui.Failures;
@@ -42,6 +43,7 @@ import com.gametriggers.companion.ui.settings.PlatformConnectionPane;
 import com.gametriggers.companion.ui.settings.PublicLinksPane;
 import com.gametriggers.companion.ui.settings.SettingsView;
 import com.gametriggers.companion.ui.settings.TwitchSignInPane;
+import com.gametriggers.companion.ui.settings.YouTubeSignInPane;
 import com.gametriggers.companion.ui.tray.SponsorWarning;
 import com.gametriggers.companion.update.UpdateCheck;
 
@@ -118,6 +120,7 @@ public final class MainWindow {
     private BooleanSupplier trayShown = () -> false;
     private AutoCloseable updateChecks = () -> { };
     private Optional<PlatformConnection> platform = Optional.empty();
+    private Optional<YouTubeAccount> youtube = Optional.empty();
     private PublicLinksPane publicLinks;
     private Navigation shown;
     private Stage stage;
@@ -167,12 +170,21 @@ public final class MainWindow {
         this.platform = Optional.of(connection);
     }
 
-    /** Under the GameTriggers account and Twitch, so the OBS form beside them stays whole on a 720-pixel-high screen. */
+    /** Offers "Sign in with Google" for YouTube in Settings; before {@link #show}. */
+    public void signsInToYouTube(YouTubeAccount account) {
+        this.youtube = Optional.of(account);
+    }
+
+    /**
+     * Under the GameTriggers account and Twitch, so the OBS form beside them stays whole on a 720-pixel-high screen;
+     * YouTube last, below the links (Settings scrolls).
+     */
     private VBox accountsColumn() {
         VBox column = new VBox(24);
         platform.ifPresent(connection -> column.getChildren().add(
                 new PlatformConnectionPane(connection, background, this::servicesSwitched)));
         column.getChildren().addAll(new TwitchSignInPane(twitch, system.opener()), publicLinks);
+        youtube.ifPresent(account -> column.getChildren().add(new YouTubeSignInPane(account, system.opener())));
         return column;
     }
 

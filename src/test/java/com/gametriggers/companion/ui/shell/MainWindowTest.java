@@ -77,6 +77,7 @@ class MainWindowTest {
     private static final OkHttpClient HTTP = new OkHttpClient();
 
     private final ScriptedTwitch twitch = new ScriptedTwitch();
+    private final ScriptedYouTube youtube = new ScriptedYouTube();
     private final InMemorySettings settings;
     private final RecordingOpener opener = new RecordingOpener();
     private MainWindow window;
@@ -98,6 +99,7 @@ class MainWindowTest {
         StoreBackedSession session = new StoreBackedSession(store, tracker, nova.streamerId());
         window = new MainWindow(() -> session, settings, twitch, HTTP, StoreBackedSession::noConnectionTest,
                 TestSystems.developmentRun(opener), () -> { });
+        window.signsInToYouTube(youtube);
         window.show(stage);
     }
 
@@ -342,6 +344,24 @@ class MainWindowTest {
         await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#twitch-state").queryAs(Label.class).getText())
                 .startsWith("Not signed in"));
         assertThat(onFx(() -> robot.lookup("#twitch-sign-out-button").queryButton().isVisible())).isFalse();
+    }
+
+    @Test
+    void signingInWithGoogleOpensGooglesPageAndSigningOutForgetsIt(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#youtube-state").queryAs(Label.class).getText())
+                .startsWith("Not signed in"));
+
+        // Below the fold of Settings: pressed where it is.
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#youtube-sign-in-button").queryButton().fire()).get();
+
+        await().atMost(LIVE).until(() -> opener.pages().contains(ScriptedYouTube.GOOGLE_PAGE));
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#youtube-state").queryAs(Label.class).getText())
+                .startsWith("Signed in with Google."));
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#youtube-sign-out-button").queryButton().fire()).get();
+        await().atMost(LIVE).until(() -> onFx(() -> robot.lookup("#youtube-state").queryAs(Label.class).getText())
+                .startsWith("Not signed in"));
+        assertThat(onFx(() -> robot.lookup("#youtube-sign-out-button").queryButton().isVisible())).isFalse();
     }
 
     @Test
