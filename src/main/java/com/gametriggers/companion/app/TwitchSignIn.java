@@ -12,11 +12,11 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gametriggers.companion.concurrent.Sleeper;
 import com.gametriggers.companion.twitch.DeviceCode;
 import com.gametriggers.companion.twitch.DeviceLogin;
 import com.gametriggers.companion.twitch.DeviceLoginResult;
 import com.gametriggers.companion.twitch.DisclosureCheck;
-import com.gametriggers.companion.twitch.Sleeper;
 import com.gametriggers.companion.twitch.TwitchCredentials;
 import com.gametriggers.companion.twitch.TwitchException;
 import com.gametriggers.companion.twitch.TwitchSettings;

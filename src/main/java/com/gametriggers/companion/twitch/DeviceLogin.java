@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import com.gametriggers.companion.concurrent.Sleeper;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

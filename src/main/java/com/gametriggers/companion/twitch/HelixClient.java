@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
+import com.gametriggers.companion.concurrent.Sleeper;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

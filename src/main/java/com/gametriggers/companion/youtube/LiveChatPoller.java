@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gametriggers.companion.concurrent.NamedThreads;
-import com.gametriggers.companion.twitch.Sleeper;
+import com.gametriggers.companion.concurrent.Sleeper;
 import com.gametriggers.companion.youtube.YouTubeException.Kind;
 
 /**

@@ -65,7 +65,8 @@ class CompanionServicesTest {
         OkHttpClient http = AppHttp.create();
         Clock clock = Clock.systemUTC();
         try (CompanionServices services = CompanionServices.start(options, http,
-                TwitchSignIn.onTwitch(dataDir, Optional::empty, TwitchEndpoints.twitch(), http, clock), clock)) {
+                TwitchSignIn.onTwitch(dataDir, Optional::empty, TwitchEndpoints.twitch(), http, clock),
+                new YouTubeSignIn(dataDir, Optional::empty, http, clock), clock)) {
             Participation nova = services.store().participations().forStreamer(services.streamerId()).stream()
                     .filter(p -> "!nova".equals(p.chatCommand())).findFirst().orElseThrow();
             assertThat(services.overlay().control().showableSponsors()).extracting(s -> s.participationId()).contains(nova.id());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.gametriggers.companion.chat.ChatCommand;
 import com.gametriggers.companion.chat.ChatPlatform;
+import com.gametriggers.companion.concurrent.Sleeper;
 import com.gametriggers.companion.domain.Campaign;
 import com.gametriggers.companion.domain.CampaignStatus;
 import com.gametriggers.companion.domain.MediaType;
@@ -31,7 +32,6 @@ import com.gametriggers.companion.store.StoreFixture;
 import com.gametriggers.companion.store.TestIds;
 import com.gametriggers.companion.tracking.Tracker;
 import com.gametriggers.companion.tracking.TrackerOptions;
-import com.gametriggers.companion.twitch.Sleeper;
 import com.gametriggers.companion.youtube.GoogleOAuthSettings;
 import com.gametriggers.companion.youtube.GoogleToken;
 import com.gametriggers.companion.youtube.QuotaBudget;

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.gametriggers.companion.twitch.FakeTime;
+import com.gametriggers.companion.concurrent.FakeTime;
 import com.gametriggers.companion.youtube.YouTubeException.Kind;
 
 import mockwebserver3.RecordedRequest;

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.gametriggers.companion.twitch.FakeTime;
+import com.gametriggers.companion.concurrent.FakeTime;
 import com.gametriggers.companion.youtube.YouTubeException.Kind;
 
 import mockwebserver3.RecordedRequest;

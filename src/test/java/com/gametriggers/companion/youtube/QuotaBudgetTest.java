@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.gametriggers.companion.concurrent.FakeTime;
+
 import org.junit.jupiter.api.Test;
 
-import com.gametriggers.companion.twitch.FakeTime;
 
 /** The numbers docs/ARCHITECTURE.md ("YouTube") quotes come from these cases. */
 class QuotaBudgetTest {

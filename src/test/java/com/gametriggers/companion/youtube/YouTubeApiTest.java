@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.gametriggers.companion.twitch.FakeTime;
+import com.gametriggers.companion.concurrent.FakeTime;
 import com.gametriggers.companion.youtube.YouTubeException.Kind;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

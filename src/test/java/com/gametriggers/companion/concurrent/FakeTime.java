@@ -1,4 +1,4 @@
-package com.gametriggers.companion.twitch;
+package com.gametriggers.companion.concurrent;
 
 import java.time.Clock;
 import java.time.Duration;
