@@ -2,7 +2,7 @@ package com.gametriggers.companion.youtube;
 
 /**
  * The YouTube Data API calls the app makes and what each costs against the daily quota
- * (docs/ARCHITECTURE.md, "YouTube", and /work/shared/reference/youtube-kick.md section 4).
+ * (docs/ARCHITECTURE.md, "YouTube", with Google's quota pages).
  */
 public enum YouTubeCall {
     /** liveBroadcasts.list: Google's pages give no cost for it (UNCONFIRMED); counted as a plain list call. */
