@@ -27,7 +27,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -168,9 +170,19 @@ public final class OverlayView extends VBox implements Section {
         grid.addRow(3, FieldLabels.forField("Next sponsor", strategy), strategy);
         grid.addRow(4, FieldLabels.forField("Warn me before a sponsor (seconds, 0 = never)", secondsWarning),
                 secondsWarning);
-        grid.add(countdownOnOverlay, 1, 5);
+        countdownOnOverlay.setWrapText(true);
+        grid.add(countdownOnOverlay, 0, 5, 2, 1);
         grid.addRow(6, FieldLabels.forField("Most showings per sponsor a day (0 = no limit)", showingsPerDay),
                 showingsPerDay);
+        // The panel beside the preview is narrow: the labels wrap, so the sponsor choice keeps its width.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMaxWidth(200);
+        grid.getColumnConstraints().setAll(labels, new ColumnConstraints());
+        grid.getChildren().stream().filter(Label.class::isInstance).map(Label.class::cast).forEach(label -> {
+            label.setWrapText(true);
+            label.setMinWidth(Region.USE_COMPUTED_SIZE);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        });
         Label title = new Label("Schedule");
         title.getStyleClass().add("title-4");
         return new VBox(10, title, grid, apply, rotationMessage);
