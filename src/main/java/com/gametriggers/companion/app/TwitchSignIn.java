@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -47,11 +46,11 @@ final class TwitchSignIn implements TwitchAccount {
     private final OkHttpClient http;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners("the Twitch sign-in");
     private final TwitchCredentials.Listener refusals = new TwitchCredentials.Listener() {
         @Override
         public void needsStreamer(String sentence) {
-            changed();
+            listeners.changed();
         }
     };
 
@@ -170,7 +169,7 @@ final class TwitchSignIn implements TwitchAccount {
             }
             use(settings, success.token());
         }
-        changed();
+        listeners.changed();
         return success.token().login();
     }
 
@@ -186,7 +185,7 @@ final class TwitchSignIn implements TwitchAccount {
             loaded = true;
         }
         log.info("Signed out of Twitch");
-        changed();
+        listeners.changed();
     }
 
     @Override
@@ -241,16 +240,6 @@ final class TwitchSignIn implements TwitchAccount {
         }
         credentials = null;
         refused = false;
-    }
-
-    private void changed() {
-        for (Runnable listener : listeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                log.error("Following a change of the Twitch sign-in failed", e);
-            }
-        }
     }
 
     private static String sentence(DeviceLoginResult result) {

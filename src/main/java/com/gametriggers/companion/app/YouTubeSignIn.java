@@ -5,9 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -45,7 +43,7 @@ final class YouTubeSignIn implements YouTubeAccount {
     private final Supplier<Optional<GoogleOAuthSettings>> google;
     private final OkHttpClient http;
     private final Clock clock;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners("the YouTube sign-in");
 
     /* Guarded by this. */
     private GoogleCredentials credentials;
@@ -141,7 +139,7 @@ final class YouTubeSignIn implements YouTubeAccount {
             use(settings, token);
         }
         log.info("Signed in to YouTube");
-        changed();
+        listeners.changed();
     }
 
     @Override
@@ -158,7 +156,7 @@ final class YouTubeSignIn implements YouTubeAccount {
             loaded = true;
         }
         log.info("Signed out of YouTube");
-        changed();
+        listeners.changed();
     }
 
     @Override
@@ -185,7 +183,7 @@ final class YouTubeSignIn implements YouTubeAccount {
             }
             if (now) {
                 log.warn("YouTube chat and viewer counts are off: {}", TURNED_DOWN);
-                changed();
+                listeners.changed();
             }
         }
         return e;
@@ -217,15 +215,5 @@ final class YouTubeSignIn implements YouTubeAccount {
         credentials = new GoogleCredentials(new GoogleSignIn(http, settings, clock, page -> { }), token, store, clock);
         refused = false;
         loaded = true;
-    }
-
-    private void changed() {
-        for (Runnable listener : listeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                log.error("Following a change of the YouTube sign-in failed", e);
-            }
-        }
     }
 }
